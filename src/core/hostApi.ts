@@ -1,0 +1,66 @@
+/**
+ * The sidebar's server API, shared by both hosts: what the sidebar asks for and what it gets back.
+ * Pure types; the Apps Script server functions and the Excel task pane bridge implement them.
+ */
+import type { Field, MappingInput, Totals } from './types';
+import type { Policy } from './policy';
+
+/** Saved settings (document properties in Sheets, workbook settings in Excel), versioned. */
+export interface Settings {
+  version: 1;
+  /** The data tab's name; null = auto-detect. */
+  tab: string | null;
+  /** Explicit column mapping; fields left out are auto-detected. */
+  mapping: MappingInput;
+  /** Policy overrides over the defaults (only keys that differ). */
+  policy: Partial<Policy>;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ version: 1, tab: null, mapping: {}, policy: {} });
+
+/** One field of the detected mapping, for the sidebar's dropdowns. */
+export interface MappedField {
+  field: Field;
+  label: string;
+  required: boolean;
+  /** 0-based column within the data range, or null when unmapped. */
+  column: number | null;
+  /** How it was found. */
+  source: 'detected' | 'explicit' | 'none';
+}
+
+export interface DetectResult {
+  tabs: string[];
+  tab: string;
+  /** A1 notation of the data range used. */
+  range: string;
+  /** Sheet row number of the header row. */
+  headerRow: number;
+  headers: string[];
+  fields: MappedField[];
+  /** Distinct stage texts found, for the won/lost lists. */
+  stages: string[];
+  /** Distinct currencies found. */
+  currencies: string[];
+  dealRows: number;
+  settings: Settings;
+}
+
+export interface PreviewResult {
+  reportingCurrency: string;
+  totals: Totals;
+  topPartners: { partner: string; creditedRevenue: number; shareOfPartnerLed: number | null }[];
+  issueCount: { error: number; warning: number; info: number };
+}
+
+export interface WriteResult {
+  /** What was written, e.g. ["Partner Summary", "Partner Trend (2)"] or ["Deals!L1:N501"]. */
+  written: string[];
+  /** Plain-language summary of what happened. */
+  message: string;
+}
+
+/** A progress report for long runs. */
+export interface Progress { step: string; done: number; total: number }
+
+export interface PreviewRequest { tab: string | null; settings: Settings }

@@ -1,0 +1,228 @@
+/**
+ * The attribution policy (SPEC 3 to 5): one documented configuration object with frozen defaults.
+ * The sidebar, the CLI's --config file and the custom functions all read it through `resolvePolicy`.
+ */
+import { AttributionError } from './AttributionError';
+
+export type ConflictPolicy = 'precedence' | 'split' | 'flag';
+export type InfluenceModel = 'even' | 'first' | 'last' | 'position' | 'time-decay' | 'weighted';
+
+export interface Policy {
+  /** Lead Source values that mean "a partner brought this deal" (normalized; anything starting with "partner" counts too). */
+  partnerLeadSources: string[];
+  /** A registration dated up to this many days after the deal was created still counts as sourcing. */
+  registrationGraceDays: number;
+  /** A registration dated more than this many days before creation has expired. */
+  registrationExpiryDays: number;
+  /** Registration statuses that make a registration a mere touch (empty or approved ones count). */
+  registrationRejectedStatuses: string[];
+  /** Touch activities that are sourcing evidence. */
+  sourcingActivities: string[];
+  /** A sourcing touch counts from this many days before creation (up to the grace after it). */
+  sourcingLookbackDays: number;
+  /** What to do when the evidence names different sourcing partners. */
+  conflictPolicy: ConflictPolicy;
+  /** Touches count toward influence from this many days before creation to close. */
+  influenceLookbackDays: number;
+  /** Summed touch weight at which a partner has significantly influenced a deal. */
+  influenceThreshold: number;
+  /** Weight per touch activity (normalized names). */
+  activityWeights: Record<string, number>;
+  /** Weight of an activity not in `activityWeights`. */
+  defaultActivityWeight: number;
+  /** How influenced credit is split among influencers. */
+  influenceModel: InfluenceModel;
+  /** Half-life of the `time-decay` model, in days. */
+  timeDecayHalfLifeDays: number;
+  /** The sourcer's share of a sourced deal (the rest goes to its influencers). */
+  sourcedShare: number;
+  /** Report resold deals as their own motion, or as sourced (seed 002's reading). */
+  resoldCountsAs: 'resold' | 'sourced';
+  /** Partner roles that mean the partner sourced the deal. */
+  sourcingRoles: string[];
+  /** Partner roles that mean the partner resold the deal. */
+  resaleRoles: string[];
+  /** Partner roles that mean the partner deployed the deal. */
+  deploymentRoles: string[];
+  /** Touch activities that mean deployment when dated after close. */
+  deploymentActivities: string[];
+  /** Stage texts that mean won. */
+  wonStages: string[];
+  /** Stage texts that mean lost. */
+  lostStages: string[];
+  /** ISO currency to report in; null picks the most common currency (USD without a currency column). */
+  reportingCurrency: string | null;
+  /** First month (1-12) of the fiscal year. */
+  fiscalYearStartMonth: number;
+  /** How to read ambiguous text dates such as 03/04/2024. */
+  dateOrder: 'MDY' | 'DMY';
+  /** Decimal separator of amount text ("1.234,56" needs ","). */
+  decimalSeparator: '.' | ',';
+  /** "Today" for open deals' influence windows (ISO date); null = the day the report runs. */
+  asOfDate: string | null;
+}
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value as object)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+/** The default policy of SPEC 3 to 5. Frozen: copy it with `resolvePolicy` to change anything. */
+export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze<Policy>({
+  partnerLeadSources: ['partner', 'partner referral', 'partner sourced', 'channel', 'channel partner', 'reseller',
+    'referral partner', 'deal registration'],
+  registrationGraceDays: 7,
+  registrationExpiryDays: 90,
+  registrationRejectedStatuses: ['rejected', 'expired', 'denied', 'cancelled', 'canceled', 'pending'],
+  sourcingActivities: ['referral', 'introduction', 'lead', 'deal registration'],
+  sourcingLookbackDays: 30,
+  conflictPolicy: 'precedence',
+  influenceLookbackDays: 90,
+  influenceThreshold: 0.5,
+  activityWeights: {
+    'demo': 1, 'proof of concept': 1, 'poc': 1, 'pilot': 1, 'solution design': 1, 'technical validation': 1,
+    'executive sponsorship': 1,
+    'meeting': 0.5, 'co-sell call': 0.5, 'introduction': 0.5, 'training': 0.5, 'workshop': 0.5,
+    'event': 0.25, 'webinar': 0.25,
+    'email': 0.1, 'content': 0.1, 'newsletter': 0.1,
+  },
+  defaultActivityWeight: 0.5,
+  influenceModel: 'even',
+  timeDecayHalfLifeDays: 30,
+  sourcedShare: 1,
+  resoldCountsAs: 'resold',
+  sourcingRoles: ['referral', 'referrer', 'sourcing', 'sourced'],
+  resaleRoles: ['var/reseller', 'reseller', 'var', 'distributor', 'dealer', 'broker', 'marketplace'],
+  deploymentRoles: ['implementation', 'implementer', 'deployment', 'delivery', 'services', 'implementation partner'],
+  deploymentActivities: ['implementation', 'deployment', 'onboarding', 'integration'],
+  wonStages: ['closed won', 'won', 'closedwon', 'closed - won', 'booked', 'signed'],
+  lostStages: ['closed lost', 'lost', 'closedlost', 'closed - lost', 'dead', 'disqualified'],
+  reportingCurrency: null,
+  fiscalYearStartMonth: 1,
+  dateOrder: 'MDY',
+  decimalSeparator: '.',
+  asOfDate: null,
+});
+
+type Kind =
+  | { kind: 'number'; min: number; max: number; integer?: boolean }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'list' }
+  | { kind: 'weights' }
+  | { kind: 'currency' }
+  | { kind: 'isoDate' };
+
+/** How each key is checked; also the source of the JSON schema for policy files. */
+export const POLICY_KEYS: Readonly<Record<keyof Policy, Kind>> = {
+  partnerLeadSources: { kind: 'list' },
+  registrationGraceDays: { kind: 'number', min: 0, max: 3650, integer: true },
+  registrationExpiryDays: { kind: 'number', min: 0, max: 3650, integer: true },
+  registrationRejectedStatuses: { kind: 'list' },
+  sourcingActivities: { kind: 'list' },
+  sourcingLookbackDays: { kind: 'number', min: 0, max: 3650, integer: true },
+  conflictPolicy: { kind: 'enum', values: ['precedence', 'split', 'flag'] },
+  influenceLookbackDays: { kind: 'number', min: 0, max: 3650, integer: true },
+  influenceThreshold: { kind: 'number', min: 0, max: 1000 },
+  activityWeights: { kind: 'weights' },
+  defaultActivityWeight: { kind: 'number', min: 0, max: 1000 },
+  influenceModel: { kind: 'enum', values: ['even', 'first', 'last', 'position', 'time-decay', 'weighted'] },
+  timeDecayHalfLifeDays: { kind: 'number', min: 0.001, max: 3650 },
+  sourcedShare: { kind: 'number', min: 0, max: 1 },
+  resoldCountsAs: { kind: 'enum', values: ['resold', 'sourced'] },
+  sourcingRoles: { kind: 'list' },
+  resaleRoles: { kind: 'list' },
+  deploymentRoles: { kind: 'list' },
+  deploymentActivities: { kind: 'list' },
+  wonStages: { kind: 'list' },
+  lostStages: { kind: 'list' },
+  reportingCurrency: { kind: 'currency' },
+  fiscalYearStartMonth: { kind: 'number', min: 1, max: 12, integer: true },
+  dateOrder: { kind: 'enum', values: ['MDY', 'DMY'] },
+  decimalSeparator: { kind: 'enum', values: ['.', ','] },
+  asOfDate: { kind: 'isoDate' },
+};
+
+/** Lower case, punctuation other than "-" and "/" folded to spaces, whitespace collapsed. */
+export const normalizeTerm = (text: string): string =>
+  text.toLowerCase().replace(/[_.,;:!?'"()[\]{}]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+const describe = (value: unknown): string => {
+  try { return JSON.stringify(value) ?? String(value); } catch { return String(value); }
+};
+
+/**
+ * Checks a partial policy (from a settings store, a --config file or the sidebar) and merges it over
+ * the defaults. Throws an AttributionError naming the first unknown key or bad value.
+ */
+export function resolvePolicy(input?: unknown): Policy {
+  const out: Policy = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as Policy;
+  if (input === undefined || input === null) return out;
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new AttributionError('BAD_POLICY', 'The policy must be an object of settings, e.g. {"influenceModel": "even"}.');
+  }
+  const target = out as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (key === '$schema') continue;
+    const kind = (POLICY_KEYS as Record<string, Kind | undefined>)[key];
+    if (!kind) throw new AttributionError('BAD_POLICY', `Unknown policy setting "${key}". Known settings: ${Object.keys(POLICY_KEYS).join(', ')}.`);
+    const bad = (what: string): never => {
+      throw new AttributionError('BAD_POLICY', `Policy setting "${key}" must be ${what}; got ${describe(value)}.`);
+    };
+    switch (kind.kind) {
+      case 'number':
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < kind.min || value > kind.max
+          || (kind.integer && !Number.isInteger(value))) bad(`${kind.integer ? 'a whole number' : 'a number'} from ${kind.min} to ${kind.max}`);
+        target[key] = value;
+        break;
+      case 'enum':
+        if (typeof value !== 'string' || !kind.values.includes(value)) bad(`one of ${kind.values.map((v) => `"${v}"`).join(', ')}`);
+        target[key] = value;
+        break;
+      case 'list':
+        if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) bad('a list of texts');
+        target[key] = (value as string[]).map(normalizeTerm).filter((v) => v !== '');
+        break;
+      case 'weights': {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) bad('an object of activity: weight');
+        const weights: Record<string, number> = {};
+        for (const [activity, weight] of Object.entries(value as Record<string, unknown>)) {
+          if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) bad(`non-negative numbers (see "${activity}")`);
+          weights[normalizeTerm(activity)] = weight as number;
+        }
+        target[key] = weights;
+        break;
+      }
+      case 'currency':
+        if (value !== null && (typeof value !== 'string' || !/^[A-Za-z]{3}$/.test(value.trim()))) bad('a three-letter currency code such as "USD", or null');
+        target[key] = value === null ? null : (value as string).trim().toUpperCase();
+        break;
+      case 'isoDate':
+        if (value !== null && (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))) bad('a date as YYYY-MM-DD, or null');
+        target[key] = value;
+        break;
+    }
+  }
+  if (out.wonStages.some((s) => out.lostStages.includes(s))) {
+    throw new AttributionError('BAD_POLICY', 'A stage cannot be both won and lost: check "wonStages" and "lostStages".');
+  }
+  return out;
+}
+
+/** A JSON Schema (draft 2020-12) for policy files, generated from POLICY_KEYS. */
+export function policyJsonSchema(): Record<string, unknown> {
+  const properties: Record<string, unknown> = { $schema: { type: 'string' } };
+  for (const [key, kind] of Object.entries(POLICY_KEYS)) {
+    switch (kind.kind) {
+      case 'number': properties[key] = { type: kind.integer ? 'integer' : 'number', minimum: kind.min, maximum: kind.max }; break;
+      case 'enum': properties[key] = { enum: kind.values }; break;
+      case 'list': properties[key] = { type: 'array', items: { type: 'string' } }; break;
+      case 'weights': properties[key] = { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }; break;
+      case 'currency': properties[key] = { type: ['string', 'null'], pattern: '^[A-Za-z]{3}$' }; break;
+      case 'isoDate': properties[key] = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' }; break;
+    }
+  }
+  return { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Partner Attribution policy', type: 'object', additionalProperties: false, properties };
+}

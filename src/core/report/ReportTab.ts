@@ -1,0 +1,65 @@
+/** The shape of a summary tab as the core builds it and every writer (Sheets, Excel, XLSX) lays it out. */
+import type { Cell } from '../types';
+
+/** Number formats, as format strings both Sheets and Excel understand. */
+export const FORMATS = {
+  text: '@',
+  integer: '#,##0',
+  money: '#,##0.00',
+  percent: '0.0%',
+  days: '0.0',
+  date: 'yyyy-mm-dd',
+  general: 'General',
+} as const;
+export type FormatName = keyof typeof FORMATS;
+
+/** A rectangle of values placed at (row, col), 0-based within the tab. */
+export interface ReportBlock {
+  /** Top-left corner, 0-based. */
+  row: number;
+  col: number;
+  /** Values, row-major. Strings are literal text: writers must never let them become formulas. */
+  values: Cell[][];
+  /** Per column of the block, the number format name. */
+  formats: FormatName[];
+  /** How many leading rows are headers (bold, shaded). */
+  headerRows: number;
+  /** An optional bold title written one row above the block. */
+  title?: string;
+}
+
+/** A chart the writer adds where the host can (ExcelJS cannot: the XLSX has none). */
+export interface ChartSpec {
+  kind: 'bar' | 'stackedColumn';
+  title: string;
+  /** Index into the tab's blocks of the data block; the first header row names the series. */
+  block: number;
+  /** 0-based column of the block holding category labels. */
+  categoryCol: number;
+  /** 0-based columns of the block holding series. */
+  seriesCols: number[];
+  /** Data rows of the block to chart (excluding headers), at most this many from the top. */
+  maxRows: number;
+  /** Where the chart's top-left corner goes (0-based tab cell). */
+  anchorRow: number;
+  anchorCol: number;
+}
+
+export interface ReportTab {
+  name: string;
+  blocks: ReportBlock[];
+  /** Rows frozen at the top (the header of the main table). */
+  frozenRows: number;
+  /** Column widths in characters, from column 0. */
+  columnWidths: number[];
+  charts: ChartSpec[];
+}
+
+/** The names of the five tabs of SPEC 6.2. */
+export const TAB_NAMES = ['Partner Summary', 'Partner Trend', 'Partner Segments', 'Deal Attribution', 'Data Issues'] as const;
+
+/**
+ * Text that a spreadsheet would read as a formula (starts with =, +, - or @) gets a leading
+ * apostrophe, which Sheets and Excel both treat as "this is text" and do not display.
+ */
+export const literalText = (value: string): string => (/^[=+\-@]/.test(value) ? `'${value}` : value);

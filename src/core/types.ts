@@ -1,0 +1,122 @@
+/** The engine's data types: cells in, deals and the JSON summary (SPEC 6.1, 6.5) out. */
+
+/** One spreadsheet cell as a host hands it over (Sheets: Date objects; Excel: serial numbers; both: "" for blank). */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** A rectangular range, row-major, as read from a host or a file. */
+export type Grid = ReadonlyArray<ReadonlyArray<Cell>>;
+
+/** The fields of the deals table (SPEC 2.1). */
+export type Field =
+  | 'id' | 'name' | 'amount' | 'currency' | 'stage' | 'won' | 'closed' | 'created' | 'closeDate'
+  | 'leadSource' | 'sourcingPartner' | 'partner' | 'partnerRole' | 'influencers' | 'reseller' | 'deployer'
+  | 'registrationPartner' | 'registrationDate' | 'registrationStatus' | 'partnerTier' | 'partnerType' | 'region';
+
+/**
+ * An explicit column mapping: per field, the header text or the 0-based column index within the
+ * range; `null` means "this field is not in the table" even if a header looks like it.
+ */
+export type MappingInput = Partial<Record<Field, string | number | null>>;
+
+export type Status = 'won' | 'lost' | 'open';
+export type Motion = 'sourced' | 'influenced' | 'resold' | 'direct';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A data issue (SPEC 6.5 `issues[]`, plus the effect shown on the "Data Issues" tab). */
+export interface DataIssue {
+  severity: Severity;
+  /** Sheet row number (1-based, as the user sees it), or null for table-wide issues. */
+  row: number | null;
+  /** Header text of the column concerned, or "" when the issue is not about one column. */
+  column: string;
+  /** The offending value as text ("" when none). */
+  value: string;
+  code: string;
+  message: string;
+  /** What the engine did about it, in plain words. */
+  effect: string;
+}
+
+/** SPEC 6.1 totals. Money in the reporting currency, rounded to cents; rates 0..1 or null. */
+export interface Totals {
+  deals: number; wonDeals: number; lostDeals: number; openDeals: number;
+  revenue: number; pipeline: number;
+  partnerLedRevenue: number; sourcedRevenue: number; influencedRevenue: number; resoldRevenue: number; directRevenue: number;
+  partnerLedShare: number | null; sourcedShare: number | null; influencedShare: number | null; resoldShare: number | null; directShare: number | null;
+  sourcedPipeline: number; influencedPipeline: number; resoldPipeline: number; partnerLedPipeline: number;
+  partnerWinRate: number | null; directWinRate: number | null;
+  partnerAvgDealSize: number | null; directAvgDealSize: number | null;
+  partnerAvgCycleDays: number | null; directAvgCycleDays: number | null;
+}
+
+/** SPEC 6.1 per-partner row. */
+export interface PartnerRow {
+  partner: string; tier: string | null; type: string | null; region: string | null;
+  dealsSourced: number; dealsInfluenced: number; dealsResold: number;
+  sourcedRevenue: number; sourcedPipeline: number;
+  influencedRevenue: number; influencedPipeline: number; influencedCredit: number;
+  resoldRevenue: number;
+  creditedRevenue: number; creditedPipeline: number;
+  wonDeals: number; lostDeals: number; winRate: number | null;
+  avgDealSize: number | null; avgCycleDays: number | null;
+  shareOfPartnerLed: number | null;
+}
+
+/** Revenue by close-date quarter and motion. */
+export interface PeriodRow {
+  period: string;
+  revenue: number; sourcedRevenue: number; influencedRevenue: number; resoldRevenue: number; directRevenue: number;
+  partnerLedRevenue: number; pipeline: number;
+}
+
+export interface CreditSegment { key: string; creditedRevenue: number; partners: number }
+export interface RegionSegment {
+  key: string; revenue: number; partnerLedRevenue: number;
+  sourcedRevenue: number; influencedRevenue: number; resoldRevenue: number; directRevenue: number;
+}
+export interface Segments { tier: CreditSegment[]; type: CreditSegment[]; region: RegionSegment[] }
+
+/** SPEC 6.5 `deals[]` item. */
+export interface DealRow {
+  row: number;
+  id: string;
+  name: string;
+  status: Status;
+  /** In the reporting currency; null when missing or not convertible. */
+  amount: number | null;
+  motion: Motion;
+  partnerLed: boolean;
+  sourcingPartner: string | null;
+  influencers: string[];
+  reseller: string | null;
+  /** Partners that only touched the deal (below the influence threshold). */
+  touched: string[];
+  deployedBy: string[];
+  /** Credit per partner display name, in the reporting currency. */
+  credits: Record<string, number>;
+  reason: string;
+  /** True when the deal is counted (false for a repeated Deal ID). */
+  counted: boolean;
+}
+
+/** The JSON summary contract (`shared/summary.schema.json`). */
+export interface Summary {
+  version: 1;
+  reportingCurrency: string;
+  totals: Totals;
+  partners: PartnerRow[];
+  periods: PeriodRow[];
+  segments: Segments;
+  deals: DealRow[];
+  issues: DataIssue[];
+}
+
+/** The optional tables of SPEC 2.2 and the deals themselves, as grids. */
+export interface AnalysisInput {
+  deals: Grid;
+  touches?: Grid | null;
+  partners?: Grid | null;
+  fx?: Grid | null;
+  /** Sheet row number of `deals[0]` (default 1), so issues and the Deal Attribution tab name real rows. */
+  firstRow?: number;
+}
