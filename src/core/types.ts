@@ -55,7 +55,7 @@ export interface PartnerRow {
   dealsSourced: number; dealsInfluenced: number; dealsResold: number;
   sourcedRevenue: number; sourcedPipeline: number;
   influencedRevenue: number; influencedPipeline: number; influencedCredit: number;
-  resoldRevenue: number;
+  resoldRevenue: number; resoldPipeline: number;
   creditedRevenue: number; creditedPipeline: number;
   wonDeals: number; lostDeals: number; winRate: number | null;
   avgDealSize: number | null; avgCycleDays: number | null;

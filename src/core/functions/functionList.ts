@@ -1,0 +1,211 @@
+/**
+ * The custom functions of SPEC 6.3, defined once as data. The Apps Script stubs, Excel's
+ * functions.json and both hosts' registrations are generated from this list.
+ */
+import type { Cell, Grid, Motion, PartnerRow, Summary } from '../types';
+import type { Settings } from '../hostApi';
+import type { InfluenceModel } from '../policy';
+import { analyze } from '../analyze';
+import { AttributionError } from '../AttributionError';
+import { partnerKey } from '../partners/partnerKey';
+import { PARTNER_COLUMNS } from '../report/partnerColumns';
+
+export type ParamKind = 'range' | 'text';
+
+export interface ParamDef {
+  name: string;
+  description: string;
+  optional: boolean;
+  kind: ParamKind;
+}
+
+export interface FunctionDef {
+  /** Excel id and name inside the PARTNER namespace, e.g. "SOURCED" (=PARTNER.SOURCED). */
+  id: string;
+  /** Google Sheets name, e.g. "PARTNER_SOURCED". */
+  sheetsName: string;
+  description: string;
+  params: ParamDef[];
+  /** A single number, or a 2D array that spills. */
+  returns: 'number' | 'matrix';
+  /** Example for help texts. */
+  example: string;
+}
+
+const DEALS: ParamDef = { name: 'deals', description: 'The deals range, including its header row.', optional: false, kind: 'range' };
+const TOUCHES: ParamDef = { name: 'touches', description: 'Optional touches range (Deal ID, Partner, Activity, Date, Weight) with its header row.', optional: true, kind: 'range' };
+const PARTNER: ParamDef = { name: 'partner', description: 'Optional partner name; leave out for the total.', optional: true, kind: 'text' };
+const STATUS: ParamDef = { name: 'status', description: '"won" (revenue, default), "open" (pipeline) or "all".', optional: true, kind: 'text' };
+const MODEL: ParamDef = { name: 'model', description: 'Influence model: even, first, last, position, time-decay or weighted (default: the saved setting).', optional: true, kind: 'text' };
+
+/** The list. Order is the order shown in help and in functions.json. */
+export const CUSTOM_FUNCTIONS: readonly FunctionDef[] = Object.freeze([
+  { id: 'CLASSIFY', sheetsName: 'PARTNER_CLASSIFY', returns: 'matrix', params: [DEALS, TOUCHES],
+    description: 'Labels each deal Sourced, Influenced, Resold or Direct, as a column aligned with the input rows.',
+    example: 'A1:K500' },
+  { id: 'EXPLAIN', sheetsName: 'PARTNER_EXPLAIN', returns: 'matrix', params: [DEALS, TOUCHES],
+    description: 'Explains each deal\'s label in plain words, as a column aligned with the input rows.',
+    example: 'A1:K500' },
+  { id: 'SOURCED', sheetsName: 'PARTNER_SOURCED', returns: 'number', params: [DEALS, PARTNER, STATUS, TOUCHES],
+    description: 'Partner-sourced revenue: the total, or one partner\'s sourced credit.',
+    example: 'A1:K500, "Acme"' },
+  { id: 'INFLUENCED', sheetsName: 'PARTNER_INFLUENCED', returns: 'number', params: [DEALS, PARTNER, STATUS, TOUCHES],
+    description: 'Partner-influenced revenue: the total by motion, or the full amount of every deal one partner influenced (overlapping).',
+    example: 'A1:K500' },
+  { id: 'RESOLD', sheetsName: 'PARTNER_RESOLD', returns: 'number', params: [DEALS, PARTNER, STATUS, TOUCHES],
+    description: 'Partner-resold revenue: the total by motion, or the full amount of every deal one partner resold (overlapping).',
+    example: 'A1:K500' },
+  { id: 'LED', sheetsName: 'PARTNER_LED', returns: 'number', params: [DEALS, PARTNER, STATUS, TOUCHES],
+    description: 'Partner-led revenue (sourced + influenced + resold): the total, or one partner\'s credited revenue.',
+    example: 'A1:K500' },
+  { id: 'CREDIT', sheetsName: 'PARTNER_CREDIT', returns: 'number',
+    params: [DEALS, { ...PARTNER, optional: false, description: 'The partner\'s name.' }, MODEL, STATUS, TOUCHES],
+    description: 'A partner\'s credited revenue under an influence model (no dollar counted twice).',
+    example: 'A1:K500, "Acme", "time-decay"' },
+  { id: 'SHARE', sheetsName: 'PARTNER_SHARE', returns: 'number',
+    params: [DEALS, { name: 'motion', description: '"led" (default), "sourced", "influenced", "resold" or "direct".', optional: true, kind: 'text' }, STATUS],
+    description: 'The share (0 to 1) of revenue by motion; partner-led by default.',
+    example: 'A1:K500, "sourced"' },
+  { id: 'ROLLUP', sheetsName: 'PARTNER_ROLLUP', returns: 'matrix', params: [DEALS, TOUCHES, MODEL],
+    description: 'The per-partner table with its header row (spills).',
+    example: 'A1:K500' },
+]);
+
+/** What a host passes for an omitted optional argument: undefined (Sheets), null (Excel), or "" (an empty cell). */
+const isOmitted = (value: unknown): boolean =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 1
+    && Array.isArray(value[0]) && value[0].length === 1 && (value[0][0] === '' || value[0][0] === null));
+
+const asGrid = (value: unknown, what: string): Grid => {
+  if (Array.isArray(value) && value.every((row) => Array.isArray(row))) return value as Grid;
+  throw new AttributionError('BAD_ARGUMENT', `${what} must be a range with a header row, such as A1:K500.`);
+};
+
+const asText = (value: unknown, what: string): string => {
+  const cell = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  throw new AttributionError('BAD_ARGUMENT', `${what} must be text.`);
+};
+
+type StatusArg = 'won' | 'open' | 'all';
+const asStatus = (value: unknown): StatusArg => {
+  if (isOmitted(value)) return 'won';
+  const text = asText(value, 'status').toLowerCase();
+  if (text === 'won' || text === 'open' || text === 'all') return text;
+  throw new AttributionError('BAD_ARGUMENT', `status must be "won", "open" or "all"; got "${text}".`);
+};
+
+const MODELS: readonly InfluenceModel[] = ['even', 'first', 'last', 'position', 'time-decay', 'weighted'];
+const asModel = (value: unknown): InfluenceModel | null => {
+  if (isOmitted(value)) return null;
+  const text = asText(value, 'model').toLowerCase();
+  if ((MODELS as readonly string[]).includes(text)) return text as InfluenceModel;
+  throw new AttributionError('BAD_ARGUMENT', `model must be one of ${MODELS.join(', ')}; got "${text}".`);
+};
+
+const MOTION_LABEL: Record<Motion, string> = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' };
+
+const run = (args: readonly unknown[], settings: Settings | null, touchesAt: number | null, model: InfluenceModel | null): Summary => {
+  const deals = asGrid(args[0], 'deals');
+  const touchesArg = touchesAt === null ? undefined : args[touchesAt];
+  const touches = isOmitted(touchesArg) ? null : asGrid(touchesArg, 'touches');
+  const policy = { ...(settings?.policy ?? {}), ...(model ? { influenceModel: model } : {}) };
+  return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {} }).summary;
+};
+
+const findPartner = (summary: Summary, name: string): PartnerRow | null => {
+  const key = partnerKey(name);
+  return summary.partners.find((p) => partnerKey(p.partner) === key) ?? null;
+};
+
+const byStatus = (status: StatusArg, won: number, open: number): number =>
+  Math.round((status === 'won' ? won : status === 'open' ? open : won + open) * 100) / 100;
+
+/** An aligned output column: a header label on the header row, a value per deal row, "" elsewhere. */
+const alignedColumn = (summary: Summary, rows: number, header: string, headerIndex: number, pick: (i: number) => string): Cell[][] => {
+  const out: Cell[][] = Array.from({ length: rows }, () => ['']);
+  if (headerIndex >= 0 && headerIndex < rows) out[headerIndex] = [header];
+  summary.deals.forEach((deal, i) => {
+    const index = deal.row - 1;
+    if (index >= 0 && index < rows) out[index] = [pick(i)];
+  });
+  return out;
+};
+
+/**
+ * Runs one custom function by id with the arguments as the host passed them (2D arrays for ranges,
+ * undefined/null/"" for omitted ones). Throws AttributionError with a user-facing message for
+ * unusable input; the host turns it into its own error type.
+ */
+export function runFunction(id: string, args: readonly unknown[], settings: Settings | null = null): number | Cell[][] {
+  switch (id) {
+    case 'CLASSIFY':
+    case 'EXPLAIN': {
+      const deals = asGrid(args[0], 'deals');
+      const touches = isOmitted(args[1]) ? null : asGrid(args[1], 'touches');
+      const analysis = analyze({ deals, touches }, { policy: settings?.policy ?? {}, mapping: settings?.mapping ?? {} });
+      const { summary } = analysis;
+      return id === 'CLASSIFY'
+        ? alignedColumn(summary, deals.length, 'Partner Motion', analysis.table.headerIndex, (i) => MOTION_LABEL[summary.deals[i]!.motion])
+        : alignedColumn(summary, deals.length, 'Partner Reason', analysis.table.headerIndex, (i) => summary.deals[i]!.reason);
+    }
+    case 'SOURCED':
+    case 'INFLUENCED':
+    case 'RESOLD':
+    case 'LED': {
+      const status = asStatus(args[2]);
+      const partner = isOmitted(args[1]) ? null : asText(args[1], 'partner');
+      const summary = run(args, settings, 3, null);
+      const t = summary.totals;
+      if (partner === null) {
+        if (id === 'SOURCED') return byStatus(status, t.sourcedRevenue, t.sourcedPipeline);
+        if (id === 'INFLUENCED') return byStatus(status, t.influencedRevenue, t.influencedPipeline);
+        if (id === 'RESOLD') return byStatus(status, t.resoldRevenue, t.resoldPipeline);
+        return byStatus(status, t.partnerLedRevenue, t.partnerLedPipeline);
+      }
+      const p = findPartner(summary, partner);
+      if (!p) return 0;
+      if (id === 'SOURCED') return byStatus(status, p.sourcedRevenue, p.sourcedPipeline);
+      if (id === 'INFLUENCED') return byStatus(status, p.influencedRevenue, p.influencedPipeline);
+      if (id === 'RESOLD') return byStatus(status, p.resoldRevenue, p.resoldPipeline);
+      return byStatus(status, p.creditedRevenue, p.creditedPipeline);
+    }
+    case 'CREDIT': {
+      if (isOmitted(args[1])) throw new AttributionError('BAD_ARGUMENT', 'PARTNER_CREDIT needs a partner name.');
+      const partner = asText(args[1], 'partner');
+      const model = asModel(args[2]);
+      const status = asStatus(args[3]);
+      const p = findPartner(run(args, settings, 4, model), partner);
+      return p ? byStatus(status, p.creditedRevenue, p.creditedPipeline) : 0;
+    }
+    case 'SHARE': {
+      const motionText = isOmitted(args[1]) ? 'led' : asText(args[1], 'motion').toLowerCase();
+      const status = asStatus(args[2]);
+      const t = run(args, settings, null, null).totals;
+      const pick: Record<string, [number, number]> = {
+        led: [t.partnerLedRevenue, t.partnerLedPipeline], 'partner-led': [t.partnerLedRevenue, t.partnerLedPipeline],
+        sourced: [t.sourcedRevenue, t.sourcedPipeline], influenced: [t.influencedRevenue, t.influencedPipeline],
+        resold: [t.resoldRevenue, t.resoldPipeline],
+        direct: [t.directRevenue, t.pipeline - t.partnerLedPipeline],
+      };
+      const parts = pick[motionText];
+      if (!parts) throw new AttributionError('BAD_ARGUMENT', `motion must be "led", "sourced", "influenced", "resold" or "direct"; got "${motionText}".`);
+      const part = byStatus(status, parts[0], parts[1]);
+      const whole = byStatus(status, t.revenue, t.pipeline);
+      if (whole === 0) throw new AttributionError('NO_REVENUE', 'There is no revenue to take a share of (no won deals with an amount).');
+      return Math.round((part / whole) * 1e6) / 1e6;
+    }
+    case 'ROLLUP': {
+      const summary = run(args, settings, 1, asModel(args[2]));
+      const header: Cell[] = PARTNER_COLUMNS.map((c) => c.label);
+      const rows: Cell[][] = summary.partners.map((p) => PARTNER_COLUMNS.map((c) => {
+        const value = p[c.key];
+        return value === null ? '' : value;
+      }));
+      return [header, ...rows];
+    }
+    default:
+      throw new AttributionError('BAD_ARGUMENT', `Unknown function "${id}".`);
+  }
+}

@@ -1,0 +1,16 @@
+/** The engine's public API: everything a host, the CLI or the sidebar may use. */
+export * from './types';
+export { analyze } from './analyze';
+export type { Analysis, AnalyzeOptions, DetectedTable } from './analyze';
+export { AttributionError, isAttributionError } from './AttributionError';
+export { DEFAULT_POLICY, POLICY_KEYS, resolvePolicy, policyJsonSchema } from './policy';
+export type { Policy, InfluenceModel, ConflictPolicy } from './policy';
+export { buildReportTabs } from './report/buildReportTabs';
+export { FORMATS, TAB_NAMES, literalText } from './report/ReportTab';
+export type { ReportTab, ReportBlock, ChartSpec, FormatName } from './report/ReportTab';
+export { PARTNER_COLUMNS } from './report/partnerColumns';
+export { CUSTOM_FUNCTIONS, runFunction } from './functions/functionList';
+export type { FunctionDef, ParamDef } from './functions/functionList';
+export { partnerKey } from './partners/partnerKey';
+export { DEFAULT_SETTINGS } from './hostApi';
+export type { Settings, DetectResult, PreviewResult, WriteResult, Progress, MappedField, PreviewRequest } from './hostApi';

@@ -1,0 +1,20 @@
+/** The partner matching key of SPEC 2.5: "Acme Inc.", "ACME, Inc" and " acme inc " are one partner. */
+
+const LEGAL_SUFFIXES = new Set(['inc', 'incorporated', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company',
+  'plc', 'gmbh', 'ag', 'sa', 'sas', 'srl', 'bv', 'nv', 'pty', 'oy', 'ab', 'as', 'kk']);
+
+/** True when a word (any case, punctuation ignored) is a legal-entity suffix. */
+export const isLegalSuffix = (word: string): boolean =>
+  LEGAL_SUFFIXES.has(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+
+/**
+ * Lower case, "&" -> "and", punctuation removed, whitespace collapsed, trailing legal suffixes
+ * dropped (all of them: "Acme Pty Ltd" -> "acme"), but never down to nothing ("Co" stays "co").
+ */
+export function partnerKey(name: string): string {
+  const words = name.toLowerCase().replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}\s]+/gu, '')
+    .split(/\s+/).filter((w) => w !== '');
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
+}

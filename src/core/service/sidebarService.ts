@@ -1,0 +1,132 @@
+/**
+ * What both hosts' sidebar servers do once they have read the cells: detect, preview, and build the
+ * classification columns. Hosts read and write; everything computed lives here.
+ */
+import type { Cell, Field, Grid } from '../types';
+import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
+import { DEFAULT_SETTINGS } from '../hostApi';
+import { analyze } from '../analyze';
+import type { Analysis } from '../analyze';
+import { FIELD_LABELS, REQUIRED_FIELDS, FIELDS } from '../table/fieldSynonyms';
+import { literalText } from '../report/ReportTab';
+
+/** A tab as a host read it: its name and the used range's values. */
+export interface TabData { name: string; grid: Grid; firstRow?: number; firstCol?: number }
+
+const columnLetter = (index: number): string => {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+};
+
+/** A1 notation of a rectangle, e.g. A1:K500. */
+export const a1Range = (firstRow: number, firstCol: number, rows: number, cols: number): string =>
+  `${columnLetter(firstCol)}${firstRow}:${columnLetter(firstCol + Math.max(cols, 1) - 1)}${firstRow + Math.max(rows, 1) - 1}`;
+
+export { columnLetter };
+
+/** Parses saved settings; anything corrupt falls back to the defaults with a warning, never an exception. */
+export function parseSettings(json: string | null | undefined): { settings: Settings; warning: string | null } {
+  const fresh = (): Settings => JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings;
+  if (json === null || json === undefined || json === '') return { settings: fresh(), warning: null };
+  try {
+    const value = JSON.parse(json) as Partial<Settings> | null;
+    if (!value || typeof value !== 'object' || value.version !== 1) throw new Error('unknown version');
+    const settings: Settings = {
+      version: 1,
+      tab: typeof value.tab === 'string' ? value.tab : null,
+      mapping: value.mapping && typeof value.mapping === 'object' ? value.mapping : {},
+      policy: value.policy && typeof value.policy === 'object' ? value.policy : {},
+    };
+    analyzeCheckPolicy(settings);
+    return { settings, warning: null };
+  } catch {
+    return { settings: fresh(), warning: 'The saved Partner Attribution settings could not be read, so the defaults are used. Review the settings and save them again.' };
+  }
+}
+
+// Validates the policy part by resolving it; throws on a bad key so parseSettings falls back.
+const analyzeCheckPolicy = (settings: Settings): void => {
+  analyze({ deals: [['Deal ID', 'Amount']] }, { policy: settings.policy });
+};
+
+/** Picks the data tab: the saved one, else the first whose header detection succeeds, else the first tab. */
+export function pickDataTab(tabs: readonly TabData[], settings: Settings): TabData | null {
+  const saved = settings.tab ? tabs.find((t) => t.name === settings.tab) : undefined;
+  if (saved) return saved;
+  for (const tab of tabs) {
+    try {
+      analyze({ deals: tab.grid.slice(0, 30) }, { mapping: settings.mapping, policy: settings.policy });
+      return tab;
+    } catch { /* not a deals table: try the next tab */ }
+  }
+  return tabs[0] ?? null;
+}
+
+const runOn = (tab: TabData, settings: Settings): Analysis =>
+  analyze({ deals: tab.grid, firstRow: tab.firstRow ?? 1 }, { mapping: settings.mapping, policy: settings.policy });
+
+/** Detects the data table and its mapping (throws AttributionError when the tab holds no deals table). */
+export function detect(tabs: readonly TabData[], tab: TabData, settings: Settings): DetectResult {
+  const analysis = runOn(tab, settings);
+  const { table } = analysis;
+  const fields: MappedField[] = FIELDS.map((field: Field) => ({
+    field,
+    label: FIELD_LABELS[field],
+    required: REQUIRED_FIELDS.includes(field),
+    column: table.columns[field] ?? null,
+    source: table.sources[field] === 'explicit' ? 'explicit' : table.columns[field] === undefined ? 'none' : 'detected',
+  }));
+  const width = tab.grid.reduce((max, row) => Math.max(max, row.length), 0);
+  return {
+    tabs: tabs.map((t) => t.name),
+    tab: tab.name,
+    range: a1Range(tab.firstRow ?? 1, tab.firstCol ?? 0, tab.grid.length, width),
+    headerRow: (tab.firstRow ?? 1) + table.headerIndex,
+    headers: table.headers,
+    fields,
+    stages: analysis.stages,
+    currencies: analysis.currencies,
+    dealRows: analysis.summary.deals.length,
+    settings,
+  };
+}
+
+/** The live preview: KPIs, the top partners and the issue count. */
+export function preview(tab: TabData, settings: Settings, top = 5): PreviewResult {
+  const { summary } = runOn(tab, settings);
+  const issueCount = { error: 0, warning: 0, info: 0 };
+  for (const issue of summary.issues) issueCount[issue.severity] += 1;
+  return {
+    reportingCurrency: summary.reportingCurrency,
+    totals: summary.totals,
+    topPartners: summary.partners.slice(0, top).map((p) => ({ partner: p.partner, creditedRevenue: p.creditedRevenue, shareOfPartnerLed: p.shareOfPartnerLed })),
+    issueCount,
+  };
+}
+
+export const CLASSIFICATION_HEADERS = ['Partner Motion', 'Partner(s)', 'Partner Reason'] as const;
+
+/**
+ * The three classification columns written next to the data, aligned with the tab's rows: the
+ * headers on the header row, a motion, the partners and the reason on deal rows, "" elsewhere.
+ * Text is guarded so a partner named "=cmd" stays text.
+ */
+export function classificationColumns(analysis: Analysis, rows: number): Cell[][] {
+  const out: Cell[][] = Array.from({ length: rows }, () => ['', '', '']);
+  const headerIndex = analysis.table.headerIndex;
+  if (headerIndex < rows) out[headerIndex] = [...CLASSIFICATION_HEADERS];
+  for (const deal of analysis.summary.deals) {
+    const index = deal.row - analysis.table.firstRow;
+    if (index < 0 || index >= rows) continue;
+    const partners = [deal.sourcingPartner, ...deal.influencers, deal.reseller].filter((p): p is string => !!p);
+    const motion = deal.motion.charAt(0).toUpperCase() + deal.motion.slice(1);
+    out[index] = [motion, literalText([...new Set(partners)].join('; ')), literalText(deal.reason)];
+  }
+  return out;
+}
