@@ -64,3 +64,16 @@ export interface WriteResult {
 export interface Progress { step: string; done: number; total: number }
 
 export interface PreviewRequest { tab: string | null; settings: Settings }
+
+/**
+ * The Apps Script server functions the sidebar calls through google.script.run (top-level globals in
+ * Code.js). Synchronous on the server; the sidebar's GAS bridge wraps each in a Promise.
+ */
+export interface SidebarServerApi {
+  paDetect(tab: string | null): DetectResult;
+  paPreview(request: PreviewRequest): PreviewResult;
+  paClassify(request: PreviewRequest): WriteResult;
+  paWriteSummary(request: PreviewRequest): WriteResult;
+  paLoadSettings(): Settings;
+  paSaveSettings(settings: Settings): void;
+}

@@ -1,0 +1,17 @@
+/** The one interface the sidebar talks to: implemented by the Sheets, Excel and demo bridges. */
+import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, WriteResult } from '../src/core/hostApi';
+
+export interface HostBridge {
+  /** Which host this is, for wording ("sheet" vs "worksheet") and help links. */
+  readonly host: 'sheets' | 'excel' | 'demo';
+  /** Finds the data tab (the given one, else the saved or auto-detected one), its header row and column mapping. */
+  detect(tab: string | null): Promise<DetectResult>;
+  /** Runs the engine and returns KPIs, the top partners and the issue count. */
+  preview(request: PreviewRequest): Promise<PreviewResult>;
+  /** Writes the Partner Motion, Partner(s) and Reason columns next to the data (only in columns the add-on owns). */
+  classify(request: PreviewRequest, onProgress?: (progress: Progress) => void): Promise<WriteResult>;
+  /** Writes (or replaces) the add-on's five summary tabs. */
+  writeSummary(request: PreviewRequest, onProgress?: (progress: Progress) => void): Promise<WriteResult>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+}
