@@ -1,0 +1,71 @@
+/** Writes output files so that an interrupted or failed run never leaves a half-written file: temp files first, then renames. */
+import { existsSync, mkdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CliError } from './CliError';
+import { fileProblem } from './fileProblem';
+
+/** One file to write: where, what, and the flag that named it (for messages). */
+export interface OutputFile { path: string; data: Uint8Array | string; flag: string }
+
+const canonical = (file: string): string => {
+  const absolute = path.resolve(file);
+  try { return realpathSync(absolute); } catch { return absolute; }
+};
+
+/**
+ * Refuses outputs that would overwrite an input file, each other, or a folder. Called before the
+ * analysis runs, so a mistyped --out fails fast.
+ */
+export function checkOutputs(outputs: readonly { path: string; flag: string }[], inputs: readonly string[]): void {
+  const inputSet = new Set(inputs.map(canonical));
+  const seen = new Map<string, string>();
+  for (const output of outputs) {
+    const target = canonical(output.path);
+    if (inputSet.has(target)) {
+      throw new CliError(`${output.flag} "${output.path}" is one of the input files; refusing to overwrite it. Choose another output file.`);
+    }
+    const other = seen.get(target);
+    if (other) throw new CliError(`${other} and ${output.flag} name the same file "${output.path}"; give them different names.`);
+    seen.set(target, output.flag);
+    if (existsSync(target) && statSync(target).isDirectory()) {
+      throw new CliError(`${output.flag} "${output.path}" is a folder; give a file name such as "${path.join(output.path, 'partner-report')}${output.flag === '--json' ? '.json' : '.xlsx'}".`);
+    }
+  }
+}
+
+const removeQuietly = (file: string): void => {
+  try { unlinkSync(file); } catch { /* already gone */ }
+};
+
+/** Writes every file to a temp file beside its target, then renames them all; on any failure nothing is left behind. */
+export function writeFilesAtomic(files: readonly OutputFile[]): void {
+  const temps: { temp: string; file: OutputFile }[] = [];
+  try {
+    for (const file of files) {
+      const target = path.resolve(file.path);
+      const folder = path.dirname(target);
+      try {
+        mkdirSync(folder, { recursive: true });
+      } catch (error) {
+        throw fileProblem(`The output folder for ${file.flag}`, path.dirname(file.path), error);
+      }
+      const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.tmp`);
+      temps.push({ temp, file });
+      try {
+        writeFileSync(temp, file.data);
+      } catch (error) {
+        throw fileProblem(`The output file for ${file.flag}`, file.path, error);
+      }
+    }
+    for (const { temp, file } of temps) {
+      try {
+        renameSync(temp, path.resolve(file.path));
+      } catch (error) {
+        throw fileProblem(`The output file for ${file.flag}`, file.path, error);
+      }
+    }
+  } catch (error) {
+    for (const { temp } of temps) removeQuietly(temp);
+    throw error;
+  }
+}

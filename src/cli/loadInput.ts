@@ -1,0 +1,124 @@
+/**
+ * Gathers the engine's input from files: the deals table (a CSV, or a tab of an .xlsx picked by --sheet
+ * or by detection) and the optional Touches, Partners and FX Rates tables (SPEC 2.2), from flags or from
+ * same-named tabs of the deals workbook.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import type { AnalysisInput, Grid, TabData } from '../core';
+import { DEFAULT_SETTINGS, pickDataTab } from '../core';
+import { CliError } from './CliError';
+import { fileProblem } from './fileProblem';
+import { readCsv } from './readCsv';
+import { looksLikeXlsx, readWorkbook } from './readWorkbook';
+
+/** Which files the user named. */
+export interface InputFiles {
+  deals: string;
+  sheet?: string;
+  touches?: string;
+  partners?: string;
+  fx?: string;
+}
+
+/** The engine input plus, per table, where it came from (for the console and for messages). */
+export interface LoadedInput {
+  input: AnalysisInput;
+  /** e.g. { deals: 'examples/deals.xlsx, tab "Deals"', touches: 'examples/deals.xlsx, tab "Touches"' } */
+  sources: { deals: string; touches?: string; partners?: string; fx?: string };
+}
+
+type Optional = 'touches' | 'partners' | 'fx';
+
+/** Tab names that hold each optional table (compared case-insensitively). */
+const OPTIONAL_TABS: Record<Optional, readonly string[]> = {
+  touches: ['touches', 'partner touches', 'activities'],
+  partners: ['partners'],
+  fx: ['fx rates'],
+};
+const isOptionalTab = (name: string): boolean =>
+  Object.values(OPTIONAL_TABS).some((names) => names.includes(name.trim().toLowerCase()));
+const findTab = (tabs: readonly TabData[], names: readonly string[]): TabData | undefined =>
+  tabs.find((tab) => names.includes(tab.name.trim().toLowerCase()));
+
+/** Decides by extension, then by content, whether a file is a workbook. */
+function isWorkbookFile(file: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xls') {
+    throw new CliError(`"${file}" is an old-format .xls workbook. Save it as .xlsx or CSV and try again.`);
+  }
+  if (['.xlsx', '.xlsm', '.xltx', '.xltm'].includes(ext)) return true;
+  if (['.csv', '.tsv', '.txt'].includes(ext)) return false;
+  const head = Buffer.alloc(4);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw fileProblem('The file', file, error);
+  }
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } catch (error) {
+    throw fileProblem('The file', file, error);
+  } finally {
+    closeSync(fd);
+  }
+  return looksLikeXlsx(head);
+}
+
+/** An optional table from its own file: a CSV, or the matching (else first) tab of a workbook. */
+async function readOptional(file: string, kind: Optional): Promise<{ grid: Grid; source: string }> {
+  if (!isWorkbookFile(file)) return { grid: readCsv(file), source: file };
+  const tabs = await readWorkbook(file);
+  const tab = findTab(tabs, OPTIONAL_TABS[kind]) ?? tabs[0];
+  if (!tab) throw new CliError(`"${file}" has no worksheets.`);
+  return { grid: tab.grid, source: `${file}, tab "${tab.name}"` };
+}
+
+/** Reads every input table the flags name (or the deals workbook provides). */
+export async function loadInput(files: InputFiles): Promise<LoadedInput> {
+  let deals: TabData;
+  let dealsSource: string;
+  let workbookTabs: TabData[] = [];
+  if (isWorkbookFile(files.deals)) {
+    workbookTabs = await readWorkbook(files.deals);
+    if (files.sheet !== undefined) {
+      const wanted = files.sheet.trim().toLowerCase();
+      const tab = workbookTabs.find((t) => t.name === files.sheet) ?? workbookTabs.find((t) => t.name.trim().toLowerCase() === wanted);
+      if (!tab) {
+        throw new CliError(`"${files.deals}" has no tab named "${files.sheet}". Its tabs are: ${workbookTabs.map((t) => `"${t.name}"`).join(', ')}.`);
+      }
+      deals = tab;
+    } else {
+      const candidates = workbookTabs.filter((t) => !isOptionalTab(t.name));
+      const picked = pickDataTab(candidates.length > 0 ? candidates : workbookTabs, DEFAULT_SETTINGS);
+      if (!picked) throw new CliError(`"${files.deals}" has no worksheets.`);
+      deals = picked;
+    }
+    dealsSource = `${files.deals}, tab "${deals.name}"`;
+  } else {
+    if (files.sheet !== undefined) {
+      throw new CliError(`--sheet picks a tab of an .xlsx workbook, but "${files.deals}" is a CSV file. Leave --sheet out.`);
+    }
+    deals = { name: path.basename(files.deals), grid: readCsv(files.deals), firstRow: 1 };
+    dealsSource = files.deals;
+  }
+
+  const input: AnalysisInput = { deals: deals.grid, firstRow: deals.firstRow ?? 1 };
+  const sources: LoadedInput['sources'] = { deals: dealsSource };
+  for (const kind of ['touches', 'partners', 'fx'] as const) {
+    const file = files[kind];
+    if (file !== undefined) {
+      const { grid, source } = await readOptional(file, kind);
+      input[kind] = grid;
+      sources[kind] = source;
+      continue;
+    }
+    const tab = findTab(workbookTabs.filter((t) => t !== deals), OPTIONAL_TABS[kind]);
+    if (tab) {
+      input[kind] = tab.grid;
+      sources[kind] = `${files.deals}, tab "${tab.name}"`;
+    }
+  }
+  return { input, sources };
+}

@@ -1,0 +1,55 @@
+/** The `report` command: read the input files, run the engine, write the workbook and JSON summary, print the summary. */
+import { analyze, buildReportTabs, isAttributionError } from '../core';
+import type { Analysis } from '../core';
+import { checkOutputs, writeFilesAtomic } from './atomicWrite';
+import type { OutputFile } from './atomicWrite';
+import { CliError } from './CliError';
+import { consoleSummary } from './consoleSummary';
+import { loadInput } from './loadInput';
+import type { InputFiles } from './loadInput';
+import { readPolicyFile } from './readPolicyFile';
+import { xlsxWriter } from './xlsxWriter';
+
+/** The report command's options, as parsed from the command line. */
+export interface ReportOptions extends InputFiles {
+  config?: string;
+  out?: string;
+  json?: string;
+}
+
+/** Runs the report; returns the lines to print. Throws CliError / AttributionError for the user's problems. */
+export async function reportCommand(options: ReportOptions): Promise<string[]> {
+  const inputs = [options.deals, options.touches, options.partners, options.fx, options.config]
+    .filter((f): f is string => f !== undefined);
+  const outputs: { path: string; flag: string }[] = [];
+  if (options.out !== undefined) {
+    if (!/\.xlsx$/i.test(options.out)) throw new CliError(`--out "${options.out}" must be an .xlsx file name, e.g. report.xlsx.`);
+    outputs.push({ path: options.out, flag: '--out' });
+  }
+  if (options.json !== undefined) outputs.push({ path: options.json, flag: '--json' });
+  checkOutputs(outputs, inputs);
+
+  const policy = options.config !== undefined ? readPolicyFile(options.config) : undefined;
+  const loaded = await loadInput(options);
+  let analysis: Analysis;
+  try {
+    analysis = analyze(loaded.input, { policy });
+  } catch (error) {
+    if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals}: ${error.message}`);
+    throw error;
+  }
+
+  const files: OutputFile[] = [];
+  if (options.out !== undefined) files.push({ path: options.out, flag: '--out', data: await xlsxWriter(buildReportTabs(analysis)) });
+  if (options.json !== undefined) files.push({ path: options.json, flag: '--json', data: `${JSON.stringify(analysis.summary, null, 2)}\n` });
+  writeFilesAtomic(files);
+
+  const written = files.map((f) => (f.flag === '--out'
+    ? `${f.path} (the five summary tabs; no charts in this file)`
+    : `${f.path} (JSON summary)`));
+  const extraSources = (['touches', 'partners', 'fx'] as const)
+    .map((kind) => loaded.sources[kind])
+    .filter((s): s is string => s !== undefined);
+  if (options.config !== undefined) extraSources.push(`policy ${options.config}`);
+  return consoleSummary(analysis.summary, { source: loaded.sources.deals, extraSources, written });
+}

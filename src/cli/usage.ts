@@ -1,0 +1,31 @@
+/** The --help text of the command line. */
+
+/** Usage, flags, outputs and exit codes, as printed by --help. */
+export const USAGE = `Usage: partner-attribution report <deals.csv|deals.xlsx> [options]
+
+Labels each deal as partner sourced, influenced, resold or direct, allocates revenue credit per
+partner (no dollar counted twice) and writes the summary tabs and a JSON summary.
+
+Options:
+  --sheet NAME       the tab of an .xlsx that holds the deals (default: the first tab with a deals table)
+  --touches FILE     partner touches: Deal ID, Partner, Activity, Date, Weight (.csv or .xlsx)
+  --partners FILE    partner directory: Partner, Aliases, Tier, Type, Region (.csv or .xlsx)
+  --fx FILE          FX rates: Currency, Rate (units of the reporting currency per unit)
+  --config FILE      policy file (JSON), e.g. {"influenceModel": "position", "conflictPolicy": "split"}
+  --out FILE         write the summary workbook (.xlsx): Partner Summary, Partner Trend,
+                     Partner Segments, Deal Attribution, Data Issues
+  --json FILE        write the JSON summary (totals, partners, periods, segments, deals, issues)
+  -h, --help         show this help
+  -v, --version      show the version
+
+An .xlsx input's tabs named "Touches" (or "Partner Touches", "Activities"), "Partners" and
+"FX Rates" are used automatically unless the flags name other files.
+The workbook written by --out has no charts (the file writer cannot make them); the Google Sheets
+and Excel add-ins add them. Without --out and --json the command only prints the summary.
+Output files are written completely or not at all, and never over an input file.
+
+Exit codes: 0 done; 1 bad input or a file problem (one line on stderr says what to do);
+2 an unexpected error (please report it; PA_DEBUG=1 shows the details).
+
+Example:
+  partner-attribution report examples/deals.xlsx --out out/partner-report.xlsx --json out/partner-report.json`;
