@@ -1,7 +1,26 @@
 /** The engine's entry point: a deals grid (and optional tables) in, the summary and detected table out. */
-import type { AnalysisInput, Field, MappingInput, Summary } from './types';
+import type { AnalysisInput, DealRow, Field, MappingInput, Summary } from './types';
 import type { Policy } from './policy';
+import { resolvePolicy } from './policy';
 import type { Progress } from './hostApi';
+import { IssueLog } from './messages';
+import { PartnerRegistry, UNKNOWN_PARTNER } from './partners/PartnerRegistry';
+import { readDirectory } from './partners/readDirectory';
+import { detectTable } from './table/detectTable';
+import { readDeals } from './deals/readDeals';
+import { readTouches } from './touches/readTouches';
+import type { Touch } from './touches/readTouches';
+import { readFxRates } from './fx/readFxRates';
+import { classifyDeal, policySets } from './classify/classifyDeal';
+import type { ClassifyContext } from './classify/classifyDeal';
+import { creditDeal } from './credit/creditDeal';
+import type { AttributedDeal } from './credit/creditDeal';
+import { toCents } from './credit/allocateCents';
+import { rollupTotals } from './rollup/rollupTotals';
+import { rollupPartners } from './rollup/rollupPartners';
+import { rollupPeriods } from './rollup/rollupPeriods';
+import { rollupSegments } from './rollup/rollupSegments';
+import { parseDateText, today } from './values/parseDate';
 
 export interface AnalyzeOptions {
   /** Policy overrides (validated; see resolvePolicy). */
@@ -29,10 +48,101 @@ export interface Analysis {
   policy: Policy;
   /** Distinct stage texts, in first-seen order. */
   stages: string[];
-  /** Distinct currency codes, in first-seen order. */
+  /** Distinct currency codes, most common first. */
   currencies: string[];
+  /** Deals with classification and credit, in row order (for report tables). */
+  attributed: AttributedDeal[];
 }
 
-export function analyze(_input: AnalysisInput, _options: AnalyzeOptions = {}): Analysis {
-  throw new Error('engine under construction');
+const STEPS = 5;
+
+/**
+ * Runs the whole engine: detect the table, read and classify every deal, allocate credit, roll up.
+ * Throws AttributionError for an unusable table or policy; bad cells become data issues.
+ */
+export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Analysis {
+  const progress = (step: string, done: number): void => options.onProgress?.({ step, done, total: STEPS });
+  const policy = resolvePolicy(options.policy);
+  const issues = new IssueLog();
+  const registry = new PartnerRegistry();
+  const firstRow = input.firstRow ?? 1;
+
+  progress('Reading deals', 0);
+  if (input.partners) readDirectory(input.partners, 1, registry, issues);
+  const table = detectTable(input.deals, options.mapping ?? {}, firstRow, issues);
+  const { deals, stages, currencies } = readDeals(input.deals, table, policy, registry, issues);
+  const touchesByDeal: Map<string, Touch[]> = input.touches ? readTouches(input.touches, 1, policy, registry, issues) : new Map();
+  registry.finishNames(issues);
+
+  progress('Converting currencies', 1);
+  const reportingCurrency = policy.reportingCurrency ?? currencies[0] ?? 'USD';
+  const rates = input.fx ? readFxRates(input.fx, 1, policy.decimalSeparator, issues) : new Map<string, number>();
+  const reportingRate = rates.get(reportingCurrency) ?? 1;
+  const centsOf = (amount: number | null, currency: string | null, row: number, counted: boolean): number | null => {
+    if (amount === null) return null;
+    if (currency === null || currency === reportingCurrency) return toCents(amount);
+    const rate = rates.get(currency);
+    if (rate === undefined) {
+      if (counted) issues.add('CURRENCY_NO_RATE', row, 'Currency', currency, { currency, reporting: reportingCurrency });
+      return null;
+    }
+    return toCents((amount * rate) / reportingRate);
+  };
+
+  progress('Classifying deals', 2);
+  const asOfText = policy.asOfDate;
+  const asOf = (asOfText ? parseDateText(asOfText, 'MDY') : null) ?? today();
+  let unknownId = -1;
+  const ctx: ClassifyContext = {
+    policy, sets: policySets(policy), registry, issues, asOf,
+    unknownPartner: () => (unknownId >= 0 ? unknownId : (unknownId = registry.special(UNKNOWN_PARTNER))),
+  };
+  const knownIds = new Set<string>();
+  const attributed: AttributedDeal[] = new Array(deals.length);
+  const noTouches: Touch[] = [];
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i]!;
+    if (deal.id !== '') knownIds.add(deal.id);
+    const touches = deal.id !== '' && deal.counted ? touchesByDeal.get(deal.id) ?? noTouches : noTouches;
+    const cls = classifyDeal(deal, touches, ctx);
+    const cents = centsOf(deal.amount, deal.currency, deal.row, deal.counted);
+    const primary = cls.sourcers[0] ?? deal.partners[0] ?? cls.resellers[0] ?? cls.influencers[0]?.partner;
+    if (primary !== undefined && deal.counted) registry.noteAttributes(primary, deal.tier, deal.type, deal.region);
+    attributed[i] = { deal, cls, cents, credits: creditDeal(cls, cents, policy) };
+  }
+  for (const [dealId, touches] of touchesByDeal) {
+    if (!knownIds.has(dealId)) issues.add('TOUCH_UNKNOWN_DEAL', touches[0]!.row, 'Deal ID', dealId);
+  }
+
+  progress('Rolling up', 3);
+  const totals = rollupTotals(attributed);
+  const partners = rollupPartners(attributed, registry, Math.round(totals.partnerLedRevenue * 100));
+  const periods = rollupPeriods(attributed, policy.fiscalYearStartMonth);
+  const segments = rollupSegments(attributed, partners);
+  const dealRows: DealRow[] = attributed.map(({ deal, cls, cents, credits }) => {
+    const creditsByName: Record<string, number> = {};
+    for (const line of credits) {
+      const name = registry.name(line.partner);
+      creditsByName[name] = Math.round(((creditsByName[name] ?? 0) * 100 + line.cents)) / 100;
+    }
+    return {
+      row: deal.row, id: deal.id, name: deal.name, status: deal.status,
+      amount: cents === null ? null : cents / 100,
+      motion: cls.motion, partnerLed: cls.motion !== 'direct',
+      sourcingPartner: cls.sourcers.length > 0 ? cls.sourcers.map((p) => registry.name(p)).join('; ') : null,
+      influencers: cls.influencers.map((inf) => registry.name(inf.partner)),
+      reseller: cls.resellers.length > 0 ? cls.resellers.map((p) => registry.name(p)).join('; ') : null,
+      touched: cls.touched.map((p) => registry.name(p)),
+      deployedBy: cls.deployers.map((p) => registry.name(p)),
+      credits: creditsByName,
+      reason: deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`,
+      counted: deal.counted,
+    };
+  });
+  issues.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  progress('Done', STEPS);
+  return {
+    summary: { version: 1, reportingCurrency, totals, partners, periods, segments, deals: dealRows, issues: issues.issues },
+    table, policy, stages, currencies, attributed,
+  };
 }

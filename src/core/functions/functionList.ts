@@ -194,7 +194,7 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       const part = byStatus(status, parts[0], parts[1]);
       const whole = byStatus(status, t.revenue, t.pipeline);
       if (whole === 0) throw new AttributionError('NO_REVENUE', 'There is no revenue to take a share of (no won deals with an amount).');
-      return Math.round((part / whole) * 1e6) / 1e6;
+      return Math.round((part / whole) * 1e4) / 1e4;
     }
     case 'ROLLUP': {
       const summary = run(args, settings, 1, asModel(args[2]));

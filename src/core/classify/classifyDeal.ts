@@ -1,0 +1,288 @@
+/**
+ * The default policy of SPEC 3 for one deal: sourcing evidence (strongest first) and conflicts,
+ * significant influence, resale, deployment, the motion, and a plain-words reason.
+ */
+import type { Motion } from '../types';
+import type { Policy } from '../policy';
+import type { Deal } from '../deals/readDeals';
+import type { Touch } from '../touches/readTouches';
+import { describeTouch } from '../touches/readTouches';
+import type { IssueLog } from '../messages';
+import type { PartnerRegistry } from '../partners/PartnerRegistry';
+import { formatDay } from '../values/parseDate';
+
+/** A significant influencer with what the influence models need. */
+export interface Influencer {
+  partner: number;
+  /** Day its influence starts (column influencers stand at the created date); null when unknown. */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** 0 for column evidence, 1 for touches: columns go ahead of touches on the same day. */
+  kind: 0 | 1;
+  /** Listing order, for ties. */
+  seq: number;
+  /** Summed activity weight (1 per column mention). */
+  weight: number;
+  /** Days before the reference date of each piece of evidence (time-decay). */
+  ages: number[];
+  evidence: string[];
+}
+
+export interface Classification {
+  motion: Motion;
+  sourcers: number[];
+  /** Significant influencers in credit order (first influence first). */
+  influencers: Influencer[];
+  resellers: number[];
+  touched: number[];
+  deployers: number[];
+  reason: string;
+}
+
+/** The policy's lists as sets, built once per run. */
+export interface PolicySets {
+  leadSources: Set<string>;
+  rejectedStatuses: Set<string>;
+  sourcingActivities: Set<string>;
+  deploymentActivities: Set<string>;
+  sourcingRoles: Set<string>;
+  resaleRoles: Set<string>;
+  deploymentRoles: Set<string>;
+}
+
+export const policySets = (policy: Policy): PolicySets => ({
+  leadSources: new Set(policy.partnerLeadSources),
+  rejectedStatuses: new Set(policy.registrationRejectedStatuses),
+  sourcingActivities: new Set(policy.sourcingActivities),
+  deploymentActivities: new Set(policy.deploymentActivities),
+  sourcingRoles: new Set(policy.sourcingRoles),
+  resaleRoles: new Set(policy.resaleRoles),
+  deploymentRoles: new Set(policy.deploymentRoles),
+});
+
+export interface ClassifyContext {
+  policy: Policy;
+  sets: PolicySets;
+  registry: PartnerRegistry;
+  issues: IssueLog;
+  /** Today, for open deals' influence windows. */
+  asOf: number;
+  /** Registry id of "(Unknown partner)" (created on first use). */
+  unknownPartner: () => number;
+}
+
+interface Claim { partner: number; rank: number; label: string; day: number | null }
+
+const relationToCreated = (day: number, created: number | null): string => {
+  if (created === null) return '';
+  const diff = day - created;
+  if (diff < 0) return `, before creation ${formatDay(created)}`;
+  if (diff === 0) return ', on the day of creation';
+  return `, ${diff} day${diff === 1 ? '' : 's'} after creation ${formatDay(created)}`;
+};
+
+const MAX_EVIDENCE_SHOWN = 2;
+const listEvidence = (items: string[]): string =>
+  items.length <= MAX_EVIDENCE_SHOWN ? items.join(', ') : `${items.slice(0, MAX_EVIDENCE_SHOWN).join(', ')} +${items.length - MAX_EVIDENCE_SHOWN} more`;
+
+/** Classifies one deal. `touches` are the deal's touches, sorted by day. */
+export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: ClassifyContext): Classification {
+  const { policy, sets, registry, issues } = ctx;
+  const name = (id: number): string => registry.name(id);
+  const created = deal.created;
+  const reference = deal.closeDate ?? ctx.asOf;
+
+  // Sourcing evidence, strongest first.
+  const claims: Claim[] = [];
+  const lateRegistrants: { partner: number; label: string; day: number | null }[] = [];
+  const touchedOnly = new Set<number>();
+  if (deal.registrants.length > 0) {
+    const regDay = deal.registrationDate;
+    const rejected = deal.registrationStatus !== '' && sets.rejectedStatuses.has(deal.registrationStatus);
+    for (const partner of deal.registrants) {
+      if (rejected) {
+        touchedOnly.add(partner);
+        if (deal.counted) issues.add('REGISTRATION_NOT_APPROVED', deal.row, 'Registration Status', deal.registrationStatusText, { partner: name(partner) });
+        continue;
+      }
+      const dated = regDay !== null ? ` ${formatDay(regDay)}` : '';
+      if (regDay !== null && created !== null && regDay - created > policy.registrationGraceDays) {
+        lateRegistrants.push({ partner, day: regDay, label: `registered ${formatDay(regDay)}, ${regDay - created} days after creation` });
+        if (deal.counted) issues.add('REGISTRATION_LATE', deal.row, 'Registration Date', formatDay(regDay), { partner: name(partner), date: formatDay(regDay), days: String(regDay - created), created: formatDay(created) });
+      } else if (regDay !== null && created !== null && created - regDay > policy.registrationExpiryDays) {
+        lateRegistrants.push({ partner, day: regDay, label: `registration ${formatDay(regDay)} expired before creation` });
+        if (deal.counted) issues.add('REGISTRATION_EXPIRED', deal.row, 'Registration Date', formatDay(regDay), { partner: name(partner), date: formatDay(regDay), days: String(created - regDay), created: formatDay(created) });
+      } else {
+        claims.push({ partner, rank: 1, day: regDay, label: `deal registration${dated}${regDay !== null ? relationToCreated(regDay, created) : ''}` });
+      }
+    }
+  }
+  for (const partner of deal.sourcingPartners) claims.push({ partner, rank: 2, day: null, label: 'Sourcing Partner column' });
+  if (created !== null) {
+    for (const t of touches) {
+      if (!sets.sourcingActivities.has(t.activity)) continue;
+      if (t.day >= created - policy.sourcingLookbackDays && t.day <= created + policy.registrationGraceDays) {
+        claims.push({ partner: t.partner, rank: 3, day: t.day, label: describeTouch(t) });
+      }
+    }
+  }
+  const partnerRoleIsSourcing = deal.role !== '' && sets.sourcingRoles.has(deal.role);
+  const isPartnerLeadSource = deal.leadSource !== '' && (sets.leadSources.has(deal.leadSource) || deal.leadSource.startsWith('partner'));
+  if (isPartnerLeadSource) {
+    const named = deal.partners[0] ?? deal.resellers[0];
+    if (named !== undefined) claims.push({ partner: named, rank: 4, day: null, label: `lead source "${deal.leadSourceText}"` });
+    else if (claims.length === 0 && !partnerRoleIsSourcing) {
+      if (deal.counted) issues.add('PARTNER_UNKNOWN', deal.row, 'Lead Source', deal.leadSourceText);
+      claims.push({ partner: ctx.unknownPartner(), rank: 4, day: null, label: `lead source "${deal.leadSourceText}", no partner named` });
+    }
+  }
+  if (partnerRoleIsSourcing) {
+    for (const partner of deal.partners) claims.push({ partner, rank: 5, day: null, label: `partner role "${deal.roleText}"` });
+  }
+
+  // One claim per partner (its strongest), in order of strength.
+  claims.sort((a, b) => a.rank - b.rank);
+  const strongest = new Map<number, Claim>();
+  for (const claim of claims) if (!strongest.has(claim.partner)) strongest.set(claim.partner, claim);
+  const claimants = [...strongest.values()];
+  let sourcers: number[] = [];
+  const flaggedClaimants: Claim[] = [];
+  let conflictNote = '';
+  if (claimants.length === 1) sourcers = [claimants[0]!.partner];
+  else if (claimants.length > 1) {
+    const described = claimants.map((c) => `${name(c.partner)} (${c.label})`).join('; ');
+    const others = claimants.slice(1).map((c) => name(c.partner)).join(', ');
+    let effect: string;
+    if (policy.conflictPolicy === 'precedence') {
+      sourcers = [claimants[0]!.partner];
+      effect = `${name(claimants[0]!.partner)} gets the sourced credit (strongest evidence); ${others} get${claimants.length > 2 ? '' : 's'} none.`;
+      conflictNote = `; overruled claim${claimants.length > 2 ? 's' : ''}: ${claimants.slice(1).map((c) => `${name(c.partner)} (${c.label})`).join(', ')}`;
+    } else if (policy.conflictPolicy === 'split') {
+      sourcers = claimants.map((c) => c.partner);
+      effect = `Sourced credit is shared evenly by ${claimants.map((c) => name(c.partner)).join(', ')}.`;
+    } else {
+      flaggedClaimants.push(...claimants);
+      effect = 'No one is credited as sourcer: the claimants count as influencers.';
+      conflictNote = '; sourcing claims conflict, so no one is the sourcer';
+    }
+    if (deal.counted) issues.add('SOURCING_CONFLICT', deal.row, '', '', { claims: described, effect });
+  }
+  const sourcerSet = new Set(sourcers);
+
+  // Resale and deployment.
+  const resellers = [...deal.resellers];
+  const deployers = [...deal.deployers];
+  const roleIsResale = deal.role !== '' && sets.resaleRoles.has(deal.role);
+  const roleIsDeployment = deal.role !== '' && sets.deploymentRoles.has(deal.role);
+  if (roleIsResale) for (const p of deal.partners) if (!resellers.includes(p)) resellers.push(p);
+  if (roleIsDeployment) for (const p of deal.partners) if (!deployers.includes(p)) deployers.push(p);
+  if (deal.closeDate !== null) {
+    for (const t of touches) {
+      if (t.day > deal.closeDate && sets.deploymentActivities.has(t.activity) && !deployers.includes(t.partner)) deployers.push(t.partner);
+    }
+  }
+
+  // Influence.
+  const influence = new Map<number, Influencer>();
+  let seq = 0;
+  const addColumnInfluence = (partner: number, label: string, day: number | null): void => {
+    if (sourcerSet.has(partner)) return;
+    const at = day ?? created;
+    const existing = influence.get(partner);
+    const age = Math.max(0, reference - (at ?? reference));
+    if (existing) {
+      existing.weight += 1;
+      existing.ages.push(age);
+      existing.evidence.push(label);
+      if (at !== null && (existing.firstDay === null || at < existing.firstDay)) { existing.firstDay = at; existing.kind = 0; }
+      if (at !== null && (existing.lastDay === null || at > existing.lastDay)) existing.lastDay = at;
+      return;
+    }
+    influence.set(partner, { partner, firstDay: at, lastDay: at, kind: 0, seq: seq++, weight: 1, ages: [age], evidence: [label] });
+  };
+  for (const claim of flaggedClaimants) addColumnInfluence(claim.partner, `claimed sourcing: ${claim.label}`, claim.day);
+  for (const partner of deal.influencers) addColumnInfluence(partner, 'Influencing Partners column', null);
+  for (const late of lateRegistrants) addColumnInfluence(late.partner, late.label, late.day);
+  if (!roleIsResale && !roleIsDeployment && !partnerRoleIsSourcing) {
+    for (const partner of deal.partners) {
+      if (!sourcerSet.has(partner) && !(isPartnerLeadSource && strongest.has(partner))) addColumnInfluence(partner, deal.roleText ? `Partner column, role "${deal.roleText}"` : 'Partner column', null);
+    }
+  }
+  // Touches in the influence window sum to significance.
+  const windowStart = created === null ? -Infinity : created - policy.influenceLookbackDays;
+  const windowEnd = deal.closeDate ?? ctx.asOf;
+  const touchSums = new Map<number, { weight: number; touches: Touch[] }>();
+  for (const t of touches) {
+    if (sourcerSet.has(t.partner)) continue;
+    if (t.day < windowStart || t.day > windowEnd) { if (!influence.has(t.partner)) touchedOnly.add(t.partner); continue; }
+    const sum = touchSums.get(t.partner);
+    if (sum) { sum.weight += t.weight; sum.touches.push(t); } else touchSums.set(t.partner, { weight: t.weight, touches: [t] });
+  }
+  const touchedNotes: string[] = [];
+  for (const [partner, sum] of touchSums) {
+    const existing = influence.get(partner);
+    if (existing) {
+      for (const t of sum.touches) {
+        existing.weight += t.weight;
+        existing.ages.push(Math.max(0, reference - t.day));
+        existing.evidence.push(describeTouch(t));
+        if (existing.lastDay === null || t.day > existing.lastDay) existing.lastDay = t.day;
+      }
+      continue;
+    }
+    const rounded = Math.round(sum.weight * 1000) / 1000;
+    if (sum.weight + 1e-9 >= policy.influenceThreshold) {
+      const first = sum.touches[0]!;
+      const last = sum.touches[sum.touches.length - 1]!;
+      influence.set(partner, {
+        partner, firstDay: first.day, lastDay: last.day, kind: 1, seq: seq++, weight: sum.weight,
+        ages: sum.touches.map((t) => Math.max(0, reference - t.day)),
+        evidence: [...sum.touches.map(describeTouch), ...(sum.touches.length > 1 ? [`weight ${rounded}`] : [])],
+      });
+      touchedOnly.delete(partner);
+    } else {
+      touchedOnly.add(partner);
+      touchedNotes.push(`${name(partner)} (${listEvidence(sum.touches.map(describeTouch))}: weight ${rounded} < ${policy.influenceThreshold})`);
+    }
+  }
+  for (const p of sourcerSet) touchedOnly.delete(p);
+  for (const p of influence.keys()) touchedOnly.delete(p);
+  const influencers = [...influence.values()].sort((a, b) => {
+    const da = a.firstDay ?? -Infinity;
+    const db = b.firstDay ?? -Infinity;
+    return da - db || a.kind - b.kind || a.seq - b.seq;
+  });
+
+  // Motion.
+  let motion: Motion;
+  let resoldAsSourced = false;
+  if (sourcers.length > 0) motion = 'sourced';
+  else if (influencers.length > 0) motion = 'influenced';
+  else if (resellers.length > 0) {
+    if (policy.resoldCountsAs === 'sourced') { motion = 'sourced'; sourcers = [...resellers]; resoldAsSourced = true; }
+    else motion = 'resold';
+  } else motion = 'direct';
+
+  // Reason.
+  const parts: string[] = [];
+  if (sourcers.length > 0) {
+    const how = sourcers.map((p) => {
+      const claim = strongest.get(p);
+      return `${name(p)} (${claim ? claim.label : 'resold, counted as sourced'})`;
+    });
+    parts.push(`Sourced by ${how.join(' and ')}${conflictNote}`);
+  }
+  if (influencers.length > 0) {
+    const list = influencers.map((i) => `${name(i.partner)} (${listEvidence(i.evidence)})`).join(', ');
+    parts.push(sourcers.length > 0 ? `influenced by ${list}` : `Influenced by ${list}${conflictNote}`);
+  }
+  if (resellers.length > 0 && !resoldAsSourced) {
+    const list = resellers.map((p) => name(p)).join(', ');
+    parts.push(parts.length === 0 ? `Resold by ${list}` : `resold by ${list}`);
+  }
+  if (parts.length === 0) parts.push('Direct: no partner sourced, influenced or resold it');
+  if (touchedNotes.length > 0) parts.push(`only touched by ${touchedNotes.join(', ')}`);
+  else if (touchedOnly.size > 0) parts.push(`only touched by ${[...touchedOnly].map(name).join(', ')}`);
+  if (deployers.length > 0) parts.push(`deployed by ${deployers.map(name).join(', ')}`);
+  return { motion, sourcers, influencers, resellers, touched: [...touchedOnly], deployers, reason: parts.join('; ') };
+}

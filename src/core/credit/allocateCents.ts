@@ -1,0 +1,41 @@
+/** Splits an amount in cents by weights with largest-remainder rounding: the parts sum exactly to the whole. */
+
+/**
+ * Parts of `cents` proportional to `weights` (non-negative, not all zero: then it splits evenly).
+ * Leftover cents go to the largest remainders; ties go to the earlier position (SPEC 4: "the odd
+ * cent to the first in order"). Negative amounts are split as their absolute value.
+ */
+export function allocateCents(cents: number, weights: readonly number[]): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  if (n === 1) return [cents];
+  let total = 0;
+  for (const w of weights) total += w > 0 ? w : 0;
+  const w = total > 0 ? weights.map((x) => (x > 0 ? x / total : 0)) : weights.map(() => 1 / n);
+  const sign = cents < 0 ? -1 : 1;
+  const whole = Math.abs(cents);
+  const parts = new Array<number>(n);
+  const remainders = new Array<number>(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = whole * w[i]!;
+    const floor = Math.floor(exact + 1e-9);
+    parts[i] = floor;
+    remainders[i] = exact - floor;
+    given += floor;
+  }
+  let left = whole - given;
+  if (left > 0) {
+    const order = [...Array(n).keys()].sort((a, b) => remainders[b]! - remainders[a]! || a - b);
+    for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]!]! += 1;
+  }
+  return sign < 0 ? parts.map((p) => -p) : parts;
+}
+
+/** Cents of an amount, robust to binary fractions (1.005 -> 101 would be wrong; 100.5 cents rounds half away). */
+export function toCents(amount: number): number {
+  const scaled = amount * 100;
+  const rounded = Math.round(scaled);
+  if (Math.abs(scaled - rounded) < 1e-6) return rounded;
+  return Math.sign(scaled) * Math.round(Math.abs(Number(scaled.toPrecision(15))));
+}

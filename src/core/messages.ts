@@ -1,0 +1,47 @@
+/** The one catalogue of data-issue messages, and the log that collects issues during a run. */
+import type { DataIssue, Severity } from './types';
+
+interface Entry { severity: Severity; message: (v: Record<string, string>) => string; effect: (v: Record<string, string>) => string }
+
+const CATALOGUE = {
+  HEADER_DUPLICATE: { severity: 'warning', message: (v) => `Two columns are named "${v.header}".`, effect: () => 'The first one is used.' },
+  COLUMN_MISSING_STAGE: { severity: 'warning', message: () => 'There is no Stage, Won or Closed column.', effect: () => 'Every deal is treated as open (pipeline).' },
+  COLUMN_MISSING_CURRENCY_DATE: { severity: 'info', message: (v) => `There is no ${v.what} column.`, effect: (v) => v.effect ?? '' },
+  TOTAL_ROW: { severity: 'info', message: (v) => `This looks like a totals row ("${v.label}"), not a deal.`, effect: () => 'Skipped, so nothing is counted twice.' },
+  CELL_ERROR: { severity: 'warning', message: (v) => `The cell holds the error ${v.value}.`, effect: (v) => v.effect ?? 'Treated as empty.' },
+  AMOUNT_INVALID: { severity: 'warning', message: (v) => `"${v.value}" is not an amount${v.hint ?? ''}.`, effect: () => 'Left out of money totals; the deal still counts.' },
+  AMOUNT_MISSING_WON: { severity: 'warning', message: () => 'This won deal has no amount.', effect: () => 'Left out of revenue; the deal still counts.' },
+  AMOUNT_MISSING_OPEN: { severity: 'info', message: () => 'This deal has no amount.', effect: () => 'Left out of money totals; the deal still counts.' },
+  AMOUNT_NEGATIVE: { severity: 'info', message: (v) => `The amount ${v.value} is negative.`, effect: () => 'Kept as it is (a refund or credit note reduces totals).' },
+  DATE_INVALID: { severity: 'warning', message: (v) => `"${v.value}" is not a date.`, effect: (v) => v.effect ?? 'Treated as missing.' },
+  BOOLEAN_INVALID: { severity: 'warning', message: (v) => `"${v.value}" is not yes/no.`, effect: () => 'Ignored; the stage decides.' },
+  STAGE_MISSING: { severity: 'warning', message: () => 'This deal has no stage.', effect: () => 'Treated as open (pipeline).' },
+  STATUS_CONFLICT: { severity: 'info', message: (v) => `The stage "${v.value}" disagrees with the ${v.column} column.`, effect: (v) => `The ${v.column} column decides: ${v.status}.` },
+  DUPLICATE_ID: { severity: 'warning', message: (v) => `Deal ID "${v.value}" already appeared on row ${v.first}.`, effect: () => 'Left out: only the first occurrence counts.' },
+  CURRENCY_NO_RATE: { severity: 'warning', message: (v) => `No FX rate for ${v.currency} (reporting currency ${v.reporting}).`, effect: () => 'Left out of money totals; the deal still counts.' },
+  CURRENCY_CONFLICT: { severity: 'warning', message: (v) => `The amount says ${v.textCurrency} but the currency column says ${v.currency}.`, effect: () => 'The currency column is used.' },
+  PARTNER_UNKNOWN: { severity: 'warning', message: (v) => `Lead source "${v.value}" says a partner brought this deal, but no partner is named.`, effect: () => 'Credited to "(Unknown partner)".' },
+  PARTNER_MERGED: { severity: 'info', message: (v) => `${v.variants} are treated as one partner.`, effect: (v) => `Shown as "${v.name}".` },
+  SOURCING_CONFLICT: { severity: 'warning', message: (v) => `Sourcing claims disagree: ${v.claims}.`, effect: (v) => v.effect ?? '' },
+  REGISTRATION_LATE: { severity: 'info', message: (v) => `${v.partner} registered the deal on ${v.date}, ${v.days} days after it was created (${v.created}).`, effect: () => 'Counted as influence, not sourcing (the grace period had passed).' },
+  REGISTRATION_EXPIRED: { severity: 'info', message: (v) => `${v.partner}'s registration of ${v.date} is ${v.days} days older than the deal (${v.created}).`, effect: () => 'Counted as influence, not sourcing (the registration had expired).' },
+  REGISTRATION_NOT_APPROVED: { severity: 'info', message: (v) => `${v.partner}'s registration is "${v.value}".`, effect: () => 'Counted as a touch only.' },
+  TOUCH_UNKNOWN_DEAL: { severity: 'info', message: (v) => `Touch for deal "${v.value}", which is not in the deals table.`, effect: () => 'Ignored.' },
+  TOUCH_INCOMPLETE: { severity: 'warning', message: (v) => `Touch without ${v.what}.`, effect: () => 'Ignored.' },
+  TABLE_NO_HEADER: { severity: 'warning', message: (v) => `The ${v.table} table has no recognisable header row.`, effect: () => 'The table is ignored.' },
+  FX_INVALID: { severity: 'warning', message: (v) => `"${v.value}" is not a usable FX rate.`, effect: () => 'Ignored.' },
+  DIRECTORY_DUPLICATE: { severity: 'info', message: (v) => `"${v.value}" is listed more than once in the Partners directory.`, effect: () => 'The first entry is used.' },
+} satisfies Record<string, Entry>;
+
+export type IssueCode = keyof typeof CATALOGUE;
+
+/** Collects data issues in sheet-row order of discovery. */
+export class IssueLog {
+  readonly issues: DataIssue[] = [];
+
+  add(code: IssueCode, row: number | null, column: string, value: string, vars: Record<string, string> = {}): void {
+    const entry: Entry = CATALOGUE[code];
+    const all = { value, ...vars };
+    this.issues.push({ severity: entry.severity, row, column, value, code, message: entry.message(all), effect: entry.effect(all) });
+  }
+}

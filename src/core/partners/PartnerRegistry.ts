@@ -1,0 +1,121 @@
+/**
+ * Every partner named anywhere in the workbook, one id per matching key (SPEC 2.5): display names
+ * (directory name, else the most frequent spelling, ties to the first seen), attributes and merges.
+ */
+import { partnerKey } from './partnerKey';
+import type { IssueLog } from '../messages';
+
+export const UNKNOWN_PARTNER = '(Unknown partner)';
+
+interface Entry {
+  key: string;
+  /** Spelling -> times seen, in first-seen order (Map keeps insertion order). */
+  spellings: Map<string, number>;
+  canonical: string | null;
+  tier: string | null; type: string | null; region: string | null;
+  /** Attribute value -> count, from rows where this is the primary partner. */
+  rowTier: Map<string, number>; rowType: Map<string, number>; rowRegion: Map<string, number>;
+  name: string;
+}
+
+const mostFrequent = (counts: Map<string, number>): string | null => {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [value, count] of counts) if (count > bestCount) { best = value; bestCount = count; }
+  return best;
+};
+
+export class PartnerRegistry {
+  private readonly entries: Entry[] = [];
+  private readonly byKey = new Map<string, number>();
+  /** Exact spelling -> id; spares re-normalizing names that repeat on every row. */
+  private readonly bySpelling = new Map<string, number>();
+
+  /** Adds a directory entry (canonical name, aliases, attributes). Returns false for a repeated partner. */
+  addDirectoryEntry(name: string, aliases: string[], tier: string | null, type: string | null, region: string | null): boolean {
+    const key = partnerKey(name);
+    if (key === '') return true;
+    const existing = this.byKey.get(key);
+    if (existing !== undefined && this.entries[existing]!.canonical !== null) return false;
+    const id = existing ?? this.create(key);
+    const entry = this.entries[id]!;
+    entry.canonical = name.trim();
+    entry.tier = tier; entry.type = type; entry.region = region;
+    for (const alias of aliases) {
+      const aliasKey = partnerKey(alias);
+      if (aliasKey !== '' && !this.byKey.has(aliasKey)) this.byKey.set(aliasKey, id);
+    }
+    return true;
+  }
+
+  private create(key: string): number {
+    const id = this.entries.length;
+    this.entries.push({ key, spellings: new Map(), canonical: null, tier: null, type: null, region: null,
+      rowTier: new Map(), rowType: new Map(), rowRegion: new Map(), name: '' });
+    this.byKey.set(key, id);
+    return id;
+  }
+
+  /** The id of a partner by name as written (counting the spelling), or -1 for an empty name. */
+  ref(name: string): number {
+    let id = this.bySpelling.get(name);
+    if (id === undefined) {
+      const key = partnerKey(name);
+      if (key === '') return -1;
+      id = this.byKey.get(key) ?? this.create(key);
+      this.bySpelling.set(name, id);
+    }
+    const spellings = this.entries[id]!.spellings;
+    spellings.set(name, (spellings.get(name) ?? 0) + 1);
+    return id;
+  }
+
+  /** A placeholder partner such as "(Unknown partner)", usable after names are finished. */
+  special(name: string): number {
+    const key = `\u0000${name}`;
+    const existing = this.byKey.get(key);
+    if (existing !== undefined) return existing;
+    const id = this.create(key);
+    this.entries[id]!.canonical = name;
+    this.entries[id]!.name = name;
+    return id;
+  }
+
+  /** The id of a partner by name without counting a spelling (lookups), or -1 when unknown. */
+  find(name: string): number {
+    return this.bySpelling.get(name) ?? this.byKey.get(partnerKey(name)) ?? -1;
+  }
+
+  /** Records a row's attribute values for its primary partner. */
+  noteAttributes(id: number, tier: string, type: string, region: string): void {
+    const entry = this.entries[id]!;
+    if (tier) entry.rowTier.set(tier, (entry.rowTier.get(tier) ?? 0) + 1);
+    if (type) entry.rowType.set(type, (entry.rowType.get(type) ?? 0) + 1);
+    if (region) entry.rowRegion.set(region, (entry.rowRegion.get(region) ?? 0) + 1);
+  }
+
+  /** Fixes display names (call once all names are in) and reports merged spellings. */
+  finishNames(issues: IssueLog): void {
+    for (const entry of this.entries) {
+      entry.name = entry.canonical ?? mostFrequent(entry.spellings) ?? entry.key;
+      const variants = [...entry.spellings.keys()].map((s) => s.trim()).filter((s, i, all) => all.indexOf(s) === i);
+      if (variants.length > 1 || (variants.length === 1 && variants[0] !== entry.name)) {
+        const listed = [...new Set([entry.name, ...variants])].map((v) => `"${v}"`);
+        issues.add('PARTNER_MERGED', null, 'Partner', entry.name, { variants: listed.join(', '), name: entry.name });
+      }
+    }
+  }
+
+  name(id: number): string { return this.entries[id]!.name; }
+  get size(): number { return this.entries.length; }
+
+  /** Tier, type and region: the directory's, else the most frequent on rows where it is the primary partner. */
+  attributes(id: number): { tier: string | null; type: string | null; region: string | null } {
+    const e = this.entries[id]!;
+    return {
+      tier: e.tier ?? mostFrequent(e.rowTier),
+      type: e.type ?? mostFrequent(e.rowType),
+      region: e.region ?? mostFrequent(e.rowRegion),
+    };
+  }
+}

@@ -1,0 +1,80 @@
+/** Reads the Touches table (SPEC 2.2): one row per partner interaction with a deal. */
+import type { Grid } from '../types';
+import type { Policy } from '../policy';
+import { normalizeTerm } from '../policy';
+import type { IssueLog } from '../messages';
+import type { PartnerRegistry } from '../partners/PartnerRegistry';
+import { locateColumns } from '../table/locateColumns';
+import { cellText, isBlank } from '../values/cellText';
+import { isSpreadsheetError } from '../values/spreadsheetErrors';
+import { parseDate, formatDay } from '../values/parseDate';
+import { parseAmount } from '../values/parseAmount';
+import { FIELD_SYNONYMS } from '../table/fieldSynonyms';
+
+/** One touch, with the partner resolved to a registry id. */
+export interface Touch {
+  dealId: string;
+  partner: number;
+  /** Normalized activity ("proof of concept"). */
+  activity: string;
+  /** The activity as written, for reasons. */
+  activityText: string;
+  day: number;
+  weight: number;
+  row: number;
+}
+
+const SYNONYMS = {
+  dealId: FIELD_SYNONYMS.id,
+  partner: ['Partner', 'Partner Name', 'Partner Account'],
+  activity: ['Activity', 'Type', 'Activity Type', 'Touch', 'Touch Type'],
+  date: ['Date', 'Activity Date', 'Touch Date'],
+  weight: ['Weight'],
+} as const;
+
+/** Touches grouped by Deal ID. Bad rows become issues; the table never throws. */
+export function readTouches(grid: Grid, firstRow: number, policy: Policy, registry: PartnerRegistry, issues: IssueLog): Map<string, Touch[]> {
+  const byDeal = new Map<string, Touch[]>();
+  const located = locateColumns(grid, SYNONYMS, ['dealId', 'partner', 'activity', 'date']);
+  if (!located) {
+    if (grid.some((row) => !row.every(isBlank))) issues.add('TABLE_NO_HEADER', null, '', '', { table: 'Touches' });
+    return byDeal;
+  }
+  const { dealId: cId, partner: cPartner, activity: cActivity, date: cDate, weight: cWeight } = located.columns;
+  const activityCache = new Map<string, string>();
+  for (let r = located.headerIndex + 1; r < grid.length; r++) {
+    const cells = grid[r]!;
+    if (cells.every(isBlank)) continue;
+    const row = firstRow + r;
+    const dealId = cellText(cells[cId!]);
+    const partnerText = cellText(cells[cPartner!]);
+    const activityText = cellText(cells[cActivity!]);
+    const dateCell = cells[cDate!];
+    if (dealId === '' || partnerText === '' || isSpreadsheetError(partnerText)) {
+      issues.add('TOUCH_INCOMPLETE', row, dealId === '' ? 'Deal ID' : 'Partner', '', { what: dealId === '' ? 'a Deal ID' : 'a partner' });
+      continue;
+    }
+    const day = isSpreadsheetError(dateCell) ? undefined : parseDate(dateCell, policy.dateOrder);
+    if (day === null || day === undefined) {
+      issues.add('DATE_INVALID', row, 'Date', cellText(dateCell), { effect: 'The touch is ignored.' });
+      continue;
+    }
+    let activity = activityCache.get(activityText);
+    if (activity === undefined) { activity = normalizeTerm(activityText); activityCache.set(activityText, activity); }
+    let weight = policy.activityWeights[activity] ?? policy.defaultActivityWeight;
+    if (cWeight !== undefined && !isBlank(cells[cWeight])) {
+      const parsed = parseAmount(cells[cWeight], policy.decimalSeparator);
+      if (parsed.kind === 'ok' && parsed.value >= 0) weight = parsed.value;
+      else issues.add('AMOUNT_INVALID', row, 'Weight', cellText(cells[cWeight]), { hint: ' (weight)' });
+    }
+    const partner = registry.ref(partnerText);
+    const touch: Touch = { dealId, partner, activity, activityText: activityText || 'touch', day, weight, row };
+    const list = byDeal.get(dealId);
+    if (list) list.push(touch); else byDeal.set(dealId, [touch]);
+  }
+  for (const list of byDeal.values()) list.sort((a, b) => a.day - b.day || a.row - b.row);
+  return byDeal;
+}
+
+/** "demo 2024-03-20" */
+export const describeTouch = (t: Touch): string => `${t.activityText.toLowerCase()} ${formatDay(t.day)}`;

@@ -1,0 +1,54 @@
+/**
+ * Money as spreadsheets really hold it (SPEC 2.3): numbers, and text such as "$1,200.50",
+ * "USD 1200", "(1,200)", "-€5", "1.234,56 €" (with the comma-decimal setting). Text that could
+ * mean two different numbers is refused rather than guessed.
+ */
+import type { Cell } from '../types';
+
+export type AmountResult =
+  | { kind: 'ok'; value: number; currency: string | null }
+  | { kind: 'blank' }
+  | { kind: 'invalid' };
+
+const SYMBOLS = /[$€£¥₹₩₽₪₫₴₦₱฿₺₲₡₵₭₮₸₼₾]|US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|kr\.?|zł|Fr\.?|CHF|R(?=\s?\d)/gi;
+const CODE_LEAD = /^([A-Za-z]{3})\s*(?=[\d(+-])/;
+const CODE_TRAIL = /(?<=[\d)])\s*([A-Za-z]{3})$/;
+const SEP_DOT = /^\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$/;
+const SEP_COMMA = /^\d{1,3}(?:[.\u00a0\u202f' ]\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$|^,\d+$/;
+const SCIENTIFIC = /^\d+(?:\.\d+)?e[+-]?\d+$/i;
+
+const BLANK: AmountResult = { kind: 'blank' };
+const INVALID: AmountResult = { kind: 'invalid' };
+
+/** Reads an amount cell. Booleans and dates are not amounts. */
+export function parseAmount(cell: Cell, decimalSeparator: '.' | ','): AmountResult {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'ok', value: cell, currency: null } : INVALID;
+  if (cell === null || cell === undefined || cell === '') return BLANK;
+  if (typeof cell !== 'string') return INVALID;
+  let text = cell.trim();
+  if (text === '' || text === '-' || text === '—') return BLANK;
+  let currency: string | null = null;
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) { negative = true; text = text.slice(1, -1).trim(); }
+  const lead = CODE_LEAD.exec(text);
+  if (lead) { currency = lead[1]!.toUpperCase(); text = text.slice(lead[0].length); }
+  const trail = CODE_TRAIL.exec(text);
+  if (trail) { currency = trail[1]!.toUpperCase(); text = text.slice(0, trail.index); }
+  text = text.replace(SYMBOLS, '').trim();
+  if (text.startsWith('(') && text.endsWith(')')) { negative = !negative; text = text.slice(1, -1).trim(); }
+  if (text.startsWith('-') || text.startsWith('−')) { negative = !negative; text = text.slice(1).trim(); }
+  else if (text.endsWith('-')) { negative = !negative; text = text.slice(0, -1).trim(); }
+  else if (text.startsWith('+')) text = text.slice(1).trim();
+  text = text.replace(SYMBOLS, '').trim();
+  let value: number;
+  if (SCIENTIFIC.test(text)) value = Number(text);
+  else if (decimalSeparator === '.') {
+    if (!SEP_DOT.test(text)) return INVALID;
+    value = Number(text.replace(/[,\u00a0\u202f' ]/g, ''));
+  } else {
+    if (!SEP_COMMA.test(text)) return INVALID;
+    value = Number(text.replace(/[.\u00a0\u202f' ]/g, '').replace(',', '.'));
+  }
+  if (!Number.isFinite(value)) return INVALID;
+  return { kind: 'ok', value: negative ? -value : value, currency };
+}
