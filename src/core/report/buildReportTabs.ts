@@ -1,7 +1,108 @@
-/** Builds the five summary tabs of SPEC 6.2 as plain blocks of values and formats. */
+/** Builds the five summary tabs of SPEC 6.2 as plain blocks of values and formats, the same for every host. */
 import type { Analysis } from '../analyze';
-import type { ReportTab } from './ReportTab';
+import type { Cell, DealRow, Summary } from '../types';
+import type { FormatName, ReportBlock, ReportTab } from './ReportTab';
+import { PARTNER_COLUMNS } from './partnerColumns';
 
-export function buildReportTabs(_analysis: Analysis): ReportTab[] {
-  throw new Error('report under construction');
+const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
+const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+
+const orBlank = (value: number | null): Cell => (value === null ? '' : value);
+
+const block = (row: number, col: number, header: string[], rows: Cell[][], formats: FormatName[], title?: string): ReportBlock =>
+  ({ row, col, values: [header, ...rows], formats, headerRows: 1, ...(title ? { title } : {}) });
+
+const money2 = (n: number): string => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "Acme Inc.: 5,000.00; Globex: 2,500.00" */
+export const creditsText = (deal: DealRow): string =>
+  Object.entries(deal.credits).map(([partner, amount]) => `${partner}: ${money2(amount)}`).join('; ');
+
+function summaryTab(s: Summary, topN: number): ReportTab {
+  const t = s.totals;
+  const currency = s.reportingCurrency;
+  const motionRows: Cell[][] = [
+    ['Sourced', t.sourcedRevenue, orBlank(t.sourcedShare), t.sourcedPipeline],
+    ['Influenced', t.influencedRevenue, orBlank(t.influencedShare), t.influencedPipeline],
+    ['Resold', t.resoldRevenue, orBlank(t.resoldShare), t.resoldPipeline],
+    ['Partner-led', t.partnerLedRevenue, orBlank(t.partnerLedShare), t.partnerLedPipeline],
+    ['Direct', t.directRevenue, orBlank(t.directShare), Math.round((t.pipeline - t.partnerLedPipeline) * 100) / 100],
+    ['Total', t.revenue, t.revenue === 0 ? '' : 1, t.pipeline],
+  ];
+  const motion = block(2, 0, ['Motion', `Revenue (${currency})`, 'Share of Revenue', `Pipeline (${currency})`], motionRows,
+    ['text', 'money', 'percent', 'money'], `Partner Summary (${currency})`);
+  const compare = block(10, 0, ['Segment', 'Win Rate', 'Avg Deal Size', 'Avg Cycle (days)'], [
+    ['Partner-led', orBlank(t.partnerWinRate), orBlank(t.partnerAvgDealSize), orBlank(t.partnerAvgCycleDays)],
+    ['Direct', orBlank(t.directWinRate), orBlank(t.directAvgDealSize), orBlank(t.directAvgCycleDays)],
+  ], ['text', 'percent', 'money', 'days']);
+  const issues = { error: 0, warning: 0, info: 0 };
+  for (const issue of s.issues) issues[issue.severity]++;
+  const counts = block(14, 0, ['Deals', 'Won', 'Lost', 'Open', 'Data Issues'], [
+    [t.deals, t.wonDeals, t.lostDeals, t.openDeals, issues.error + issues.warning + issues.info],
+  ], ['integer', 'integer', 'integer', 'integer', 'integer']);
+  const partnerRows: Cell[][] = s.partners.map((p) => PARTNER_COLUMNS.map((c) => {
+    const v = p[c.key];
+    return v === null ? '' : v;
+  }));
+  const partners = block(18, 0, PARTNER_COLUMNS.map((c) => c.label), partnerRows, PARTNER_COLUMNS.map((c) => c.format),
+    'Partners (sorted by credited revenue; influenced and resold revenue overlap, credited revenue does not)');
+  const credited = PARTNER_COLUMNS.findIndex((c) => c.key === 'creditedRevenue');
+  return {
+    name: 'Partner Summary',
+    blocks: [motion, compare, counts, partners],
+    frozenRows: 0,
+    columnWidths: PARTNER_COLUMNS.map((c, i) => (i === 0 ? 28 : c.format === 'text' ? 14 : 16)),
+    charts: s.partners.length === 0 ? [] : [{ kind: 'bar', title: `Top ${Math.min(topN, s.partners.length)} partners by credited revenue`,
+      block: 3, categoryCol: 0, seriesCols: [credited], maxRows: topN, anchorRow: 1, anchorCol: 6 }],
+  };
+}
+
+function trendTab(s: Summary): ReportTab {
+  const rows: Cell[][] = s.periods.map((p) => [p.period, p.sourcedRevenue, p.influencedRevenue, p.resoldRevenue, p.directRevenue,
+    p.revenue, p.partnerLedRevenue, p.pipeline]);
+  const trend = block(1, 0, ['Quarter', 'Sourced', 'Influenced', 'Resold', 'Direct', 'Revenue', 'Partner-led', 'Pipeline'], rows,
+    ['text', 'money', 'money', 'money', 'money', 'money', 'money', 'money'], `Revenue by close quarter and motion (${s.reportingCurrency})`);
+  return {
+    name: 'Partner Trend', blocks: [trend], frozenRows: 2, columnWidths: [16, 14, 14, 14, 14, 14, 14, 14],
+    charts: rows.length === 0 ? [] : [{ kind: 'stackedColumn', title: 'Revenue by quarter and motion', block: 0, categoryCol: 0,
+      seriesCols: [1, 2, 3, 4], maxRows: rows.length, anchorRow: 1, anchorCol: 9 }],
+  };
+}
+
+function segmentsTab(s: Summary): ReportTab {
+  const tier = block(1, 0, ['Partner Tier', 'Partners', 'Credited Revenue'],
+    s.segments.tier.map((x) => [x.key, x.partners, x.creditedRevenue]), ['text', 'integer', 'money'], 'Credited revenue by partner tier');
+  const typeRow = tier.row + tier.values.length + 2;
+  const type = block(typeRow, 0, ['Partner Type', 'Partners', 'Credited Revenue'],
+    s.segments.type.map((x) => [x.key, x.partners, x.creditedRevenue]), ['text', 'integer', 'money'], 'Credited revenue by partner type');
+  const regionRow = type.row + type.values.length + 2;
+  const region = block(regionRow, 0, ['Region', 'Revenue', 'Partner-led', 'Sourced', 'Influenced', 'Resold', 'Direct'],
+    s.segments.region.map((x) => [x.key, x.revenue, x.partnerLedRevenue, x.sourcedRevenue, x.influencedRevenue, x.resoldRevenue, x.directRevenue]),
+    ['text', 'money', 'money', 'money', 'money', 'money', 'money'], `Revenue by deal region and motion (${s.reportingCurrency})`);
+  return { name: 'Partner Segments', blocks: [tier, type, region], frozenRows: 0, columnWidths: [24, 14, 16, 14, 14, 14, 14], charts: [] };
+}
+
+function dealsTab(s: Summary): ReportTab {
+  const rows: Cell[][] = s.deals.map((d) => [d.row, d.id, d.name, STATUS_LABEL[d.status], orBlank(d.amount), MOTION_LABEL[d.motion],
+    d.partnerLed ? 'Yes' : 'No', d.sourcingPartner ?? '', d.influencers.join('; '), d.reseller ?? '', creditsText(d), d.reason]);
+  const deals = block(0, 0, ['Sheet Row', 'Deal ID', 'Deal Name', 'Status', `Amount (${s.reportingCurrency})`, 'Motion', 'Partner-led',
+    'Sourcing Partner', 'Influencers', 'Reseller', 'Credits', 'Reason'], rows,
+  ['integer', 'text', 'text', 'text', 'money', 'text', 'text', 'text', 'text', 'text', 'text', 'text']);
+  return { name: 'Deal Attribution', blocks: [deals], frozenRows: 1, columnWidths: [10, 14, 28, 8, 14, 11, 10, 22, 26, 22, 36, 80], charts: [] };
+}
+
+function issuesTab(s: Summary): ReportTab {
+  const rows: Cell[][] = s.issues.length === 0
+    ? [['Info', '', '', '', 'No data issues found.', '']]
+    : s.issues.map((i) => [SEVERITY_LABEL[i.severity], orBlank(i.row), i.column, i.value, i.message, i.effect]);
+  const issues = block(0, 0, ['Severity', 'Sheet Row', 'Column', 'Value', 'Problem', 'Effect'], rows,
+    ['text', 'integer', 'text', 'text', 'text', 'text']);
+  return { name: 'Data Issues', blocks: [issues], frozenRows: 1, columnWidths: [10, 10, 20, 24, 70, 50], charts: [] };
+}
+
+/** The five tabs, in the order of SPEC 6.2. */
+export function buildReportTabs(analysis: Pick<Analysis, 'summary'>, options: { topPartners?: number } = {}): ReportTab[] {
+  const s = analysis.summary;
+  return [summaryTab(s, options.topPartners ?? 10), trendTab(s), segmentsTab(s), dealsTab(s), issuesTab(s)];
 }
