@@ -1,0 +1,107 @@
+/**
+ * The task pane's HostBridge for Excel: reads the workbook once per action, hands the cells to the
+ * core (detect, preview, analyze, report tabs, classification columns) and writes the results back.
+ */
+import type { HostBridge } from '../../../sidebar/HostBridge';
+import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, WriteResult } from '../../core/hostApi';
+import type { Grid } from '../../core/types';
+import { analyze } from '../../core/analyze';
+import type { Analysis } from '../../core/analyze';
+import { buildReportTabs } from '../../core/report/buildReportTabs';
+import { classificationColumns, detect, pickDataTab, preview } from '../../core/service/sidebarService';
+import type { ExcelRun } from './excelRun';
+import { defaultExcelRun } from './excelRun';
+import { readWorkbook } from './workbookReader';
+import type { SheetData } from './workbookReader';
+import { prepareDataSheet } from './dataSheet';
+import type { PreparedSheet } from './dataSheet';
+import { writeReportTabs } from './worksheetWriter';
+import { writeClassificationColumns } from './classificationWriter';
+import { readWorkbookSettings, saveWorkbookSettings } from './workbookSettings';
+import type { SettingsStore } from './workbookSettings';
+
+/** Tab names of the optional tables (SPEC 2.2), compared without case. */
+const OPTIONAL_TABS = {
+  touches: ['touches', 'partner touches', 'activities'],
+  partners: ['partners'],
+  fx: ['fx rates'],
+} as const;
+
+const findTab = (sheets: readonly SheetData[], names: readonly string[]): Grid | null =>
+  sheets.find((s) => names.includes(s.name.trim().toLowerCase()))?.grid ?? null;
+
+type Notify = (progress: Progress) => void;
+const quiet: Notify = () => undefined;
+
+export interface ExcelBridgeOptions {
+  run?: ExcelRun;
+  settingsStore?: SettingsStore | null;
+}
+
+/** Creates the Excel bridge. In the add-in both options default to the real Excel and workbook settings. */
+export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge {
+  const run = options.run ?? defaultExcelRun;
+  // undefined = the workbook's own settings (the readers' default).
+  const store = () => options.settingsStore;
+
+  const load = async (tab: string | null, settings: Settings, notify: Notify): Promise<{ sheets: SheetData[]; data: PreparedSheet }> => {
+    notify({ step: 'Reading the workbook', done: 0, total: 1 });
+    const sheets = await readWorkbook(run);
+    notify({ step: 'Reading the workbook', done: 1, total: 1 });
+    // An explicit pick must exist; a saved one that was renamed or deleted falls back to detection.
+    const chosen = tab ? sheets.find((s) => s.name === tab) : pickDataTab(sheets, settings);
+    if (!chosen) {
+      throw new Error(tab ? `There is no worksheet named "${tab}". Pick the deals worksheet again.` : 'This workbook has no worksheet with data.');
+    }
+    return { sheets, data: prepareDataSheet(chosen as SheetData) };
+  };
+
+  const analyzeAll = (sheets: readonly SheetData[], data: PreparedSheet, settings: Settings, notify: Notify): Analysis => {
+    notify({ step: 'Analyzing deals', done: 0, total: 1 });
+    const analysis = analyze({
+      deals: data.grid,
+      firstRow: data.sheet.firstRow ?? 1,
+      touches: findTab(sheets, OPTIONAL_TABS.touches),
+      partners: findTab(sheets, OPTIONAL_TABS.partners),
+      fx: findTab(sheets, OPTIONAL_TABS.fx),
+    }, { mapping: settings.mapping, policy: settings.policy, onProgress: notify });
+    notify({ step: 'Analyzing deals', done: 1, total: 1 });
+    return analysis;
+  };
+
+  const asTab = (data: PreparedSheet) => ({ ...data.sheet, grid: data.grid });
+
+  return {
+    host: 'excel',
+    async detect(tab: string | null): Promise<DetectResult> {
+      const settings = readWorkbookSettings(store()).settings;
+      const { sheets, data } = await load(tab, settings, quiet);
+      return detect(sheets, asTab(data), settings);
+    },
+    async preview(request: PreviewRequest): Promise<PreviewResult> {
+      const { data } = await load(request.tab, request.settings, quiet);
+      return preview(asTab(data), request.settings);
+    },
+    async classify(request: PreviewRequest, onProgress: Notify = quiet): Promise<WriteResult> {
+      const { sheets, data } = await load(request.tab, request.settings, onProgress);
+      const analysis = analyzeAll(sheets, data, request.settings, onProgress);
+      const columns = classificationColumns(analysis, data.grid.length);
+      return writeClassificationColumns(run, {
+        sheetName: data.sheet.name, firstRow: data.sheet.firstRow ?? 1, column: data.column, headerIndex: analysis.table.headerIndex,
+      }, columns, onProgress);
+    },
+    async writeSummary(request: PreviewRequest, onProgress: Notify = quiet): Promise<WriteResult> {
+      const { sheets, data } = await load(request.tab, request.settings, onProgress);
+      const analysis = analyzeAll(sheets, data, request.settings, onProgress);
+      onProgress({ step: 'Building the summary tabs', done: 0, total: 1 });
+      const tabs = buildReportTabs(analysis);
+      return writeReportTabs(tabs, { run, onProgress });
+    },
+    async loadSettings(): Promise<Settings> {
+      return readWorkbookSettings(store()).settings;
+    },
+    saveSettings(settings: Settings): Promise<void> {
+      return saveWorkbookSettings(settings, store());
+    },
+  };
+}
