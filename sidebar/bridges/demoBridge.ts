@@ -1,0 +1,166 @@
+/**
+ * The demo bridge: runs the real engine in the page on an in-memory workbook, so the preview page
+ * and the browser tests exercise exactly what the hosts run, without Google or Microsoft.
+ */
+import type { HostBridge } from '../HostBridge';
+import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, WriteResult } from '../../src/core/hostApi';
+import { DEFAULT_SETTINGS } from '../../src/core/hostApi';
+import type { Summary } from '../../src/core/types';
+import { analyze } from '../../src/core/analyze';
+import type { Analysis } from '../../src/core/analyze';
+import { buildReportTabs } from '../../src/core/report/buildReportTabs';
+import { a1Range, classificationColumns, CLASSIFICATION_HEADERS, detect, pickDataTab } from '../../src/core/service/sidebarService';
+import type { TabData } from '../../src/core/service/sidebarService';
+import type { DemoTab, DemoWorkbook } from './demoWorkbook';
+import { findTab, userGrid, writeColumns, writeSummaryTab } from './demoWorkbook';
+
+/** Bridge methods that can be made to fail, to show how the sidebar handles a host error. */
+export type DemoMethod = 'detect' | 'preview' | 'classify' | 'writeSummary' | 'loadSettings' | 'saveSettings';
+
+export interface DemoBridgeOptions {
+  /** Make one method reject with this message (default message when empty). */
+  fail?: { method: DemoMethod; message?: string };
+  /** Pause between simulated progress steps, in ms (default 120). */
+  stepDelayMs?: number;
+  /** Called after classify or writeSummary changed the workbook, with the tab to show. */
+  onChange?: (workbook: DemoWorkbook, focusTab: string) => void;
+}
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const joinNames = (names: readonly string[]): string =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+/** Creates a HostBridge over `workbook`, which classify and writeSummary change in place. */
+export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOptions = {}): HostBridge {
+  let saved: Settings = copy(DEFAULT_SETTINGS) as Settings;
+  const delay = options.stepDelayMs ?? 120;
+
+  const failIf = (method: DemoMethod): void => {
+    if (options.fail?.method === method) {
+      throw new Error(options.fail.message || `The demo was asked to fail "${method}" (the ?fail=${method} option), to show how host errors look`);
+    }
+  };
+
+  const dataTabs = (): DemoTab[] => workbook.tabs.filter((t) => !t.ownedByAddOn);
+  const tabData = (tab: DemoTab): TabData => ({ name: tab.name, grid: userGrid(tab) });
+
+  const chooseTab = (name: string | null, settings: Settings): DemoTab => {
+    const tabs = dataTabs();
+    if (name !== null) {
+      const tab = tabs.find((t) => t.name === name);
+      if (!tab) throw new Error(`There is no tab named "${name}" any more. Pick the deals tab again.`);
+      return tab;
+    }
+    const picked = pickDataTab(tabs.map(tabData), settings);
+    const tab = picked ? tabs.find((t) => t.name === picked.name) : undefined;
+    if (!tab) throw new Error('This workbook has no tabs.');
+    return tab;
+  };
+
+  // The full engine run, with the optional Touches, Partners and FX Rates tabs (SPEC 2.2).
+  const run = (tab: DemoTab, settings: Settings): Analysis => analyze({
+    deals: userGrid(tab),
+    touches: findTab(workbook, ['Touches', 'Partner Touches', 'Activities'])?.grid ?? null,
+    partners: findTab(workbook, ['Partners'])?.grid ?? null,
+    fx: findTab(workbook, ['FX Rates'])?.grid ?? null,
+    firstRow: 1,
+  }, { mapping: settings.mapping, policy: settings.policy });
+
+  const steps = async (onProgress: ((p: Progress) => void) | undefined, names: readonly string[], done: number, total: number): Promise<void> => {
+    for (const [i, step] of names.entries()) {
+      onProgress?.({ step, done: done + i, total });
+      await sleep(delay);
+    }
+  };
+
+  return {
+    host: 'demo',
+
+    async detect(tab: string | null): Promise<DetectResult> {
+      await sleep(0);
+      failIf('detect');
+      const settings = copy(saved);
+      const chosen = chooseTab(tab ?? settings.tab, settings);
+      return detect(dataTabs().map(tabData), tabData(chosen), settings);
+    },
+
+    async preview(request: PreviewRequest): Promise<PreviewResult> {
+      await sleep(0);
+      failIf('preview');
+      const { summary } = run(chooseTab(request.tab, request.settings), request.settings);
+      return previewOf(summary);
+    },
+
+    async classify(request, onProgress): Promise<WriteResult> {
+      await steps(onProgress, ['Reading the deals', 'Classifying the deals'], 0, 4);
+      failIf('classify');
+      const tab = chooseTab(request.tab, request.settings);
+      const analysis = run(tab, request.settings);
+      await steps(onProgress, ['Writing the columns'], 2, 4);
+      const data = userGrid(tab);
+      const column = tab.classificationColumn ?? data.reduce((max, row) => Math.max(max, row.length), 0);
+      const replaced = tab.classificationColumn !== undefined;
+      writeColumns(tab, column, classificationColumns(analysis, data.length));
+      onProgress?.({ step: 'Done', done: 4, total: 4 });
+      const where = `${tab.name}!${a1Range(1, column, data.length, CLASSIFICATION_HEADERS.length)}`;
+      options.onChange?.(workbook, tab.name);
+      const deals = analysis.summary.deals.length;
+      return {
+        written: [where],
+        message: `${replaced ? 'Updated' : 'Added'} ${joinNames([...CLASSIFICATION_HEADERS])} for ${deals} ${deals === 1 ? 'deal' : 'deals'} in ${where}. Run it again after editing the deals: it rewrites only these columns.`,
+      };
+    },
+
+    async writeSummary(request, onProgress): Promise<WriteResult> {
+      await steps(onProgress, ['Reading the deals', 'Crediting partners'], 0, 7);
+      failIf('writeSummary');
+      const analysis = run(chooseTab(request.tab, request.settings), request.settings);
+      const tabs = buildReportTabs(analysis);
+      const written: string[] = [];
+      const renamed: string[] = [];
+      for (const [i, tab] of tabs.entries()) {
+        onProgress?.({ step: `Writing ${tab.name}`, done: 2 + i, total: 2 + tabs.length });
+        await sleep(delay);
+        const name = writeSummaryTab(workbook, tab);
+        written.push(name);
+        if (name !== tab.name) renamed.push(`${name} because you have your own tab named ${tab.name}`);
+      }
+      onProgress?.({ step: 'Done', done: 2 + tabs.length, total: 2 + tabs.length });
+      options.onChange?.(workbook, written[0] ?? '');
+      return {
+        written,
+        message: `Wrote ${joinNames(written)}${renamed.length ? ` — ${renamed.join('; ')}` : ''}.`,
+      };
+    },
+
+    async loadSettings(): Promise<Settings> {
+      await sleep(0);
+      failIf('loadSettings');
+      return copy(saved);
+    },
+
+    async saveSettings(settings: Settings): Promise<void> {
+      await sleep(0);
+      failIf('saveSettings');
+      saved = copy(settings);
+    },
+  };
+}
+
+/**
+ * The preview's shape from a summary. This mirrors the core's `preview` in sidebarService, which
+ * cannot yet be handed the Touches, Partners and FX Rates tabs (asked of the lead); until it can,
+ * the demo shapes the engine's own numbers here so the preview and the written tabs agree.
+ */
+function previewOf(summary: Summary, top = 5): PreviewResult {
+  const issueCount = { error: 0, warning: 0, info: 0 };
+  for (const issue of summary.issues) issueCount[issue.severity] += 1;
+  return {
+    reportingCurrency: summary.reportingCurrency,
+    totals: summary.totals,
+    topPartners: summary.partners.slice(0, top).map((p) => ({ partner: p.partner, creditedRevenue: p.creditedRevenue, shareOfPartnerLed: p.shareOfPartnerLed })),
+    issueCount,
+  };
+}

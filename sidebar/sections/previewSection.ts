@@ -1,0 +1,66 @@
+/** The live preview: partner-led share, the four motions, top partners and the issue count. */
+import type { PreviewResult } from '../../src/core/hostApi';
+import { el, replaceChildren } from '../dom';
+import { formatMoney, formatShare, plural } from '../formatters';
+
+const MOTIONS = [
+  { key: 'sourced', label: 'Sourced' },
+  { key: 'influenced', label: 'Influenced' },
+  { key: 'resold', label: 'Resold' },
+  { key: 'direct', label: 'Direct' },
+] as const;
+
+/** Fills the preview from the engine's result. */
+export function renderPreview(container: HTMLElement, result: PreviewResult): void {
+  const { totals, reportingCurrency: currency } = result;
+  const money = (n: number | null): string => formatMoney(n, currency);
+
+  const headline = el('p', { className: 'headline' }, [
+    el('strong', { className: 'kpi-big', text: formatShare(totals.partnerLedShare), attrs: { 'data-kpi': 'partnerLedShare' } }),
+    ' of won revenue is partner-led: ',
+    el('span', { text: money(totals.partnerLedRevenue), attrs: { 'data-kpi': 'partnerLedRevenue' } }),
+    ' of ',
+    el('span', { text: money(totals.revenue), attrs: { 'data-kpi': 'revenue' } }),
+    '.',
+  ]);
+
+  const shares = MOTIONS.map((m) => ({ ...m, share: totals[`${m.key}Share`], revenue: totals[`${m.key}Revenue`] }));
+  // The bar is decoration: the list below carries the same numbers as text.
+  const bar = el('div', { className: 'motion-bar', attrs: { 'aria-hidden': 'true' } },
+    shares.map((m) => {
+      const seg = el('span', { className: `seg seg-${m.key}` });
+      seg.style.width = `${Math.max(0, Math.min(1, m.share ?? 0)) * 100}%`;
+      return seg;
+    }));
+  const motionList = el('ul', { className: 'motions', attrs: { 'aria-label': 'Revenue by motion' } }, shares.map((m) =>
+    el('li', { attrs: { 'data-motion': m.key } }, [
+      el('span', { className: `swatch seg-${m.key}`, attrs: { 'aria-hidden': 'true' } }),
+      el('span', { className: 'motion-label', text: m.label }),
+      el('span', { className: 'motion-share', text: formatShare(m.share), attrs: { 'data-kpi': `${m.key}Share` } }),
+      el('span', { className: 'motion-money', text: money(m.revenue) }),
+    ])));
+
+  const facts = el('dl', { className: 'facts' }, [
+    el('dt', { text: 'Deals' }), el('dd', { text: `${totals.deals.toLocaleString()} (${totals.wonDeals.toLocaleString()} won, ${totals.openDeals.toLocaleString()} open)` }),
+    el('dt', { text: 'Open pipeline' }), el('dd', { text: `${money(totals.pipeline)} (partner-led ${money(totals.partnerLedPipeline)})` }),
+    el('dt', { text: 'Win rate' }), el('dd', { text: `partner ${formatShare(totals.partnerWinRate)}, direct ${formatShare(totals.directWinRate)}` }),
+  ]);
+
+  const top = result.topPartners.length === 0
+    ? el('p', { className: 'muted', text: 'No partner has credited revenue yet.' })
+    : el('ol', { className: 'top-partners', attrs: { 'aria-label': 'Top partners by credited revenue' } }, result.topPartners.map((p) =>
+      el('li', {}, [
+        el('span', { className: 'partner-name', text: p.partner }),
+        el('span', { className: 'partner-money', text: money(p.creditedRevenue) }),
+        el('span', { className: 'partner-share', text: formatShare(p.shareOfPartnerLed) }),
+      ])));
+
+  const { error, warning, info } = result.issueCount;
+  const issueParts = [error ? plural(error, 'error') : '', warning ? plural(warning, 'warning') : '', info ? plural(info, 'note') : ''].filter(Boolean);
+  const issues = el('p', { className: `issues${error ? ' has-errors' : ''}`, attrs: { 'data-kpi': 'issues' } },
+    issueParts.length === 0
+      ? ['No data issues found.']
+      : [`Data issues: ${issueParts.join(', ')}. `, el('span', { className: 'muted', text: 'They are listed on the Data Issues tab when you write the summary.' })]);
+
+  replaceChildren(container, [headline, bar, motionList, facts, el('h3', { text: 'Top partners' }), top, issues]);
+}
