@@ -95,7 +95,7 @@ function makeDeal(index) {
     'Lead Source': pick(DIRECT_SOURCES), 'Region': region,
   };
   let primary = null;
-  const motion = weighted([['direct', 32], ['registration', 14], ['sourcingColumn', 10], ['leadSource', 8],
+  const motion = weighted([['direct', 36], ['registration', 14], ['sourcingColumn', 10], ['leadSource', 8],
     ['influencers', 14], ['partnerInfluence', 8], ['resold', 10], ['sourcedRole', 4]]);
   switch (motion) {
     case 'registration': {
@@ -133,7 +133,7 @@ function makeDeal(index) {
       primary = pickPartner(partnerByType(['Reseller', 'Distributor', 'MSP']));
       if (chance(0.6)) deal['Reseller'] = spell(primary);
       else { deal['Partner'] = spell(primary); deal['Partner Role'] = pick(['VAR/Reseller', 'Reseller', 'Distributor']); }
-      if (chance(0.3)) deal['Influencing Partners'] = spell(pickPartner(partnerByType(['Consultant', 'Advisory', 'System Integrator'])));
+      if (chance(0.15)) deal['Influencing Partners'] = spell(pickPartner(partnerByType(['Consultant', 'Advisory', 'System Integrator'])));
       break;
     case 'sourcedRole':
       primary = pickPartner(partnerByType(['Referral', 'Consultant', 'Advisory']));
@@ -206,17 +206,20 @@ deals.splice(201, 0, { ...deals[200] });
 const ACTIVITIES = [['Demo', 3], ['Meeting', 4], ['Webinar', 2], ['Email', 3], ['Proof of Concept', 1.5],
   ['Workshop', 1], ['Co-sell Call', 1.5], ['Event', 1]];
 const touches = [];
+// Direct and resold deals mostly get light touches (emails, webinars) that stay below the influence threshold.
+const LIGHT_ACTIVITIES = [['Email', 5], ['Webinar', 3], ['Event', 1]];
 for (const { deal, primary, motion, created, close } of made) {
-  if (!chance(motion === 'direct' ? 0.25 : 0.55)) continue;
+  if (!chance(motion === 'direct' ? 0.2 : motion === 'resold' ? 0.2 : 0.55)) continue;
+  const light = motion === 'direct' || motion === 'resold';
   const span = Math.max(1, Math.round((close.getTime() - created.getTime()) / 86400000));
   const n = int(2, 4);
   for (let k = 0; k < n; k++) {
     const partner = primary && chance(0.6) ? primary : pickPartner();
-    touches.push({ id: deal['Opportunity ID'], partner: spell(partner), activity: weighted(ACTIVITIES),
+    touches.push({ id: deal['Opportunity ID'], partner: spell(partner), activity: weighted(light ? LIGHT_ACTIVITIES : ACTIVITIES),
       date: addDays(created, int(-20, span)), weight: chance(0.05) ? pick([0.75, 1.5, 0.2]) : null });
   }
   // A partner that introduced a direct deal shortly before it was created: touch-sourced.
-  if (motion === 'direct' && chance(0.2)) {
+  if (motion === 'direct' && chance(0.25)) {
     touches.push({ id: deal['Opportunity ID'], partner: spell(pickPartner()), activity: pick(['Referral', 'Introduction']),
       date: addDays(created, -int(1, 20)), weight: null });
   }

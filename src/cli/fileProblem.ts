@@ -7,6 +7,7 @@ const REASONS: Record<string, string> = {
   EPERM: 'cannot be accessed (operation not permitted); check its permissions',
   EISDIR: 'is a folder, not a file; give a file name',
   ENOTDIR: 'has a part of its path that is a file, not a folder; check the path',
+  EEXIST: 'is a file where a folder is needed (or has one in its path); check the path',
   EROFS: 'is on a read-only file system; choose another location',
   ENOSPC: 'cannot be written: the disk is full',
   EMFILE: 'cannot be opened: too many open files',

@@ -1,0 +1,56 @@
+/** Output files: written whole or not at all, never over an input, in folders created on demand. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkOutputs, writeFilesAtomic } from '../../src/cli/atomicWrite';
+import { filesIn, tempDir } from './cliHarness';
+
+describe('writeFilesAtomic', () => {
+  it('creates the output folder and writes every file', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'nested', 'deeper', 'report.json');
+    writeFilesAtomic([{ path: out, data: '{"a":1}\n', flag: '--json' }]);
+    expect(readFileSync(out, 'utf8')).toBe('{"a":1}\n');
+    expect(filesIn(path.dirname(out))).toEqual(['report.json']);
+  });
+
+  it('replaces an existing report completely', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.json');
+    writeFileSync(out, 'old and much longer content');
+    writeFilesAtomic([{ path: out, data: 'new', flag: '--json' }]);
+    expect(readFileSync(out, 'utf8')).toBe('new');
+  });
+
+  it('writes neither file when the second cannot be written, and leaves no temp files', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'blocker'), 'a file where a folder should be');
+    const first = path.join(dir, 'report.xlsx');
+    expect(() => writeFilesAtomic([
+      { path: first, data: new Uint8Array([1, 2, 3]), flag: '--out' },
+      { path: path.join(dir, 'blocker', 'summary.json'), data: '{}', flag: '--json' },
+    ])).toThrow(/The output folder for --json ".*blocker" is a file where a folder is needed/);
+    expect(existsSync(first)).toBe(false);
+    expect(filesIn(dir)).toEqual(['blocker']);
+  });
+});
+
+describe('checkOutputs', () => {
+  it('refuses to write over an input file', () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'deals.xlsx');
+    writeFileSync(input, 'x');
+    expect(() => checkOutputs([{ path: path.join(dir, '.', 'deals.xlsx'), flag: '--out' }], [input]))
+      .toThrow(/--out ".*deals\.xlsx" is one of the input files; refusing to overwrite it/);
+  });
+
+  it('refuses the same file for --out and --json', () => {
+    expect(() => checkOutputs([{ path: 'a/r.xlsx', flag: '--out' }, { path: 'a/../a/r.xlsx', flag: '--json' }], []))
+      .toThrow(/--out and --json name the same file/);
+  });
+
+  it('refuses a folder as the output file', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'out'));
+    expect(() => checkOutputs([{ path: path.join(dir, 'out'), flag: '--json' }], [])).toThrow(/is a folder; give a file name/);
+  });
+});
