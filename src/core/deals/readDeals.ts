@@ -66,8 +66,10 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const c = col[field];
     return c === undefined ? undefined : cells[c];
   };
-  const wonSet = new Set(policy.wonStages);
-  const lostSet = new Set(policy.lostStages);
+  // Stages compare with spaces and punctuation removed: "Closed - Won", "closed_won" and "ClosedWon" are one.
+  const compact = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const wonSet = new Set(policy.wonStages.map(compact));
+  const lostSet = new Set(policy.lostStages.map(compact));
   const stageCache = new Map<string, Status>();
   const stages: string[] = [];
   const termCache = new Map<string, string>();
@@ -145,7 +147,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const name = textOf(cells, 'name', row);
     const stageText = textOf(cells, 'stage', row);
 
-    if (id === '' && stageText === '') {
+    if (stageText === '' && (id === '' || TOTAL_LABEL.test(id))) {
       const label = cells.map(cellText).find((t) => t !== '') ?? '';
       if (TOTAL_LABEL.test(label)) { issues.add('TOTAL_ROW', row, '', label, { label }); continue; }
     }
@@ -155,9 +157,8 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     if (stageText !== '') {
       stageStatus = stageCache.get(stageText) ?? null;
       if (stageStatus === null) {
-        const key = term(stageText);
-        stageStatus = wonSet.has(key) || wonSet.has(key.replace(/\s+/g, '')) ? 'won'
-          : lostSet.has(key) || lostSet.has(key.replace(/\s+/g, '')) ? 'lost' : 'open';
+        const key = compact(stageText);
+        stageStatus = wonSet.has(key) ? 'won' : lostSet.has(key) ? 'lost' : 'open';
         stageCache.set(stageText, stageStatus);
         stages.push(stageText);
       }
