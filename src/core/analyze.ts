@@ -122,6 +122,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const dealRows: DealRow[] = attributed.map(({ deal, cls, cents, credits }) => {
     const creditsByName: Record<string, number> = {};
     for (const line of credits) {
+      if (line.cents === 0) continue;
       const name = registry.name(line.partner);
       creditsByName[name] = Math.round(((creditsByName[name] ?? 0) * 100 + line.cents)) / 100;
     }

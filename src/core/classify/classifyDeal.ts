@@ -237,7 +237,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
       influence.set(partner, {
         partner, firstDay: first.day, lastDay: last.day, kind: 1, seq: seq++, weight: sum.weight,
         ages: sum.touches.map((t) => Math.max(0, reference - t.day)),
-        evidence: [...sum.touches.map(describeTouch), ...(sum.touches.length > 1 ? [`weight ${rounded}`] : [])],
+        evidence: [`${listEvidence(sum.touches.map(describeTouch))}${sum.touches.length > 1 ? `: weight ${rounded}` : ''}`],
       });
       touchedOnly.delete(partner);
     } else {
