@@ -1,0 +1,90 @@
+/** The Workbook port over SpreadsheetApp: reads used ranges once, writes through the tab and classification writers. */
+import type { Cell, Grid, ReportTab, TabData } from '../../core/index';
+import type { Workbook } from './Workbook';
+import type { Ownership } from './ownership';
+import { findOwnership } from './ownership';
+import { writeReportTabs } from './tabWriter';
+import { placeClassification, writeClassification } from './classifyWriter';
+import type { DayFormatter } from './toCalendarCells';
+import { spreadsheetDayFormatter, toCalendarCells } from './toCalendarCells';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TOAST_TITLE = 'Partner Attribution';
+
+export class SheetsWorkbook implements Workbook {
+  private ownershipCache: Ownership | null = null;
+  private dayCache: DayFormatter | null = null;
+  private readonly sheets = new Map<string, Sheet>();
+  private readonly grids = new Map<string, Cell[][]>();
+
+  constructor(private readonly spreadsheet: Spreadsheet) {}
+
+  /** The workbook of the spreadsheet the add-on runs in. */
+  static active(): SheetsWorkbook {
+    return new SheetsWorkbook(SpreadsheetApp.getActive());
+  }
+
+  private ownership(): Ownership {
+    if (!this.ownershipCache) this.ownershipCache = findOwnership(this.spreadsheet);
+    return this.ownershipCache;
+  }
+
+  private day(): DayFormatter {
+    if (!this.dayCache) this.dayCache = spreadsheetDayFormatter(this.spreadsheet.getSpreadsheetTimeZone());
+    return this.dayCache;
+  }
+
+  private ownedColumns(tab: string) {
+    return this.ownership().columns.filter((c) => c.sheetName === tab);
+  }
+
+  /** One read of the tab's used range, with the add-on's own columns blanked so the engine never reads them as data. */
+  private read(name: string): Cell[][] {
+    const cached = this.grids.get(name);
+    if (cached) return cached;
+    const sheet = this.sheets.get(name) ?? this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`There is no tab named "${name}".`);
+    const grid = toCalendarCells(sheet.getDataRange().getValues(), this.day());
+    for (const owned of this.ownedColumns(name)) {
+      for (const row of grid) if (owned.column - 1 < row.length) row[owned.column - 1] = '';
+    }
+    this.grids.set(name, grid);
+    return grid;
+  }
+
+  dataTabs(): TabData[] {
+    const reportSheets = new Set(this.ownership().tabs.map((t) => t.name));
+    const tabs: TabData[] = [];
+    for (const sheet of this.spreadsheet.getSheets()) {
+      const name = sheet.getName();
+      if (reportSheets.has(name)) continue;
+      this.sheets.set(name, sheet);
+      const read = () => this.read(name);
+      tabs.push({ name, firstRow: 1, firstCol: 0, get grid(): Grid { return read(); } });
+    }
+    return tabs;
+  }
+
+  writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): string[] {
+    return writeReportTabs(this.spreadsheet, tabs, this.ownership().tabs, onTab);
+  }
+
+  writeClassification(tab: string, headerIndex: number, columns: Cell[][]): string {
+    const grid = this.read(tab);
+    const sheet = this.sheets.get(tab) ?? this.spreadsheet.getSheetByName(tab);
+    if (!sheet) throw new Error(`There is no tab named "${tab}".`);
+    const owned = this.ownedColumns(tab);
+    const placement = placeClassification(grid, headerIndex, owned.map((c) => c.column - 1));
+    return writeClassification(sheet, columns, placement, owned);
+  }
+
+  activate(tab: string): void {
+    this.spreadsheet.getSheetByName(tab)?.activate();
+  }
+
+  notify(message: string): void {
+    this.spreadsheet.toast(message, TOAST_TITLE, 5);
+  }
+}

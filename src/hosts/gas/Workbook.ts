@@ -1,0 +1,24 @@
+/** The narrow port through which the Sheets host reaches the spreadsheet (SheetsWorkbook implements it; tests may fake it). */
+import type { Cell, ReportTab, TabData } from '../../core/index';
+
+export interface Workbook {
+  /**
+   * The tabs that may hold deals: every tab except the add-on's report tabs. Each tab's used range is
+   * read once, on first use of `grid`, with dates as calendar days and the add-on's own columns blank.
+   */
+  dataTabs(): TabData[];
+  /**
+   * Writes (or replaces) the add-on's report tabs; a user's tab with the same name is never touched.
+   * Returns the names of the sheets written.
+   */
+  writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): string[];
+  /**
+   * Writes the classification columns (aligned with the rows of the tab's grid) next to the data of a
+   * tab from `dataTabs()`, only in columns the add-on owns or empty ones. Returns the A1 range written.
+   */
+  writeClassification(tab: string, headerIndex: number, columns: Cell[][]): string;
+  /** Brings a tab to the front. */
+  activate(tab: string): void;
+  /** A short message for the user (a toast in Sheets). */
+  notify(message: string): void;
+}

@@ -1,0 +1,100 @@
+/** The sidebar's server API (SidebarServerApi): reads through the Workbook port, computes with the core, writes back. */
+import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
+import { analyze, buildReportTabs, classificationColumns, detect, isAttributionError, parseSettings, pickDataTab, preview, resolvePolicy } from '../../core/index';
+import type { Workbook } from './Workbook';
+import type { SettingsStore } from './settingsStore';
+
+/** Where the server gets its workbook and settings, and how it reports the steps of long runs. */
+export interface SidebarServerPorts {
+  workbook(): Workbook;
+  settings(): SettingsStore;
+  /** Called at each step of classify and write-summary (the menu shows these as toasts). */
+  progress?: (step: string) => void;
+}
+
+/** Runs a server call, turning an engine error into a plain Error whose message the sidebar shows as is. */
+const userFacing = <T>(run: () => T): T => {
+  try {
+    return run();
+  } catch (error) {
+    if (isAttributionError(error)) throw new Error(error.message);
+    throw error;
+  }
+};
+
+const chooseTab = (tabs: readonly TabData[], requested: string | null, settings: Settings): TabData => {
+  if (requested) {
+    const tab = tabs.find((t) => t.name === requested);
+    if (!tab) throw new Error(`There is no data tab named "${requested}". Pick one of: ${tabs.map((t) => t.name).join(', ')}.`);
+    return tab;
+  }
+  const tab = pickDataTab(tabs, settings);
+  if (!tab) throw new Error('This spreadsheet has no tab with deals yet. Paste or import your deals export into a tab first.');
+  return tab;
+};
+
+const analyzeTab = (tab: TabData, settings: Settings): Analysis =>
+  analyze({ deals: tab.grid, firstRow: tab.firstRow ?? 1 }, { mapping: settings.mapping, policy: settings.policy });
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** Builds the server functions over the given ports. Each call opens the workbook afresh, as Apps Script does. */
+export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi {
+  const step = (text: string) => ports.progress?.(text);
+  const loadSettings = (workbook: Workbook | null): Settings => {
+    const { settings, warning } = ports.settings().load();
+    if (warning) (workbook ?? ports.workbook()).notify(warning);
+    return settings;
+  };
+  return {
+    paDetect: (tab: string | null): DetectResult => userFacing(() => {
+      const workbook = ports.workbook();
+      const settings = loadSettings(workbook);
+      const tabs = workbook.dataTabs();
+      return detect(tabs, chooseTab(tabs, tab ?? settings.tab, settings), settings);
+    }),
+
+    paPreview: (request: PreviewRequest): PreviewResult => userFacing(() => {
+      const tabs = ports.workbook().dataTabs();
+      return preview(chooseTab(tabs, request.tab, request.settings), request.settings);
+    }),
+
+    paClassify: (request: PreviewRequest): WriteResult => userFacing(() => {
+      const workbook = ports.workbook();
+      const tab = chooseTab(workbook.dataTabs(), request.tab, request.settings);
+      step(`Reading and classifying the deals on "${tab.name}"…`);
+      const analysis = analyzeTab(tab, request.settings);
+      const columns = classificationColumns(analysis, tab.grid.length);
+      step('Writing the Partner Motion, Partner(s) and Partner Reason columns…');
+      const range = workbook.writeClassification(tab.name, analysis.table.headerIndex, columns);
+      const deals = analysis.summary.deals.length;
+      return { written: [range], message: `Labelled ${plural(deals, 'deal')} in ${range}.` };
+    }),
+
+    paWriteSummary: (request: PreviewRequest): WriteResult => userFacing(() => {
+      const workbook = ports.workbook();
+      const tab = chooseTab(workbook.dataTabs(), request.tab, request.settings);
+      step(`Reading and analysing the deals on "${tab.name}"…`);
+      const analysis = analyzeTab(tab, request.settings);
+      const reportTabs = buildReportTabs(analysis);
+      const written = workbook.writeReportTabs(reportTabs, (name, index) => step(`Writing "${name}" (${index + 1} of ${reportTabs.length})…`));
+      if (written[0]) workbook.activate(written[0]);
+      const issues = analysis.summary.issues.length;
+      return {
+        written,
+        message: `Wrote ${written.join(', ')} from ${plural(analysis.summary.deals.length, 'deal')} on "${tab.name}"`
+          + (issues ? `; the data issues tab lists ${plural(issues, 'issue')}.` : '.'),
+      };
+    }),
+
+    paLoadSettings: (): Settings => userFacing(() => loadSettings(null)),
+
+    paSaveSettings: (settings: Settings): void => userFacing(() => {
+      if (!settings || typeof settings !== 'object' || settings.version !== 1) throw new Error('These settings cannot be saved: they are not Partner Attribution settings (version 1).');
+      resolvePolicy(settings.policy); // names the first bad policy value, in words the sidebar shows
+      const checked = parseSettings(JSON.stringify(settings));
+      if (checked.warning) throw new Error(`These settings cannot be saved. ${checked.warning}`);
+      ports.settings().save(checked.settings);
+    }),
+  };
+}

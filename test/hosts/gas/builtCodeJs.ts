@@ -1,0 +1,56 @@
+/**
+ * Builds the add-on once per test file into a temp folder (the real build script, the real sources) and
+ * loads Code.js the way Apps Script does: one plain script in a fresh global scope, no module system.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import type { AppsScriptFakes } from './fakes/appsScriptGlobals';
+import { createAppsScriptFakes } from './fakes/appsScriptGlobals';
+
+const ROOT = path.resolve(__dirname, '../../..');
+let built: string | null = null;
+
+/** The built project folder (Code.js, Sidebar.html, appsscript.json). */
+export function buildGas(): string {
+  if (built) return built;
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'pa-gas-'));
+  const outDir = path.join(temp, 'gas');
+  let sidebarHtml = path.join(ROOT, 'dist/sidebar/sidebar.html');
+  if (!existsSync(sidebarHtml)) {
+    // The sidebar is another target's output; when it has not been built, a stand-in lives in this temp folder only.
+    sidebarHtml = path.join(temp, 'sidebar.html');
+    writeFileSync(sidebarHtml, '<!doctype html><title>Partner Attribution</title><p>stand-in sidebar for tests</p>');
+  }
+  const script = `import { build } from ${JSON.stringify(path.join(ROOT, 'scripts/build/gas.mjs'))};
+await build({ outDir: ${JSON.stringify(outDir)}, sidebarHtml: ${JSON.stringify(sidebarHtml)} });`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe' });
+  built = outDir;
+  return outDir;
+}
+
+/** The text of the built Code.js. */
+export const codeJsText = (): string => readFileSync(path.join(buildGas(), 'Code.js'), 'utf8');
+
+/** A loaded Apps Script project: its global scope and the fakes behind the services. */
+export interface LoadedProject extends AppsScriptFakes {
+  context: vm.Context;
+  /** Calls a top-level function of Code.js by name, as Apps Script or google.script.run would. */
+  call<T = unknown>(name: string, ...args: unknown[]): T;
+}
+
+/** Loads Code.js into a fresh global scope with fresh fakes. */
+export function loadProject(options: { timeZone?: string } = {}): LoadedProject {
+  const dir = buildGas();
+  const fakes = createAppsScriptFakes(dir, options);
+  const context = vm.createContext({ ...fakes.globals });
+  vm.runInContext(readFileSync(path.join(dir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+  const call = <T>(name: string, ...args: unknown[]): T => {
+    const fn = (context as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') throw new Error(`test: Code.js has no top-level function ${name}`);
+    return (fn as (...a: unknown[]) => T)(...args);
+  };
+  return { ...fakes, context, call };
+}

@@ -1,0 +1,224 @@
+/** An in-memory Sheet (the subset the add-on uses): cells, formats, formulas, frozen rows, widths and charts. */
+import { counted } from './CallCounter';
+import { FakeRange } from './FakeRange';
+import { FakeChartBuilder } from './FakeChartBuilder';
+import type { FakeChart } from './FakeChartBuilder';
+import type { FakeSpreadsheet } from './FakeSpreadsheet';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Used = 'getName' | 'setName' | 'getRange' | 'getDataRange' | 'getMaxRows' | 'getMaxColumns' | 'getLastRow' | 'getLastColumn'
+  | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'deleteColumns' | 'clear' | 'setFrozenRows' | 'getFrozenRows'
+  | 'getCharts' | 'removeChart' | 'insertChart' | 'newChart' | 'setColumnWidths' | 'getColumnWidth' | 'addDeveloperMetadata' | 'activate';
+
+type Stored = string | number | boolean | Date;
+
+const DEFAULT_ROWS = 1000;
+const DEFAULT_COLUMNS = 26;
+const DEFAULT_WIDTH = 100;
+
+const fromLetters = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+export class FakeSheet implements Pick<Sheet, Used> {
+  readonly api: Sheet;
+  maxRows = DEFAULT_ROWS;
+  maxColumns = DEFAULT_COLUMNS;
+  frozenRows = 0;
+  readonly charts: FakeChart[] = [];
+  private values: (Stored | undefined)[][] = [];
+  private formulas = new Map<string, string>();
+  private formats = new Map<string, string>();
+  private weights = new Map<string, string>();
+  private backgrounds = new Map<string, string>();
+  private widths = new Map<number, number>();
+
+  constructor(readonly spreadsheet: FakeSpreadsheet, public name: string) {
+    this.api = counted(this, 'Sheet', spreadsheet.counter) as unknown as Sheet;
+  }
+
+  // ---- what the fake's ranges and tests use (not counted) ----
+
+  /** Stores what a user or script entered, reading it the way Sheets does: a leading ' means text; =, +, - or @ start a formula. */
+  enter(r: number, c: number, value: unknown): void {
+    const key = `${r},${c}`;
+    this.formulas.delete(key);
+    let stored: Stored | undefined;
+    if (value === null || value === undefined || value === '') stored = undefined;
+    else if (typeof value === 'string' && value.startsWith("'")) stored = value.slice(1);
+    else if (typeof value === 'string' && /^[=+\-@]/.test(value) && !/^[+-]\d+(\.\d+)?$/.test(value)) {
+      this.formulas.set(key, value.startsWith('=') ? value : `=${value}`);
+      stored = undefined;
+    } else stored = value as Stored;
+    const row = this.values[r] ?? (this.values[r] = []);
+    row[c] = stored;
+  }
+
+  valueAt(r: number, c: number): Stored { return this.values[r]?.[c] ?? ''; }
+  formulaAt(r: number, c: number): string { return this.formulas.get(`${r},${c}`) ?? ''; }
+  formatAt(r: number, c: number): string { return this.formats.get(`${r},${c}`) ?? 'General'; }
+  fontWeightAt(r: number, c: number): string { return this.weights.get(`${r},${c}`) ?? 'normal'; }
+  setFormat(r: number, c: number, format: string): void { this.formats.set(`${r},${c}`, format); }
+  setFontWeight(r: number, c: number, weight: string): void { this.weights.set(`${r},${c}`, weight); }
+  setBackground(r: number, c: number, color: string): void { this.backgrounds.set(`${r},${c}`, color); }
+
+  /** Every formula on the sheet (tests: nothing the add-on writes may become one). */
+  allFormulas(): string[] { return [...this.formulas.values()]; }
+
+  /** The used area's values, as a user would copy them. */
+  snapshot(): Stored[][] { return this.getDataRange().getValues() as Stored[][]; }
+
+  private lastUsed(): { row: number; column: number } {
+    let row = 0;
+    let column = 0;
+    this.values.forEach((cells, r) => cells?.forEach((v, c) => {
+      if (v !== undefined) { row = Math.max(row, r + 1); column = Math.max(column, c + 1); }
+    }));
+    for (const key of this.formulas.keys()) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      row = Math.max(row, r + 1);
+      column = Math.max(column, c + 1);
+    }
+    return { row, column };
+  }
+
+  private shiftKeys(map: Map<string, string>, move: (r: number, c: number) => [number, number] | null): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [key, v] of map) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      const to = move(r, c);
+      if (to) out.set(`${to[0]},${to[1]}`, v);
+    }
+    return out;
+  }
+
+  private moveCells(move: (r: number, c: number) => [number, number] | null): void {
+    const values: (Stored | undefined)[][] = [];
+    this.values.forEach((cells, r) => cells?.forEach((v, c) => {
+      const to = move(r, c);
+      if (to && v !== undefined) (values[to[0]] ?? (values[to[0]] = []))[to[1]] = v;
+    }));
+    this.values = values;
+    this.formulas = this.shiftKeys(this.formulas, move);
+    this.formats = this.shiftKeys(this.formats, move);
+    this.weights = this.shiftKeys(this.weights, move);
+    this.backgrounds = this.shiftKeys(this.backgrounds, move);
+  }
+
+  // ---- the Sheet API ----
+
+  getName(): string { return this.name; }
+
+  setName(name: string): Sheet {
+    if (this.spreadsheet.sheets.some((s) => s !== this && s.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.name = name;
+    return this.api;
+  }
+
+  getRange(a: number | string, column?: number, rows?: number, columns?: number): Range {
+    if (typeof a === 'string') {
+      const whole = /^([A-Z]+):([A-Z]+)$/i.exec(a);
+      if (whole) {
+        const first = fromLetters(whole[1]!);
+        return new FakeRange(this, 1, first, this.maxRows, fromLetters(whole[2]!) - first + 1, true).api;
+      }
+      const cell = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a);
+      if (!cell) throw new Error(`Range not found: ${a}`);
+      const c1 = fromLetters(cell[1]!);
+      const r1 = Number(cell[2]);
+      const c2 = cell[3] ? fromLetters(cell[3]) : c1;
+      const r2 = cell[4] ? Number(cell[4]) : r1;
+      return new FakeRange(this, r1, c1, r2 - r1 + 1, c2 - c1 + 1).api;
+    }
+    return new FakeRange(this, a, column ?? 1, rows ?? 1, columns ?? 1).api;
+  }
+
+  getDataRange(): Range {
+    const { row, column } = this.lastUsed();
+    return new FakeRange(this, 1, 1, Math.max(row, 1), Math.max(column, 1)).api;
+  }
+
+  getMaxRows(): number { return this.maxRows; }
+  getMaxColumns(): number { return this.maxColumns; }
+  getLastRow(): number { return this.lastUsed().row; }
+  getLastColumn(): number { return this.lastUsed().column; }
+
+  insertRowsAfter(after: number, howMany: number): Sheet {
+    this.moveCells((r, c) => [r >= after ? r + howMany : r, c]);
+    this.maxRows += howMany;
+    return this.api;
+  }
+
+  deleteRows(position: number, howMany: number): void {
+    if (this.maxRows - howMany <= this.frozenRows) throw new Error("Sorry, it is not possible to delete all non-frozen rows.");
+    const first = position - 1;
+    this.moveCells((r, c) => (r < first ? [r, c] : r < first + howMany ? null : [r - howMany, c]));
+    this.maxRows -= howMany;
+  }
+
+  insertColumnsAfter(after: number, howMany: number): Sheet {
+    this.moveCells((r, c) => [r, c >= after ? c + howMany : c]);
+    this.maxColumns += howMany;
+    this.spreadsheet.moveColumnMetadata(this, (column) => (column > after ? column + howMany : column));
+    return this.api;
+  }
+
+  deleteColumns(position: number, howMany: number): void {
+    if (howMany >= this.maxColumns) throw new Error('Sorry, it is not possible to delete all columns.');
+    const first = position - 1;
+    this.moveCells((r, c) => (c < first ? [r, c] : c < first + howMany ? null : [r, c - howMany]));
+    this.maxColumns -= howMany;
+    this.spreadsheet.moveColumnMetadata(this, (column) => (column < position ? column : column < position + howMany ? null : column - howMany));
+  }
+
+  clear(): Sheet {
+    this.values = [];
+    this.formulas.clear();
+    this.formats.clear();
+    this.weights.clear();
+    this.backgrounds.clear();
+    return this.api;
+  }
+
+  setFrozenRows(rows: number): void {
+    if (rows >= this.maxRows) throw new Error('You can\'t freeze all visible rows on the sheet.');
+    this.frozenRows = rows;
+  }
+
+  getFrozenRows(): number { return this.frozenRows; }
+
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return this.charts.map((chart) => chart as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart);
+  }
+
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const at = this.charts.indexOf(chart as unknown as FakeChart);
+    if (at < 0) throw new Error('The chart is not on this sheet.');
+    this.charts.splice(at, 1);
+  }
+
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const fake = chart as unknown as FakeChart;
+    if (fake.position.row > this.maxRows || fake.position.column > this.maxColumns) throw new Error('The chart position is outside the sheet.');
+    this.charts.push(fake);
+  }
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { return new FakeChartBuilder(this).api; }
+
+  setColumnWidths(start: number, count: number, width: number): Sheet {
+    if (start < 1 || start + count - 1 > this.maxColumns) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    for (let c = start; c < start + count; c += 1) this.widths.set(c, width);
+    return this.api;
+  }
+
+  getColumnWidth(column: number): number { return this.widths.get(column) ?? DEFAULT_WIDTH; }
+
+  addDeveloperMetadata(key: string, valueOrVisibility?: unknown): Sheet {
+    this.spreadsheet.addMetadata(key, typeof valueOrVisibility === 'string' ? valueOrVisibility : null, { sheet: this, column: null });
+    return this.api;
+  }
+
+  activate(): Sheet {
+    this.spreadsheet.active = this;
+    return this.api;
+  }
+}
