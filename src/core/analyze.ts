@@ -8,7 +8,7 @@ import { PartnerRegistry, UNKNOWN_PARTNER } from './partners/PartnerRegistry';
 import { readDirectory } from './partners/readDirectory';
 import { detectTable } from './table/detectTable';
 import { readDeals } from './deals/readDeals';
-import { readTouches } from './touches/readTouches';
+import { readTouches, sortTouches } from './touches/readTouches';
 import type { Touch } from './touches/readTouches';
 import { readFxRates } from './fx/readFxRates';
 import { classifyDeal, policySets } from './classify/classifyDeal';
@@ -73,6 +73,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const { deals, stages, currencies } = readDeals(input.deals, table, policy, registry, issues);
   const touchesByDeal: Map<string, Touch[]> = input.touches ? readTouches(input.touches, 1, policy, registry, issues) : new Map();
   registry.finishNames(issues);
+  sortTouches(touchesByDeal, (partner) => registry.name(partner));
 
   progress('Converting currencies', 1);
   const reportingCurrency = policy.reportingCurrency ?? currencies[0] ?? 'USD';

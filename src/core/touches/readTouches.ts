@@ -32,7 +32,7 @@ const SYNONYMS = {
   weight: ['Weight'],
 } as const;
 
-/** Touches grouped by Deal ID. Bad rows become issues; the table never throws. */
+/** Touches grouped by Deal ID, in row order (see sortTouches). Bad rows become issues; the table never throws. */
 export function readTouches(grid: Grid, firstRow: number, policy: Policy, registry: PartnerRegistry, issues: IssueLog): Map<string, Touch[]> {
   const byDeal = new Map<string, Touch[]>();
   const located = locateColumns(grid, SYNONYMS, ['dealId', 'partner', 'activity', 'date']);
@@ -72,9 +72,20 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     const list = byDeal.get(dealId);
     if (list) list.push(touch); else byDeal.set(dealId, [touch]);
   }
-  for (const list of byDeal.values()) list.sort((a, b) => a.day - b.day || a.row - b.row);
   return byDeal;
 }
 
 /** "demo 2024-03-20" */
 export const describeTouch = (t: Touch): string => `${t.activityText.toLowerCase()} ${formatDay(t.day)}`;
+
+/**
+ * Orders each deal's touches by date, then partner name, activity and weight, so that results never
+ * depend on the order of rows. Call once partner names are final.
+ */
+export function sortTouches(byDeal: Map<string, Touch[]>, nameOf: (partner: number) => string): void {
+  const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  for (const list of byDeal.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a.day - b.day || text(nameOf(a.partner), nameOf(b.partner)) || text(a.activity, b.activity) || a.weight - b.weight);
+  }
+}
