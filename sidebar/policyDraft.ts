@@ -1,6 +1,7 @@
 /** The policy being edited in the sidebar: the full policy for the form, and only the changed keys for saving. */
 import type { Policy } from '../src/core/policy';
 import { DEFAULT_POLICY, normalizeTerm, resolvePolicy } from '../src/core/policy';
+import { headerKey } from '../src/core/table/fieldSynonyms';
 
 /** The full policy the form shows: the saved overrides over the defaults (the defaults when they cannot be read). */
 export function draftPolicy(overrides: Partial<Policy>): Policy {
@@ -24,21 +25,25 @@ export function policyOverrides(policy: Policy): Partial<Policy> {
 
 export type StageStatus = 'won' | 'lost' | 'open';
 
+// The engine compares stages with case, spaces and punctuation removed ("Closed - Won" = "closedwon"),
+// the same key as headers; the sidebar must read the lists exactly as the engine does.
+const stageKey = headerKey;
+
 /** How the policy reads a stage text found in the data (SPEC 2.4). */
 export function stageStatus(policy: Policy, stage: string): StageStatus {
-  const key = normalizeTerm(stage);
-  if (policy.wonStages.includes(key)) return 'won';
-  if (policy.lostStages.includes(key)) return 'lost';
+  const key = stageKey(stage);
+  if (policy.wonStages.some((s) => stageKey(s) === key)) return 'won';
+  if (policy.lostStages.some((s) => stageKey(s) === key)) return 'lost';
   return 'open';
 }
 
-/** A copy of the policy in which a stage text means `status`. */
+/** A copy of the policy in which a stage text means `status` (every spelling of it leaves the other list). */
 export function withStageStatus(policy: Policy, stage: string, status: StageStatus): Policy {
-  const key = normalizeTerm(stage);
-  const wonStages = policy.wonStages.filter((s) => s !== key);
-  const lostStages = policy.lostStages.filter((s) => s !== key);
-  if (status === 'won') wonStages.push(key);
-  if (status === 'lost') lostStages.push(key);
+  const key = stageKey(stage);
+  const wonStages = policy.wonStages.filter((s) => stageKey(s) !== key);
+  const lostStages = policy.lostStages.filter((s) => stageKey(s) !== key);
+  if (status === 'won') wonStages.push(normalizeTerm(stage));
+  if (status === 'lost') lostStages.push(normalizeTerm(stage));
   return { ...policy, wonStages, lostStages };
 }
 

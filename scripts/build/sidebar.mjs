@@ -78,7 +78,11 @@ export async function readWorkbookTabs(file) {
     const rows = [];
     for (let r = 1; r <= sheet.rowCount; r++) {
       const row = [];
-      for (let c = 1; c <= sheet.columnCount; c++) row.push(plainCell(sheet.getCell(r, c).value));
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const cell = sheet.getCell(r, c);
+        // A merged range holds its value in the top-left cell only, as Sheets and Excel read it.
+        row.push(cell.type === ExcelJS.ValueType.Merge ? '' : plainCell(cell.value));
+      }
       rows.push(row);
     }
     const blank = (v) => v === '' || v === null;

@@ -90,7 +90,7 @@ export function renderPolicySection(container: HTMLElement, policy: Policy, dete
   const reporting = group('Reporting', [
     selectField({
       label: 'Reporting currency', name: 'reportingCurrency',
-      options: [{ value: '', label: 'Most common currency (automatic)' }, ...currencies.map((c) => ({ value: c, label: c }))],
+      options: [{ value: '', label: 'Automatic (most common)' }, ...currencies.map((c) => ({ value: c, label: c }))],
       value: current.reportingCurrency ?? '',
       hint: 'Other currencies convert through the FX Rates tab; without a rate they are left out and reported.',
       onChange: (value) => change({ ...current, reportingCurrency: value === '' ? null : value }),
