@@ -203,14 +203,11 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
         issues.add(status === 'won' ? 'AMOUNT_MISSING_WON' : 'AMOUNT_MISSING_OPEN', row, header('amount'), '');
       }
     }
-    let currency: string | null = null;
     const currencyText = textOf(cells, 'currency', row).toUpperCase();
-    if (currencyText !== '') {
-      currency = currencyText;
-      if (textCurrency !== null && textCurrency !== currencyText) {
-        issues.add('CURRENCY_CONFLICT', row, header('amount'), cellText(amountCell), { textCurrency, currency: currencyText });
-      }
-    } else currency = textCurrency;
+    const currency = currencyText !== '' ? currencyText : textCurrency;
+    if (currencyText !== '' && textCurrency !== null && textCurrency !== currencyText) {
+      issues.add('CURRENCY_CONFLICT', row, header('amount'), cellText(amountCell), { textCurrency, currency: currencyText });
+    }
     if (currency !== null && amount !== null) currencies.set(currency, (currencies.get(currency) ?? 0) + 1);
 
     const roleText = textOf(cells, 'partnerRole', row);
