@@ -3,7 +3,7 @@ import { counted } from './CallCounter';
 import type { FakeSheet } from './FakeSheet';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
-type Used = 'getValues' | 'setValues' | 'setValue' | 'setFontWeight' | 'setBackground' | 'setNumberFormats' | 'setNumberFormat'
+type Used = 'getValues' | 'getValue' | 'setValues' | 'setValue' | 'setFontWeight' | 'setBackground' | 'setNumberFormats' | 'setNumberFormat'
   | 'clearContent' | 'addDeveloperMetadata' | 'getColumn' | 'getRow' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'getA1Notation'
   | 'getFormulas' | 'getNumberFormats' | 'getFontWeights';
 
@@ -45,6 +45,7 @@ export class FakeRange implements Pick<Range, Used> {
   }
 
   getValues(): unknown[][] { return this.each((r, c) => this.sheet.valueAt(r, c)); }
+  getValue(): unknown { return this.sheet.valueAt(this.row - 1, this.column - 1); }
   getFormulas(): string[][] { return this.each((r, c) => this.sheet.formulaAt(r, c)); }
   getNumberFormats(): string[][] { return this.each((r, c) => this.sheet.formatAt(r, c)); }
   getFontWeights(): string[][] { return this.each((r, c) => this.sheet.fontWeightAt(r, c)); }

@@ -1,0 +1,145 @@
+/** "Write summary tabs" through the built Code.js: what lands in the spreadsheet, what is never touched, and how many calls it takes. */
+import { analyze, buildReportTabs, literalText, TAB_NAMES } from '../../../src/core/index';
+import type { Settings, WriteResult } from '../../../src/core/index';
+import { loadProject } from './builtCodeJs';
+import type { LoadedProject } from './builtCodeJs';
+import { generatedDeals, workedExample } from './workedExample';
+
+const SETTINGS: Settings = { version: 1, tab: null, mapping: {}, policy: {} };
+const write = (project: LoadedProject): WriteResult => project.call<WriteResult>('paWriteSummary', { tab: null, settings: SETTINGS });
+const owners = (project: LoadedProject) => project.spreadsheet.metadata.filter((m) => m.key === 'partner-attribution').map((m) => `${m.place.sheet.name}|${m.value}`);
+
+describe('writing the summary tabs', () => {
+  it('writes the five tabs with the engine\'s tables, marks them as the add-on\'s and brings Partner Summary to the front', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    const result = write(project);
+    expect(result.written).toEqual([...TAB_NAMES]);
+    expect(project.spreadsheet.sheets.map((s) => s.name)).toEqual(['Deals', ...TAB_NAMES]);
+    expect(owners(project).sort()).toEqual(TAB_NAMES.map((name) => `${name}|tab:${name}`).sort());
+    expect(project.spreadsheet.active?.name).toBe('Partner Summary');
+
+    const expected = buildReportTabs(analyze({ deals: workedExample() }));
+    for (const tab of expected) {
+      const sheet = project.spreadsheet.tab(tab.name);
+      for (const block of tab.blocks) {
+        const width = Math.max(...block.values.map((r) => r.length));
+        const got = sheet.getRange(block.row + 1, block.col + 1, block.values.length, width).getValues();
+        const want = block.values.map((r) => Array.from({ length: width }, (_, c) => {
+          const v = r[c];
+          return v === null || v === undefined ? '' : v;
+        }));
+        expect(got).toEqual(want);
+      }
+    }
+    const summary = project.spreadsheet.tab('Partner Summary');
+    expect(summary.getRange('A19').getValue()).toBe('Partner'); // the partner table's header row
+    expect(summary.fontWeightAt(18, 0)).toBe('bold');
+    expect(summary.formatAt(19, 13)).toBe('#,##0.00'); // Credited Revenue of the first partner
+    expect(project.spreadsheet.tab('Deal Attribution').frozenRows).toBe(1);
+    expect(project.spreadsheet.tab('Deal Attribution').getColumnWidth(12)).toBeGreaterThan(project.spreadsheet.tab('Deal Attribution').getColumnWidth(1));
+  });
+
+  it('adds a bar chart of the top partners and a stacked column chart of motion by quarter', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    write(project);
+    const [bar] = project.spreadsheet.tab('Partner Summary').charts;
+    expect(bar).toMatchObject({ kind: 'bar', numHeaders: 1 });
+    expect(bar!.ranges[0]).toMatch(/^A19:A\d+$/);
+    const [stacked] = project.spreadsheet.tab('Partner Trend').charts;
+    const last = 2 + analyze({ deals: workedExample() }).summary.periods.length; // the header on row 2, one row per quarter
+    expect(stacked).toMatchObject({ kind: 'column', stacked: true, ranges: ['A', 'B', 'C', 'D', 'E'].map((c) => `${c}2:${c}${last}`) });
+  });
+
+  it('a second run replaces only the add-on\'s own tabs, in place, with fresh numbers', () => {
+    const project = loadProject();
+    const deals = project.spreadsheet.addTab('Deals', workedExample());
+    const notes = project.spreadsheet.addTab('Notes', [['my notes'], ['=SUM(1,2)']]);
+    write(project);
+    const notesBefore = notes.snapshot();
+    deals.getRange('D7').setValue(4000); // the direct deal grows from 3,000 to 4,000
+    write(project);
+    expect(project.spreadsheet.sheets.map((s) => s.name)).toEqual(['Deals', 'Notes', ...TAB_NAMES]);
+    expect(owners(project)).toHaveLength(TAB_NAMES.length);
+    expect(project.spreadsheet.tab('Partner Summary').getRange('B9').getValue()).toBe(30000.01); // total revenue
+    expect(project.spreadsheet.tab('Partner Summary').charts).toHaveLength(1);
+    expect(project.spreadsheet.tab('Partner Trend').charts).toHaveLength(1);
+    expect(notes.snapshot()).toEqual(notesBefore);
+    expect(notes.allFormulas()).toEqual(['=SUM(1,2)']);
+  });
+
+  it('never touches a user\'s own "Partner Summary" tab: it writes "Partner Summary (2)", and reuses that one next time', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    const mine = project.spreadsheet.addTab('Partner Summary', [['My own summary', 'Q1'], ['Acme', 123], ['total', '=B2*2']]);
+    const before = { values: mine.snapshot(), formulas: mine.allFormulas(), rows: mine.maxRows, columns: mine.maxColumns };
+    const first = write(project);
+    expect(first.written[0]).toBe('Partner Summary (2)');
+    const second = write(project);
+    expect(second.written).toEqual(first.written);
+    expect(project.spreadsheet.sheets.map((s) => s.name).filter((n) => n.startsWith('Partner Summary'))).toEqual(['Partner Summary', 'Partner Summary (2)']);
+    expect({ values: mine.snapshot(), formulas: mine.allFormulas(), rows: mine.maxRows, columns: mine.maxColumns }).toEqual(before);
+    expect(mine.charts).toHaveLength(0);
+    expect(project.spreadsheet.tab('Partner Summary (2)').getRange('A19').getValue()).toBe('Partner');
+  });
+
+  it('keeps finding its tabs after a user renames one', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    write(project);
+    project.spreadsheet.tab('Data Issues').setName('Issues (partner report)');
+    const again = write(project);
+    expect(again.written).toContain('Issues (partner report)');
+    expect(project.spreadsheet.sheets).toHaveLength(1 + TAB_NAMES.length);
+  });
+
+  it('writes partner names that look like formulas as text', () => {
+    const project = loadProject();
+    const deals = workedExample();
+    const partner = deals[0]!.indexOf('Partner');
+    const influencers = deals[0]!.indexOf('Influencing Partners');
+    // Typed with a leading apostrophe, as a user keeps such text in a sheet; getValues hands it over without it.
+    deals[1]![partner] = '\'=HYPERLINK("http://example.com")';
+    deals[2]![influencers] = "'+Plus Partners; -Minus Partners";
+    deals[5]![partner] = "'@Handle Partners";
+    project.spreadsheet.addTab('Deals', deals);
+    write(project);
+    for (const name of TAB_NAMES) expect(project.spreadsheet.tab(name).allFormulas()).toEqual([]);
+    const summary = project.spreadsheet.tab('Partner Summary');
+    const partners = summary.getRange(20, 1, summary.getLastRow() - 19, 1).getValues().map((r) => r[0]);
+    expect(partners).toEqual(expect.arrayContaining(['=HYPERLINK("http://example.com")', '+Plus Partners', '-Minus Partners', '@Handle Partners']));
+    expect(literalText('=x')).toBe("'=x"); // the guard Sheets reads as "this is text"
+  });
+
+  it('takes the same number of spreadsheet calls for 100 and for 10,000 deal rows', () => {
+    // Each tab is sized to fit: a short Deal Attribution tab loses rows, a long one gains them (one call either way).
+    const resizeAsOne = (counts: Record<string, number>) => {
+      const { 'Sheet.insertRowsAfter': inserted = 0, 'Sheet.deleteRows': deleted = 0, ...rest } = counts;
+      return { ...rest, 'resize rows': inserted + deleted };
+    };
+    const callsFor = (rows: number) => {
+      const project = loadProject();
+      project.spreadsheet.addTab('Deals', generatedDeals(rows));
+      project.counter.reset();
+      write(project);
+      const first = resizeAsOne(project.counter.snapshot());
+      project.counter.reset();
+      write(project);
+      return { first, second: resizeAsOne(project.counter.snapshot()) };
+    };
+    const small = callsFor(100);
+    const large = callsFor(10_000);
+    expect(large.first).toEqual(small.first);
+    expect(large.second).toEqual(small.second);
+    expect(small.first['Range.setValues']).toBeLessThan(20);
+    expect(small.first['Range.getValues']).toBe(1);
+  });
+
+  it('says what is wrong, without writing anything, when no tab holds deals', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Sheet1', [['hello']]);
+    expect(() => write(project)).toThrow(/header|deals|column/i);
+    expect(project.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+});
