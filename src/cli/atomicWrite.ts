@@ -4,8 +4,8 @@ import path from 'node:path';
 import { CliError } from './CliError';
 import { fileProblem } from './fileProblem';
 
-/** One file to write: where, what, and the flag that named it (for messages). */
-export interface OutputFile { path: string; data: Uint8Array | string; flag: string }
+/** One file to write: where, what (bytes, text, or a function that writes the given path), and the flag that named it. */
+export interface OutputFile { path: string; data: Uint8Array | string | ((file: string) => Promise<void>); flag: string }
 
 const canonical = (file: string): string => {
   const absolute = path.resolve(file);
@@ -38,7 +38,7 @@ const removeQuietly = (file: string): void => {
 };
 
 /** Writes every file to a temp file beside its target, then renames them all; on any failure nothing is left behind. */
-export function writeFilesAtomic(files: readonly OutputFile[]): void {
+export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
   const temps: { temp: string; file: OutputFile }[] = [];
   try {
     for (const file of files) {
@@ -52,8 +52,10 @@ export function writeFilesAtomic(files: readonly OutputFile[]): void {
       const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.tmp`);
       temps.push({ temp, file });
       try {
-        writeFileSync(temp, file.data);
+        if (typeof file.data === 'function') await file.data(temp);
+        else writeFileSync(temp, file.data);
       } catch (error) {
+        if (!(error as { code?: string } | null)?.code) throw error;
         throw fileProblem(`The output file for ${file.flag}`, file.path, error);
       }
     }

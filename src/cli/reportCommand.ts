@@ -40,9 +40,12 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
   }
 
   const files: OutputFile[] = [];
-  if (options.out !== undefined) files.push({ path: options.out, flag: '--out', data: await xlsxWriter(buildReportTabs(analysis)) });
+  if (options.out !== undefined) {
+    const tabs = buildReportTabs(analysis);
+    files.push({ path: options.out, flag: '--out', data: (file) => xlsxWriter(tabs, file) });
+  }
   if (options.json !== undefined) files.push({ path: options.json, flag: '--json', data: `${JSON.stringify(analysis.summary, null, 2)}\n` });
-  writeFilesAtomic(files);
+  await writeFilesAtomic(files);
 
   const written = files.map((f) => (f.flag === '--out'
     ? `${f.path} (the five summary tabs; no charts in this file)`

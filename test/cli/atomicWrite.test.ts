@@ -5,32 +5,42 @@ import { checkOutputs, writeFilesAtomic } from '../../src/cli/atomicWrite';
 import { filesIn, tempDir } from './cliHarness';
 
 describe('writeFilesAtomic', () => {
-  it('creates the output folder and writes every file', () => {
+  it('creates the output folder and writes every file', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'nested', 'deeper', 'report.json');
-    writeFilesAtomic([{ path: out, data: '{"a":1}\n', flag: '--json' }]);
+    await writeFilesAtomic([{ path: out, data: '{"a":1}\n', flag: '--json' }]);
     expect(readFileSync(out, 'utf8')).toBe('{"a":1}\n');
     expect(filesIn(path.dirname(out))).toEqual(['report.json']);
   });
 
-  it('replaces an existing report completely', () => {
+  it('replaces an existing report completely', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'report.json');
     writeFileSync(out, 'old and much longer content');
-    writeFilesAtomic([{ path: out, data: 'new', flag: '--json' }]);
+    await writeFilesAtomic([{ path: out, data: 'new', flag: '--json' }]);
     expect(readFileSync(out, 'utf8')).toBe('new');
   });
 
-  it('writes neither file when the second cannot be written, and leaves no temp files', () => {
+  it('writes neither file when the second cannot be written, and leaves no temp files', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'blocker'), 'a file where a folder should be');
     const first = path.join(dir, 'report.xlsx');
-    expect(() => writeFilesAtomic([
+    await expect(writeFilesAtomic([
       { path: first, data: new Uint8Array([1, 2, 3]), flag: '--out' },
       { path: path.join(dir, 'blocker', 'summary.json'), data: '{}', flag: '--json' },
-    ])).toThrow(/The output folder for --json ".*blocker" is a file where a folder is needed/);
+    ])).rejects.toThrow(/The output folder for --json ".*blocker" is a file where a folder is needed/);
     expect(existsSync(first)).toBe(false);
     expect(filesIn(dir)).toEqual(['blocker']);
+  });
+
+  it('removes a half-written temp file when a writer fails midway', async () => {
+    const dir = tempDir();
+    const failing = async (file: string): Promise<void> => {
+      writeFileSync(file, 'partial');
+      throw new Error('disk vanished');
+    };
+    await expect(writeFilesAtomic([{ path: path.join(dir, 'r.xlsx'), data: failing, flag: '--out' }])).rejects.toThrow('disk vanished');
+    expect(filesIn(dir)).toEqual([]);
   });
 });
 

@@ -105,6 +105,14 @@ describe('partner-attribution report on the example workbook', () => {
     for (const partner of summary.partners) expect(shown.get(partner.partner)).toBe(partner.creditedRevenue);
   });
 
+  it('gives the same summary in every time zone (dates are calendar days)', () => {
+    for (const tz of ['Asia/Tokyo', 'America/Los_Angeles']) {
+      const other = path.join(dir, `${tz.replace('/', '-')}.json`);
+      expect(runCli(['report', exampleWorkbook, '--json', other], { env: { TZ: tz } }).code).toBe(0);
+      expect(readJson<Summary>(other)).toEqual(summary);
+    }
+  });
+
   it('names deals by their sheet rows (header on row 4, first deal on row 5)', () => {
     expect(summary.deals[0]).toMatchObject({ row: 5, id: 'OPP-10001' });
   });

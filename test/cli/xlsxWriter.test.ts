@@ -1,5 +1,4 @@
 /** The XLSX writer: report tabs land where the core placed them, formatted, and text never turns into a formula. */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ReportTab } from '../../src/core';
@@ -26,7 +25,7 @@ const issuesTab: ReportTab = {
 
 async function written(): Promise<{ file: string; workbook: ExcelJS.Workbook }> {
   const file = path.join(tempDir('pa-writer-'), 'report.xlsx');
-  writeFileSync(file, await xlsxWriter([summaryTab, issuesTab]));
+  await xlsxWriter([summaryTab, issuesTab], file);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return { file, workbook };
