@@ -24,7 +24,7 @@ const crc32 = (bytes) => {
 const chunk = (type, data) => {
   const head = new Uint8Array(8);
   new DataView(head.buffer).setUint32(0, data.length);
-  head.set(new TextEncoder().encode(type), 4);
+  head.set(Uint8Array.from(type, (ch) => ch.charCodeAt(0)), 4);
   const crc = new Uint8Array(4);
   new DataView(crc.buffer).setUint32(0, crc32([...head.subarray(4), ...data]));
   return [head, data, crc];

@@ -25,7 +25,8 @@ export function saveWorkbookSettings(settings: Settings, store: SettingsStore | 
   store.set(SETTINGS_KEY, JSON.stringify(settings));
   return new Promise((resolve, reject) => {
     store.saveAsync((result) => {
-      if (result.status === 'failed') reject(new Error(`Excel could not save the settings: ${result.error?.message ?? 'unknown error'}.`));
+      // Office.js sets the string "failed" (the typings declare a numeric enum).
+      if (String(result.status) === 'failed') reject(new Error(`Excel could not save the settings: ${result.error?.message ?? 'unknown error'}.`));
       else resolve();
     });
   });

@@ -9,6 +9,10 @@ import type { ExcelRun } from '../../../src/hosts/excel/excelRun';
 
 type Grid = unknown[][];
 
+/** The mock's own way to (re)set a property (what its constructor uses; typed private, hence the cast). */
+const setMockValue = (mock: OfficeMockObject, name: string, value: unknown): void =>
+  (mock as unknown as { setValue(n: string, v: unknown): void }).setValue(name, value);
+
 /** A range the code asked for, with what it set on it. */
 export interface FakeRange { sheet: string; row: number; col: number; rows: number; cols: number; mock: Record<string, unknown> & { values?: unknown; numberFormat?: unknown } }
 
@@ -36,31 +40,40 @@ export class FakeExcel {
 
   constructor(sheets: { name: string; grid?: Grid; props?: Record<string, string> }[]) {
     for (const s of sheets) this.addSheet(s.name, s.grid ?? [], s.props ?? {});
-    const fake = this;
     const worksheets = this.mock({
       items: [] as unknown[],
-      add: (name: string) => fake.addSheet(name, [], {}).mock,
+      add: (name: string) => this.addSheet(name, [], {}).mock,
       getItem: (name: string) => {
-        const sheet = fake.live().find((s) => s.name.toLowerCase() === name.toLowerCase());
+        const sheet = this.live().find((s) => s.name.toLowerCase() === name.toLowerCase());
         if (!sheet) throw new Error(`ItemNotFound: ${name}`);
         return sheet.mock;
       },
     });
     // A collection's load('items/...') loads its items (the mock cannot navigate into arrays).
     (worksheets as unknown as { load: (arg: unknown) => unknown }).load = () => {
-      worksheets.setValue('items', fake.live().map((s) => s.mock));
+      setMockValue(worksheets, 'items', this.live().map((s) => s.mock));
       OfficeMockObject.prototype.load.call(worksheets, 'items');
       return worksheets;
     };
     this.context = this.mock({
-      workbook: { application: { suspendApiCalculationUntilNextSync: () => { fake.suspended += 1; } } },
+      workbook: { application: { suspendApiCalculationUntilNextSync: () => { this.suspended += 1; } } },
     });
     (this.context as unknown as { workbook: Record<string, unknown> }).workbook.worksheets = worksheets;
     (this.context as unknown as { sync: () => Promise<void> }).sync = async () => {
-      fake.syncs += 1;
-      fake.requestBytes.push(fake.pending.reduce((sum, r) => sum + (!Array.isArray(r.mock.values) ? 0 : Buffer.byteLength(JSON.stringify(r.mock.values))), 0));
-      fake.pending = [];
-      for (const m of fake.mocks) void OfficeMockObject.prototype.sync.call(m);
+      this.syncs += 1;
+      this.requestBytes.push(this.pending.reduce((sum, r) => sum + (!Array.isArray(r.mock.values) ? 0 : Buffer.byteLength(JSON.stringify(r.mock.values))), 0));
+      // Values the code set land in the sheet's grid, so later reads see them (as in Excel).
+      for (const r of this.pending) {
+        if (!Array.isArray(r.mock.values)) continue;
+        const grid = this.live().find((sh) => sh.name === r.sheet)?.grid;
+        (r.mock.values as unknown[][]).forEach((rowValues, i) => {
+          const target = (grid![r.row + i] ??= []);
+          for (let k = target.length; k < r.col; k += 1) target[k] = '';
+          rowValues.forEach((v, c) => { target[r.col + c] = v; });
+        });
+      }
+      this.pending = [];
+      for (const m of this.mocks) void OfficeMockObject.prototype.sync.call(m);
       await new Promise((resolve) => setImmediate(resolve));
     };
   }
@@ -91,7 +104,7 @@ export class FakeExcel {
     });
     // Values set by the code replace the loaded ones; keep only what the code sets.
     delete (mock as unknown as { values?: unknown }).values;
-    const loadValues = () => { mock.setValue('values', values); OfficeMockObject.prototype.load.call(mock, 'values'); return mock; };
+    const loadValues = () => { setMockValue(mock, 'values', values); OfficeMockObject.prototype.load.call(mock, 'values'); return mock; };
     (mock as unknown as { load: (arg: unknown) => unknown }).load = (arg: unknown) => (arg === 'values' ? loadValues() : OfficeMockObject.prototype.load.call(mock, arg as string));
     const record: FakeRange = { sheet: sheet.name, row, col, rows, cols, mock: mock as unknown as FakeRange['mock'] };
     sheet.ranges.push(record);
@@ -100,12 +113,11 @@ export class FakeExcel {
   }
 
   private addSheet(name: string, grid: Grid, props: Record<string, string>): FakeSheet {
-    const fake = this;
     const sheet = { name, grid, props: new Map(Object.entries(props)), ops: [], ranges: [], charts: [], deleted: false } as unknown as FakeSheet;
     const used = () => {
       const rows = grid.length;
       const cols = grid.reduce((m, r) => Math.max(m, r.length), 0);
-      const m = fake.mock({ isNullObject: rows === 0, rowIndex: 0, columnIndex: 0, rowCount: rows, columnCount: cols });
+      const m = this.mock({ isNullObject: rows === 0, rowIndex: 0, columnIndex: 0, rowCount: rows, columnCount: cols });
       m.load('isNullObject');
       return m;
     };
@@ -130,23 +142,23 @@ export class FakeExcel {
       },
     });
     (charts as unknown as { load: (arg: unknown) => unknown }).load = () => {
-      charts.setValue('items', sheet.charts.filter((c) => !c.deleted).map((c) => ({ name: c.title, delete: () => { c.deleted = true; sheet.ops.push('delete chart'); } })));
+      setMockValue(charts, 'items', sheet.charts.filter((c) => !c.deleted).map((c) => ({ name: c.title, delete: () => { c.deleted = true; sheet.ops.push('delete chart'); } })));
       OfficeMockObject.prototype.load.call(charts, 'items');
       return charts;
     };
     const customProperties = this.mock({
       add: (key: string, value: string) => { sheet.props.set(key, value); },
       getItemOrNullObject: (key: string) => {
-        const m = fake.mock({ isNullObject: !sheet.props.has(key), value: sheet.props.get(key) ?? '' });
+        const m = this.mock({ isNullObject: !sheet.props.has(key), value: sheet.props.get(key) ?? '' });
         m.load('isNullObject');
         return m;
       },
     });
     sheet.mock = this.mock({
       name,
-      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fake.range(sheet, row, col, rows, cols),
-      getRange: () => fake.range(sheet, 0, 0, 0, 0),
-      getCell: (row: number, col: number) => fake.range(sheet, row, col, 1, 1),
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => this.range(sheet, row, col, rows, cols),
+      getRange: () => this.range(sheet, 0, 0, 0, 0),
+      getCell: (row: number, col: number) => this.range(sheet, row, col, 1, 1),
       getUsedRangeOrNullObject: used,
       freezePanes: { freezeRows: (n: number) => { sheet.ops.push(`freeze ${n}`); }, unfreeze: () => { sheet.ops.push('unfreeze'); } },
       delete: () => { sheet.deleted = true; sheet.ops.push('delete'); },

@@ -1,0 +1,95 @@
+/** The Excel bridge end to end on an office-addin-mock workbook: detect, preview, classify, write the summary, settings. */
+import { createExcelBridge } from '../../../src/hosts/excel/excelBridge';
+import { DEFAULT_SETTINGS } from '../../../src/core/hostApi';
+import type { Settings } from '../../../src/core/hostApi';
+import { TAB_NAMES } from '../../../src/core/report/ReportTab';
+import { SETTINGS_KEY } from '../../../src/hosts/excel/workbookSettings';
+import type { SettingsStore } from '../../../src/hosts/excel/workbookSettings';
+import { FakeExcel } from './fakeExcel';
+import { EXCEL_DEALS } from './workedExample';
+
+jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
+
+const memoryStore = (): SettingsStore & { saved: Map<string, unknown> } => {
+  const saved = new Map<string, unknown>();
+  return {
+    saved,
+    get: (key: string) => saved.get(key) ?? null,
+    set: (key: string, value: unknown) => { saved.set(key, value); },
+    saveAsync: ((callback?: (result: Office.AsyncResult<void>) => void) => {
+      callback?.({ status: 'succeeded' } as unknown as Office.AsyncResult<void>);
+    }) as SettingsStore['saveAsync'],
+  };
+};
+
+const workbook = () => new FakeExcel([{ name: 'Notes', grid: [['just a note']] }, { name: 'Deals', grid: EXCEL_DEALS.map((r) => [...r]) }]);
+const request = (tab: string | null = null) => ({ tab, settings: JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings });
+
+describe('the Excel task pane bridge', () => {
+  it('finds the deals sheet and its columns on its own', async () => {
+    const excel = workbook();
+    const result = await createExcelBridge({ run: excel.run, settingsStore: memoryStore() }).detect(null);
+    expect(result.tab).toBe('Deals');
+    expect(result.tabs).toEqual(['Notes', 'Deals']);
+    expect(result.headerRow).toBe(1);
+    expect(result.range).toBe('A1:O8');
+    expect(result.dealRows).toBe(7);
+    expect(result.fields.find((f) => f.field === 'amount')?.column).toBe(3);
+  });
+
+  it('previews the worked example\'s totals', async () => {
+    const preview = await createExcelBridge({ run: workbook().run, settingsStore: memoryStore() }).preview(request('Deals'));
+    expect(preview.totals.partnerLedRevenue).toBe(26000.01);
+    expect(preview.topPartners[0]?.partner).toBeDefined();
+  });
+
+  it('writes the classification columns right of the data, and back into the same columns on a re-run', async () => {
+    const excel = workbook();
+    const bridge = createExcelBridge({ run: excel.run, settingsStore: memoryStore() });
+    const first = await bridge.classify(request('Deals'));
+    expect(first.written).toEqual(['Deals!P1:R8']);
+    const grid = excel.sheet('Deals')!.grid;
+    expect(grid[0]!.slice(15)).toEqual(['Partner Motion', 'Partner(s)', 'Partner Reason']);
+    expect(grid.slice(1).map((r) => r[15])).toEqual(['Sourced', 'Influenced', 'Sourced', 'Resold', 'Resold', 'Direct', 'Influenced']);
+    const second = await bridge.classify(request('Deals'));
+    expect(second.written).toEqual(['Deals!P1:R8']);
+    expect(grid[0]!.length).toBe(18);
+  });
+
+  it('does not reuse marked columns a user has since typed over', async () => {
+    const excel = workbook();
+    const bridge = createExcelBridge({ run: excel.run, settingsStore: memoryStore() });
+    await bridge.classify(request('Deals'));
+    const grid = excel.sheet('Deals')!.grid;
+    grid[0]![15] = 'My Column';
+    const again = await bridge.classify(request('Deals'));
+    expect(again.written).toEqual(['Deals!S1:U8']);
+    expect(grid[0]![15]).toBe('My Column');
+  });
+
+  it('writes the five summary tabs and does not mistake them for data afterwards', async () => {
+    const excel = workbook();
+    const bridge = createExcelBridge({ run: excel.run, settingsStore: memoryStore() });
+    const result = await bridge.writeSummary(request(null));
+    expect(result.written).toEqual([...TAB_NAMES]);
+    const again = await bridge.detect(null);
+    expect(again.tabs).toEqual(['Notes', 'Deals']);
+    expect(again.tab).toBe('Deals');
+  });
+
+  it('says which sheet is missing when the chosen one is gone', async () => {
+    await expect(createExcelBridge({ run: workbook().run, settingsStore: memoryStore() }).preview(request('Old Deals')))
+      .rejects.toThrow('There is no worksheet named "Old Deals". Pick the deals worksheet again.');
+  });
+
+  it('saves settings in the workbook under "partner-attribution" and reads them back', async () => {
+    const store = memoryStore();
+    const bridge = createExcelBridge({ run: workbook().run, settingsStore: store });
+    const settings: Settings = { version: 1, tab: 'Deals', mapping: { amount: 'Other Amount' }, policy: {} };
+    await bridge.saveSettings(settings);
+    expect(JSON.parse(store.saved.get(SETTINGS_KEY) as string)).toEqual(settings);
+    expect(await bridge.loadSettings()).toEqual(settings);
+    store.set(SETTINGS_KEY, '{not json');
+    expect(await bridge.loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
