@@ -182,6 +182,20 @@ describe('partner-attribution report with tables from their own files', () => {
     expect(summary.partners[0]).toMatchObject({ partner: 'Globex Corporation', tier: 'Gold', creditedRevenue: 1000 });
   });
 
+  it('finds the deals table on a later tab when the first tab holds something else', async () => {
+    const dir = tempDir();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Read me').addRows([['This workbook holds our Q3 pipeline.'], ['Owner: channel team']]);
+    workbook.addWorksheet('Pipeline').addRows([['Deal ID', 'Amount', 'Stage', 'Partner'], ['D1', 500, 'Closed Won', 'Acme'], ['D2', 250, 'Closed Won', '']]);
+    const file = path.join(dir, 'book.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const json = path.join(dir, 's.json');
+    const run = runCli(['report', file, '--json', json]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('tab "Pipeline"');
+    expect(readJson<Summary>(json).totals).toMatchObject({ revenue: 750, partnerLedRevenue: 500 });
+  });
+
   it('picks the deals tab named by --sheet, and lists the tabs when the name is wrong', () => {
     const dir = tempDir();
     const ok = runCli(['report', exampleWorkbook, '--sheet', 'deals', '--json', path.join(dir, 's.json')]);
