@@ -40,14 +40,18 @@ const server = createServer(options, (req, res) => {
     'access-control-allow-origin': '*' });
   createReadStream(file).pipe(res);
 });
-server.listen(PORT, () => console.log(`excel-dev: serving ${ROOT} on https://localhost:${PORT}`));
-
 const debugging = (command, extra = []) => spawn('npx', ['office-addin-debugging', command, 'manifest.xml', platform, ...extra],
   { stdio: 'inherit', shell: process.platform === 'win32' });
 
-if (!serveOnly) {
-  debugging('start', ['--no-debug', '--dev-server-port', String(PORT), ...debugArgs]);
-}
+// Sideload only once the server answers, so Excel's first request finds it.
+server.listen(PORT, () => {
+  console.log(`excel-dev: serving ${ROOT} on https://localhost:${PORT}`);
+  if (!serveOnly) debugging('start', ['--no-debug', '--dev-server-port', String(PORT), ...debugArgs]);
+});
+server.on('error', (error) => {
+  console.error(`excel-dev: cannot serve on port ${PORT}: ${error.message}`);
+  process.exit(1);
+});
 
 let stopping = false;
 process.on('SIGINT', () => {

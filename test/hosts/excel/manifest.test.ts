@@ -66,8 +66,8 @@ describe('the Excel manifest', () => {
     expect(manifest.info.defaultSettings?.sourceLocation).toBe('https://localhost:3000/taskpane.html');
   });
 
-  it('asks for the shared runtime and custom functions, with one long-lived runtime page', () => {
-    expect(manifest.sets).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1' });
+  it('asks for the shared runtime, custom functions and ExcelApi 1.12, with one long-lived runtime page', () => {
+    expect(manifest.sets).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1', ExcelApi: '1.12' });
     expect(manifest.runtimes).toEqual([{ resid: 'Taskpane.Url', lifetime: 'long' }]);
     const url = (resid: string | undefined) => manifest.defined[resid ?? ''];
     expect(url(manifest.customFunctions.Script)).toBe('https://localhost:3000/functions.js');
