@@ -1,5 +1,5 @@
 // Serves the built local preview (dist/sidebar/preview.html) on http://127.0.0.1:5173, loopback only.
-// Usage: npm run preview (builds first). PORT=5180 picks another port.
+// Usage: npm run preview (builds first). PORT=5180 picks another port (PORT=0: any free one).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -41,5 +41,7 @@ server.on('error', (error) => {
 });
 
 server.listen(port, HOST, () => {
-  console.log(`Partner Attribution preview: http://${HOST}:${port}/  (Ctrl+C to stop)`);
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`Partner Attribution preview: http://${HOST}:${actual}/  (Ctrl+C to stop)`);
 });

@@ -2,7 +2,9 @@
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
-import { ARTIFACTS, HOSTILE, buildFixturePreview } from './sidebarFixture';
+import { existsSync } from 'node:fs';
+import { ARTIFACTS, HOSTILE, ROOT, buildFixturePreview, buildPreview } from './sidebarFixture';
+import { auditContrast } from './contrast';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -11,7 +13,7 @@ let browser: Browser;
 let previewUrl: string;
 
 beforeAll(async () => {
-  previewUrl = await buildFixturePreview();
+  previewUrl = await buildFixturePreview('preview-build');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
@@ -168,7 +170,38 @@ describe('the sidebar in the local preview', () => {
       .filter((c) => (c as HTMLInputElement).labels?.length === 0 && !c.getAttribute('aria-label'))
       .map((c) => c.getAttribute('name')));
     expect(unlabelled).toEqual([]);
+    expect(await page.evaluate(auditContrast, '.pa-sidebar')).toEqual([]);
+    // The audit itself notices pale text (so the line above can fail).
+    await page.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.textContent = 'pale probe';
+      probe.style.color = '#aaaaaa';
+      document.querySelector('.pa-sidebar')?.append(probe);
+    });
+    expect((await page.evaluate(auditContrast, '.pa-sidebar')).map((f) => f.text)).toEqual(['pale probe']);
 
+    await page.close();
+  });
+
+  const example = path.join(ROOT, 'examples/deals.xlsx');
+  test('opens the example workbook: KPIs, the four source tabs, no errors, and fits 300 px', async () => {
+    expect(existsSync(example)).toBe(true);
+    const url = await buildPreview(example, path.join(ARTIFACTS, 'example-build'));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.waitForFunction(() => /%/.test(document.querySelector('[data-kpi="partnerLedShare"]')?.textContent ?? ''));
+    expect(await page.locator('select[name="data-tab"]').inputValue()).toBe('Deals');
+    for (const tab of ['Deals', 'Touches', 'Partners', 'FX Rates']) expect(await page.locator(`.tab-strip [data-tab="${tab}"]`).count()).toBe(1);
+    expect(await page.locator('.top-partners li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'example-1280.png') });
+    await page.setViewportSize({ width: 300, height: 900 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'example-300.png'), fullPage: true });
+    const sizes = await overflow(page);
+    expect(sizes.doc[0]).toBeLessThanOrEqual(sizes.doc[1]);
+    expect(sizes.sidebar[0]).toBeLessThanOrEqual(sizes.sidebar[1]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -37,12 +37,20 @@ export async function writeFixtureWorkbook(file: string): Promise<void> {
   await workbook.xlsx.writeFile(file);
 }
 
-/** Builds dist-like pages over the fixture workbook into test/.artifacts/sidebar/build and returns the preview's file URL. */
-export async function buildFixturePreview(): Promise<string> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const workbook = path.join(ARTIFACTS, 'fixture.xlsx');
+/**
+ * Builds dist-like pages over the fixture workbook into test/.artifacts/sidebar/<name> and returns the
+ * preview's file URL. Each test file uses its own name, since jest may run them at the same time.
+ */
+export async function buildFixturePreview(name: string): Promise<string> {
+  const dir = path.join(ARTIFACTS, name);
+  mkdirSync(dir, { recursive: true });
+  const workbook = path.join(dir, 'fixture.xlsx');
   await writeFixtureWorkbook(workbook);
-  const outDir = path.join(ARTIFACTS, 'build');
+  return buildPreview(workbook, dir);
+}
+
+/** Runs the sidebar build over `workbook` into `outDir` and returns the preview's file URL. */
+export async function buildPreview(workbook: string, outDir: string): Promise<string> {
   const script = `import(${JSON.stringify(path.join(ROOT, 'scripts/build/sidebar.mjs'))}).then((m) => m.build(${JSON.stringify({ workbook, outDir })}))`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe' });
   return `file://${path.join(outDir, 'preview.html')}`;
