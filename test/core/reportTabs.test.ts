@@ -1,5 +1,6 @@
 /** The five summary tabs as blocks (SPEC 6.2): the same numbers as the summary, in the right places. */
 import { analyze, buildReportTabs, TAB_NAMES, literalText } from '../../src/core';
+import { formatMoney } from '../../src/core/report/buildReportTabs';
 import type { ReportTab } from '../../src/core';
 import { dealGrid } from './dealGrid';
 
@@ -48,4 +49,9 @@ describe('report tabs', () => {
     expect(literalText('@me')).toBe("'@me");
     expect(literalText('Acme')).toBe('Acme');
   });
+});
+
+describe('formatMoney', () => {
+  it.each([[0, '0.00'], [5, '5.00'], [1234.5, '1,234.50'], [1234567.891, '1,234,567.89'], [-1200, '-1,200.00'], [999.999, '1,000.00']])(
+    'writes %p as %p', (n, text) => expect(formatMoney(n)).toBe(text));
 });

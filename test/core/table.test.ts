@@ -78,3 +78,12 @@ describe('cells naming several partners', () => {
     ['  ', []],
   ])('splits %p into %p', (cell, expected) => expect(splitPartners(cell)).toEqual(expected));
 });
+
+describe('names with commas that the Partners directory knows', () => {
+  it('keeps "Smith, Jones & Co." whole when the directory lists it', () => {
+    const deals = table(['Deal ID', 'Stage', 'Amount', 'Influencing Partners'], ['1', 'Won', 100, 'Smith, Jones & Co.; Globex']);
+    const partners = table(['Partner'], ['Smith, Jones & Co.']);
+    expect(analyze({ deals, partners }).summary.deals[0]!.influencers).toEqual(['Smith, Jones & Co.', 'Globex']);
+    expect(analyze({ deals }).summary.deals[0]!.influencers).toEqual(['Smith', 'Jones & Co.', 'Globex']);
+  });
+});

@@ -81,6 +81,10 @@ const relationToCreated = (day: number, created: number | null): string => {
   return `, ${diff} day${diff === 1 ? '' : 's'} after creation ${formatDay(created)}`;
 };
 
+const DIRECT_REASON = 'Direct: no partner sourced, influenced or resold it';
+const NONE: number[] = Object.freeze([]) as unknown as number[];
+const NO_INFLUENCERS: Influencer[] = Object.freeze([]) as unknown as Influencer[];
+
 const MAX_EVIDENCE_SHOWN = 2;
 const listEvidence = (items: string[]): string =>
   items.length <= MAX_EVIDENCE_SHOWN ? items.join(', ') : `${items.slice(0, MAX_EVIDENCE_SHOWN).join(', ')} +${items.length - MAX_EVIDENCE_SHOWN} more`;
@@ -88,6 +92,12 @@ const listEvidence = (items: string[]): string =>
 /** Classifies one deal. `touches` are the deal's touches, sorted by day. */
 export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: ClassifyContext): Classification {
   const { policy, sets, registry, issues } = ctx;
+  const isPartnerLeadSource = deal.leadSource !== '' && (sets.leadSources.has(deal.leadSource) || deal.leadSource.startsWith('partner'));
+  // Most deals in a real export name no partner at all: answer those without building anything.
+  if (touches.length === 0 && !isPartnerLeadSource && deal.registrants.length === 0 && deal.sourcingPartners.length === 0
+    && deal.partners.length === 0 && deal.influencers.length === 0 && deal.resellers.length === 0 && deal.deployers.length === 0) {
+    return { motion: 'direct', sourcers: NONE, influencers: NO_INFLUENCERS, resellers: NONE, touched: NONE, deployers: NONE, reason: DIRECT_REASON };
+  }
   const name = (id: number): string => registry.name(id);
   const created = deal.created;
   const reference = deal.closeDate ?? ctx.asOf;
@@ -127,7 +137,6 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     }
   }
   const partnerRoleIsSourcing = deal.role !== '' && sets.sourcingRoles.has(deal.role);
-  const isPartnerLeadSource = deal.leadSource !== '' && (sets.leadSources.has(deal.leadSource) || deal.leadSource.startsWith('partner'));
   if (isPartnerLeadSource) {
     const named = deal.partners[0] ?? deal.resellers[0];
     if (named !== undefined) claims.push({ partner: named, rank: 4, day: null, label: `lead source "${deal.leadSourceText}"` });
@@ -280,7 +289,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     const list = resellers.map((p) => name(p)).join(', ');
     parts.push(parts.length === 0 ? `Resold by ${list}` : `resold by ${list}`);
   }
-  if (parts.length === 0) parts.push('Direct: no partner sourced, influenced or resold it');
+  if (parts.length === 0) parts.push(DIRECT_REASON);
   if (touchedNotes.length > 0) parts.push(`only touched by ${touchedNotes.join(', ')}`);
   else if (touchedOnly.size > 0) parts.push(`only touched by ${[...touchedOnly].map(name).join(', ')}`);
   if (deployers.length > 0) parts.push(`deployed by ${deployers.map(name).join(', ')}`);

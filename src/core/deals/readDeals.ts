@@ -84,6 +84,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   if (!hasStatusSource) issues.add('COLUMN_MISSING_STAGE', null, '', '');
   const deals: Deal[] = [];
   const splitCache = new Map<string, string[]>();
+  const isDirectoryName = (name: string): boolean => registry.isDirectoryName(name);
 
   const partnerIds = (cells: readonly Cell[], field: Field, row: number): number[] => {
     const cell = cellOf(cells, field);
@@ -94,7 +95,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     }
     const text = typeof cell === 'string' ? cell : cellText(cell);
     let names = splitCache.get(text);
-    if (names === undefined) { names = splitPartners(text); splitCache.set(text, names); }
+    if (names === undefined) { names = splitPartners(text, isDirectoryName); splitCache.set(text, names); }
     const ids: number[] = [];
     for (const name of names) {
       if (isSpreadsheetError(name)) continue;

@@ -81,6 +81,12 @@ export class PartnerRegistry {
     return id;
   }
 
+  /** True when the Partners directory lists this name or alias. */
+  isDirectoryName(name: string): boolean {
+    const id = this.byKey.get(partnerKey(name));
+    return id !== undefined && this.entries[id]!.canonical !== null;
+  }
+
   /** The id of a partner by name without counting a spelling (lookups), or -1 when unknown. */
   find(name: string): number {
     return this.bySpelling.get(name) ?? this.byKey.get(partnerKey(name)) ?? -1;
