@@ -14,5 +14,5 @@ export type { FunctionDef, ParamDef } from './functions/functionList';
 export { partnerKey } from './partners/partnerKey';
 export { DEFAULT_SETTINGS } from './hostApi';
 export type { Settings, DetectResult, PreviewResult, WriteResult, Progress, MappedField, PreviewRequest, SidebarServerApi } from './hostApi';
-export { detect, preview, pickDataTab, parseSettings, classificationColumns, CLASSIFICATION_HEADERS, a1Range, columnLetter } from './service/sidebarService';
-export type { TabData } from './service/sidebarService';
+export { detect, preview, pickDataTab, pickSideTables, parseSettings, classificationColumns, CLASSIFICATION_HEADERS, a1Range, columnLetter } from './service/sidebarService';
+export type { TabData, SideTables } from './service/sidebarService';

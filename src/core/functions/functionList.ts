@@ -172,7 +172,7 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       return byStatus(status, p.creditedRevenue, p.creditedPipeline);
     }
     case 'CREDIT': {
-      if (isOmitted(args[1])) throw new AttributionError('BAD_ARGUMENT', 'PARTNER_CREDIT needs a partner name.');
+      if (isOmitted(args[1])) throw new AttributionError('BAD_ARGUMENT', 'CREDIT needs a partner name (the second argument).');
       const partner = asText(args[1], 'partner');
       const model = asModel(args[2]);
       const status = asStatus(args[3]);

@@ -68,12 +68,29 @@ export function pickDataTab(tabs: readonly TabData[], settings: Settings): TabDa
   return tabs[0] ?? null;
 }
 
-const runOn = (tab: TabData, settings: Settings): Analysis =>
-  analyze({ deals: tab.grid, firstRow: tab.firstRow ?? 1 }, { mapping: settings.mapping, policy: settings.policy });
+/** The optional tables of SPEC 2.2, found by tab name in the same workbook. */
+export interface SideTables { touches: Grid | null; partners: Grid | null; fx: Grid | null }
+
+const SIDE_TAB_NAMES: Record<keyof SideTables, readonly string[]> = {
+  touches: ['touches', 'partner touches', 'activities'],
+  partners: ['partners'],
+  fx: ['fx rates'],
+};
+
+/** Finds the Touches, Partners and FX Rates tabs by name (case and spacing ignored). */
+export function pickSideTables(tabs: readonly TabData[]): SideTables {
+  const find = (names: readonly string[]): Grid | null =>
+    tabs.find((t) => names.includes(t.name.trim().toLowerCase().replace(/\s+/g, ' ')))?.grid ?? null;
+  return { touches: find(SIDE_TAB_NAMES.touches), partners: find(SIDE_TAB_NAMES.partners), fx: find(SIDE_TAB_NAMES.fx) };
+}
+
+const runOn = (tab: TabData, settings: Settings, extra?: Partial<SideTables>): Analysis =>
+  analyze({ deals: tab.grid, firstRow: tab.firstRow ?? 1, touches: extra?.touches ?? null, partners: extra?.partners ?? null, fx: extra?.fx ?? null },
+    { mapping: settings.mapping, policy: settings.policy });
 
 /** Detects the data table and its mapping (throws AttributionError when the tab holds no deals table). */
-export function detect(tabs: readonly TabData[], tab: TabData, settings: Settings): DetectResult {
-  const analysis = runOn(tab, settings);
+export function detect(tabs: readonly TabData[], tab: TabData, settings: Settings, extra?: Partial<SideTables>): DetectResult {
+  const analysis = runOn(tab, settings, extra);
   const { table } = analysis;
   const fields: MappedField[] = FIELDS.map((field: Field) => ({
     field,
@@ -98,8 +115,8 @@ export function detect(tabs: readonly TabData[], tab: TabData, settings: Setting
 }
 
 /** The live preview: KPIs, the top partners and the issue count. */
-export function preview(tab: TabData, settings: Settings, top = 5): PreviewResult {
-  const { summary } = runOn(tab, settings);
+export function preview(tab: TabData, settings: Settings, top = 5, extra?: Partial<SideTables>): PreviewResult {
+  const { summary } = runOn(tab, settings, extra);
   const issueCount = { error: 0, warning: 0, info: 0 };
   for (const issue of summary.issues) issueCount[issue.severity] += 1;
   return {
