@@ -33,7 +33,7 @@ export interface CustomFunctionContext {
 }
 
 const documentContext = (): CustomFunctionContext => {
-  let timeZone: string | null = null;
+  let timeZone: string | null;
   try {
     timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
   } catch {
@@ -54,8 +54,8 @@ export function runCustom(id: string, args: readonly unknown[], context: CustomF
     const engineArgs = def.params.map((param, i) => toEngineArg(param, args[i], context.day));
     return toSheetsResult(runFunction(id, engineArgs, context.settings()));
   } catch (error) {
-    if (isAttributionError(error)) throw new Error(`${def.sheetsName}: ${error.message}`);
+    if (isAttributionError(error)) throw new Error(`${def.sheetsName}: ${error.message}`, { cause: error });
     const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`${def.sheetsName} could not finish: ${detail}`);
+    throw new Error(`${def.sheetsName} could not finish: ${detail}`, { cause: error });
   }
 }

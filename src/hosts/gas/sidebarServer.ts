@@ -17,7 +17,7 @@ const userFacing = <T>(run: () => T): T => {
   try {
     return run();
   } catch (error) {
-    if (isAttributionError(error)) throw new Error(error.message);
+    if (isAttributionError(error)) throw new Error(error.message, { cause: error });
     throw error;
   }
 };

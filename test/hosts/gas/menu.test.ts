@@ -1,4 +1,5 @@
 /** The add-on's menu, sidebar and manifest as built: what a user sees in the Extensions menu and what Apps Script reads. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../../src/core/index';
@@ -26,7 +27,6 @@ describe('the built project', () => {
   it('refuses to build without the sidebar, saying what to build first', () => {
     const script = `import { build } from ${JSON.stringify(path.resolve('scripts/build/gas.mjs'))};
 await build({ outDir: '/tmp/pa-gas-never', sidebarHtml: '/nonexistent/sidebar.html' });`;
-    const { spawnSync } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('Build the sidebar first: node scripts/build.mjs sidebar gas');

@@ -114,7 +114,7 @@ describe('writing the summary tabs', () => {
 
   it('takes the same number of spreadsheet calls for 100 and for 10,000 deal rows', () => {
     // Each tab is sized to fit: a short Deal Attribution tab loses rows, a long one gains them (one call either way).
-    const resizeAsOne = (counts: Record<string, number>) => {
+    const resizeAsOne = (counts: Record<string, number>): Record<string, number> => {
       const { 'Sheet.insertRowsAfter': inserted = 0, 'Sheet.deleteRows': deleted = 0, ...rest } = counts;
       return { ...rest, 'resize rows': inserted + deleted };
     };

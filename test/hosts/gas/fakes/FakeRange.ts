@@ -5,7 +5,7 @@ import type { FakeSheet } from './FakeSheet';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Used = 'getValues' | 'getValue' | 'setValues' | 'setValue' | 'setFontWeight' | 'setBackground' | 'setNumberFormats' | 'setNumberFormat'
   | 'clearContent' | 'addDeveloperMetadata' | 'getColumn' | 'getRow' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'getA1Notation'
-  | 'getFormulas' | 'getNumberFormats' | 'getFontWeights';
+  | 'getFormulas' | 'getNumberFormats';
 
 const columnLetter = (index: number): string => {
   let n = index + 1;
@@ -48,7 +48,6 @@ export class FakeRange implements Pick<Range, Used> {
   getValue(): unknown { return this.sheet.valueAt(this.row - 1, this.column - 1); }
   getFormulas(): string[][] { return this.each((r, c) => this.sheet.formulaAt(r, c)); }
   getNumberFormats(): string[][] { return this.each((r, c) => this.sheet.formatAt(r, c)); }
-  getFontWeights(): string[][] { return this.each((r, c) => this.sheet.fontWeightAt(r, c)); }
 
   setValues(values: unknown[][]): Range {
     this.checkShape(values, 'data');
