@@ -56,6 +56,9 @@ export interface ReadDealsResult {
   currencies: string[];
 }
 
+/** Shared by every deal without partners in a column; never mutated. */
+const NO_PARTNERS: number[] = Object.freeze([]) as unknown as number[];
+
 const TOTAL_LABEL = /^(grand\s+)?(sub)?totals?\b|^sum\b/i;
 
 /** Reads every deal row of the grid below the header. */
@@ -88,21 +91,25 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
 
   const partnerIds = (cells: readonly Cell[], field: Field, row: number): number[] => {
     const cell = cellOf(cells, field);
-    if (cell === undefined || cell === null || cell === '') return [];
+    if (cell === undefined || cell === null || cell === '') return NO_PARTNERS;
     if (isSpreadsheetError(cell)) {
       issues.add('CELL_ERROR', row, header(field), cellText(cell), { effect: 'Treated as no partner.' });
-      return [];
+      return NO_PARTNERS;
     }
     const text = typeof cell === 'string' ? cell : cellText(cell);
     let names = splitCache.get(text);
     if (names === undefined) { names = splitPartners(text, isDirectoryName); splitCache.set(text, names); }
+    if (names.length === 1) {
+      const id = registry.ref(names[0]!);
+      return id >= 0 ? [id] : NO_PARTNERS;
+    }
     const ids: number[] = [];
     for (const name of names) {
       if (isSpreadsheetError(name)) continue;
       const id = registry.ref(name);
       if (id >= 0 && !ids.includes(id)) ids.push(id);
     }
-    return ids;
+    return ids.length > 0 ? ids : NO_PARTNERS;
   };
 
   const textOf = (cells: readonly Cell[], field: Field, row: number): string => {
