@@ -4,7 +4,7 @@ import type { DetectResult, PreviewRequest, Settings } from '../src/core/hostApi
 import { DEFAULT_SETTINGS } from '../src/core/hostApi';
 import type { Field } from '../src/core/types';
 import type { Policy } from '../src/core/policy';
-import { el } from './dom';
+import { el, replaceChildren } from './dom';
 import { section } from './controls';
 import { createNotice } from './notice';
 import { debounce } from './debounce';
@@ -34,6 +34,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
   let policy: Policy = draftPolicy({});
   let previewSeq = 0;
   let detectSeq = 0;
+  let detectFailed = false;
 
   const dataBody = el('div');
   const dataNotice = createNotice('data');
@@ -73,8 +74,11 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
   };
 
   const renderAll = (): void => keepingFocus(() => {
-    renderDataSection(dataBody, detected, sheetWord, { onTab: (tab) => void chooseTab(tab), onDetectAgain: () => void detectNow() });
-    if (detected) {
+    renderDataSection(dataBody, detected, sheetWord, { onTab: (tab) => void chooseTab(tab), onDetectAgain: () => void detectNow() }, detectFailed);
+    if (detected && detectFailed) {
+      replaceChildren(mappingBody, [el('p', { className: 'muted', text: `The columns appear once the deals ${sheetWord} can be read.` })]);
+      mappingCount.textContent = '';
+    } else if (detected) {
       renderMappingSection(mappingBody, detected, { onChange: (field, column) => void changeMapping(field, column), onReset: () => void changeMapping(null, null) });
       const missingRequired = detected.fields.some((f) => f.required && f.column === null);
       mappingCount.textContent = ` (${mappedCount(detected)} of ${detected.fields.length} found${missingRequired ? ', required field missing' : ''})`;
@@ -120,6 +124,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       const result = await bridge.detect(detected?.tab ?? settings.tab);
       if (seq !== detectSeq) return;
       detected = result;
+      detectFailed = false;
       settings = { ...copy(result.settings), policy: settings.policy };
       renderAll();
       schedulePreview.cancel();
@@ -127,7 +132,12 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
     } catch (error) {
       if (seq !== detectSeq) return;
       dataNotice.show(friendlyError(error, `read the deals ${sheetWord}`));
+      detectFailed = true;
       renderAll();
+      // The old numbers would describe a table that is no longer chosen: take them away.
+      previewSeq++;
+      previewState.textContent = '';
+      replaceChildren(previewBody, [el('p', { className: 'muted', text: 'No preview until the deals can be read: see the message under "1. Your deals".' })]);
     }
   };
 

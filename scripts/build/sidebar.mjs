@@ -121,7 +121,7 @@ export async function build(options = {}) {
   writeFileSync(path.join(outDir, 'preview.html'), htmlPage({
     title: 'Partner Attribution: local preview', css, js: previewJs, json: tabs,
     body: `<div class="preview-page">
-<header class="preview-banner"><h1>Partner Attribution: local preview</h1>
+<header class="preview-banner"><p class="banner-title">Partner Attribution: local preview</p>
 <p class="muted">The example workbook (read-only) and the sidebar, running the real engine in this page. Nothing leaves your computer.</p></header>
 <main id="pa-sidebar" class="pane-sidebar" aria-label="Partner Attribution sidebar"></main>
 <div id="pa-workbook-view" class="pane-workbook"></div>

@@ -9,8 +9,11 @@ export interface DataSectionHandlers {
   onDetectAgain: () => void;
 }
 
-/** Fills the data step from a detect result (or a "looking" line while there is none yet). */
-export function renderDataSection(container: HTMLElement, detected: DetectResult | null, sheetWord: string, handlers: DataSectionHandlers): void {
+/**
+ * Fills the data step from a detect result (or a "looking" line while there is none yet). When the
+ * last detection failed (`failed`), the tab picker stays but the old table's range and count do not.
+ */
+export function renderDataSection(container: HTMLElement, detected: DetectResult | null, sheetWord: string, handlers: DataSectionHandlers, failed = false): void {
   if (!detected) {
     replaceChildren(container, [
       el('p', { className: 'muted', text: `Looking for your deals ${sheetWord}…` }),
@@ -33,7 +36,7 @@ export function renderDataSection(container: HTMLElement, detected: DetectResult
   ]);
   replaceChildren(container, [
     tabPicker,
-    found,
+    ...(failed ? [] : [found]),
     el('button', { className: 'secondary', text: 'Detect again', attrs: { type: 'button', name: 'detect-again' }, on: { click: handlers.onDetectAgain } }),
   ]);
 }

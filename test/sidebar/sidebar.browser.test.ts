@@ -58,9 +58,12 @@ describe('the sidebar in the local preview', () => {
 
     // A mapping change: the Sourcing Partner column is "not in the table", so D-9 stops being sourced.
     await page.locator('details[data-section="mapping"] > summary').click();
+    await page.locator('select[name="map-sourcingPartner"]').focus();
     await page.locator('select[name="map-sourcingPartner"]').selectOption('');
     const sourcedAfter = await changed(page, '[data-kpi="sourcedShare"]', sourcedBefore);
     expect(sourcedAfter).not.toBe(sourcedBefore);
+    // The columns were redrawn from the new detection, and keyboard focus stayed on the same dropdown.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('map-sourcingPartner');
     await expect(page.locator('select[name="map-sourcingPartner"]').inputValue()).resolves.toBe('');
     expect(await page.locator('.field.unmapped select[name="map-sourcingPartner"]').count()).toBe(1);
 
@@ -71,10 +74,13 @@ describe('the sidebar in the local preview', () => {
     const topAfter = await changed(page, '.top-partners', topBefore);
     expect(topAfter).toMatch(/Globex[\s\S]*9,000/);
 
-    // Write the summary: the user's own "Partner Summary" tab is left alone.
+    // Write the summary: progress while it runs, then the user's own "Partner Summary" tab is left alone.
     await page.getByRole('button', { name: 'Write summary tabs' }).click();
+    await page.locator('.progress-status').getByText(/^Writing Partner Summary \(2 of 7\)$/).waitFor();
+    expect(await page.locator('button[name="classify"]').isDisabled()).toBe(true);
     const result = page.locator('[data-result]');
     await expect(result.getByText(/^Wrote /).waitFor()).resolves.toBeUndefined();
+    expect(await page.locator('.progress').isHidden()).toBe(true);
     const message = await result.innerText();
     expect(message).toContain('Partner Summary (2) because you have your own tab named Partner Summary');
     expect(message).toMatch(/Partner Trend[\s\S]*Partner Segments[\s\S]*Deal Attribution[\s\S]*Data Issues/);
@@ -128,6 +134,29 @@ describe('the sidebar in the local preview', () => {
     expect(await changed(page, '[data-kpi="influencedShare"]', before)).not.toBe(before);
     await page.getByRole('button', { name: 'Add classification columns' }).click();
     await page.locator('[data-result]').getByText(/^Added /).waitFor();
+    await page.close();
+  });
+
+  test('a tab without deals gets a plain explanation and no stale numbers; picking the deals tab again brings them back', async () => {
+    const { page } = await open(1200);
+    await page.locator('select[name="data-tab"]').selectOption('Notes');
+    const notice = page.locator('[data-notice="data"]');
+    await notice.getByText(/^Could not read the deals sheet: /).waitFor();
+    expect(await notice.innerText()).toContain('Pick the tab that holds your deals, or map the columns by hand under "Columns".');
+    expect(await page.locator('[data-kpi="partnerLedShare"]').count()).toBe(0);
+    expect(await page.locator('[data-found]').count()).toBe(0);
+    await page.locator('select[name="data-tab"]').selectOption('Deals');
+    await page.waitForFunction(() => /%/.test(document.querySelector('[data-kpi="partnerLedShare"]')?.textContent ?? ''));
+    expect(await notice.innerText()).toBe('');
+    await page.close();
+  });
+
+  test('a stage moved from won to lost changes the preview', async () => {
+    const { page } = await open(1200);
+    const before = await text(page, '[data-kpi="revenue"]');
+    await page.locator('details[data-section="policy"] > summary').click();
+    await page.locator('select[name="stage-closed won"]').selectOption('lost');
+    expect(await changed(page, '[data-kpi="revenue"]', before)).not.toBe(before);
     await page.close();
   });
 
