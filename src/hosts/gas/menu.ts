@@ -58,7 +58,7 @@ export function runMenuAction(server: SidebarServerApi, action: 'paClassify' | '
   const spreadsheet = SpreadsheetApp.getActive();
   try {
     const settings = SettingsStore.forDocument().load().settings;
-    const request: PreviewRequest = { tab: settings.tab, settings };
+    const request: PreviewRequest = { tab: null, settings }; // the saved tab if it still exists, else auto-detected
     const result = server[action](request);
     spreadsheet.toast(result.message, TITLE, 10);
     return result;

@@ -22,6 +22,7 @@ const userFacing = <T>(run: () => T): T => {
   }
 };
 
+/** The tab asked for by name (strict), else the saved tab if it still exists, else the first tab holding deals. */
 const chooseTab = (tabs: readonly TabData[], requested: string | null, settings: Settings): TabData => {
   if (requested) {
     const tab = tabs.find((t) => t.name === requested);
@@ -51,7 +52,7 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       const workbook = ports.workbook();
       const settings = loadSettings(workbook);
       const tabs = workbook.dataTabs();
-      return detect(tabs, chooseTab(tabs, tab ?? settings.tab, settings), settings);
+      return detect(tabs, chooseTab(tabs, tab, settings), settings);
     }),
 
     paPreview: (request: PreviewRequest): PreviewResult => userFacing(() => {

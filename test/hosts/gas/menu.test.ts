@@ -79,6 +79,15 @@ describe('the add-on menu', () => {
     expect(project.spreadsheet.toasts[project.spreadsheet.toasts.length - 1]).toBe("Labelled 7 deals in 'Deals 2024'!O1:Q8.");
   });
 
+  it('Classify deals finds the deals again when the saved tab was deleted or renamed', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals (renamed)', workedExample());
+    project.call('paSaveSettings', { version: 1, tab: 'Deals', mapping: {}, policy: {} });
+    project.call('paMenuClassify');
+    expect(project.ui.alerts).toEqual([]);
+    expect(project.spreadsheet.tab('Deals (renamed)').getRange('O1').getValue()).toBe('Partner Motion');
+  });
+
   it('a menu action on a spreadsheet without deals explains the problem in a dialog, not a stack trace', () => {
     const project = loadProject();
     project.spreadsheet.addTab('Sheet1', [['just a note']]);

@@ -84,6 +84,15 @@ describe('writing the summary tabs', () => {
     expect(project.spreadsheet.tab('Partner Summary (2)').getRange('A19').getValue()).toBe('Partner');
   });
 
+  it('picks the next free name when "Partner Summary (2)" is taken by the user too', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    project.spreadsheet.addTab('Partner Summary', [['mine']]);
+    project.spreadsheet.addTab('Partner Summary (2)', [['also mine']]);
+    expect(write(project).written[0]).toBe('Partner Summary (3)');
+    expect(project.spreadsheet.tab('Partner Summary (2)').snapshot()).toEqual([['also mine']]);
+  });
+
   it('keeps finding its tabs after a user renames one', () => {
     const project = loadProject();
     project.spreadsheet.addTab('Deals', workedExample());
