@@ -1,6 +1,7 @@
 /** The sidebar's server API (SidebarServerApi): reads through the Workbook port, computes with the core, writes back. */
 import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
-import { analyze, buildReportTabs, classificationColumns, detect, isAttributionError, parseSettings, pickDataTab, preview, resolvePolicy } from '../../core/index';
+import { analyze, buildReportTabs, classificationColumns, detect, isAttributionError, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy } from '../../core/index';
+import type { SideTables } from '../../core/index';
 import type { Workbook } from './Workbook';
 import type { SettingsStore } from './settingsStore';
 
@@ -22,6 +23,12 @@ const userFacing = <T>(run: () => T): T => {
   }
 };
 
+/** A Touches, Partners or FX Rates tab (SPEC 2.2): read with the deals, never picked as the deals. */
+const isSideTab = (tab: TabData): boolean => {
+  const side = pickSideTables([tab]);
+  return side.touches !== null || side.partners !== null || side.fx !== null;
+};
+
 /** The tab asked for by name (strict), else the saved tab if it still exists, else the first tab holding deals. */
 const chooseTab = (tabs: readonly TabData[], requested: string | null, settings: Settings): TabData => {
   if (requested) {
@@ -29,13 +36,14 @@ const chooseTab = (tabs: readonly TabData[], requested: string | null, settings:
     if (!tab) throw new Error(`There is no data tab named "${requested}". Pick one of: ${tabs.map((t) => t.name).join(', ')}.`);
     return tab;
   }
-  const tab = pickDataTab(tabs, settings);
+  const tab = pickDataTab(tabs.filter((t) => !isSideTab(t)), settings);
   if (!tab) throw new Error('This spreadsheet has no tab with deals yet. Paste or import your deals export into a tab first.');
   return tab;
 };
 
-const analyzeTab = (tab: TabData, settings: Settings): Analysis =>
-  analyze({ deals: tab.grid, firstRow: tab.firstRow ?? 1 }, { mapping: settings.mapping, policy: settings.policy });
+const analyzeTab = (tab: TabData, settings: Settings, side: SideTables): Analysis =>
+  analyze({ deals: tab.grid, firstRow: tab.firstRow ?? 1, touches: side.touches, partners: side.partners, fx: side.fx },
+    { mapping: settings.mapping, policy: settings.policy });
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
@@ -52,19 +60,20 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       const workbook = ports.workbook();
       const settings = loadSettings(workbook);
       const tabs = workbook.dataTabs();
-      return detect(tabs, chooseTab(tabs, tab, settings), settings);
+      return detect(tabs, chooseTab(tabs, tab, settings), settings, pickSideTables(tabs));
     }),
 
     paPreview: (request: PreviewRequest): PreviewResult => userFacing(() => {
       const tabs = ports.workbook().dataTabs();
-      return preview(chooseTab(tabs, request.tab, request.settings), request.settings);
+      return preview(chooseTab(tabs, request.tab, request.settings), request.settings, 5, pickSideTables(tabs));
     }),
 
     paClassify: (request: PreviewRequest): WriteResult => userFacing(() => {
       const workbook = ports.workbook();
-      const tab = chooseTab(workbook.dataTabs(), request.tab, request.settings);
+      const tabs = workbook.dataTabs();
+      const tab = chooseTab(tabs, request.tab, request.settings);
       step(`Reading and classifying the deals on "${tab.name}"…`);
-      const analysis = analyzeTab(tab, request.settings);
+      const analysis = analyzeTab(tab, request.settings, pickSideTables(tabs));
       const columns = classificationColumns(analysis, tab.grid.length);
       step('Writing the Partner Motion, Partner(s) and Partner Reason columns…');
       const range = workbook.writeClassification(tab.name, analysis.table.headerIndex, columns);
@@ -74,9 +83,10 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
 
     paWriteSummary: (request: PreviewRequest): WriteResult => userFacing(() => {
       const workbook = ports.workbook();
-      const tab = chooseTab(workbook.dataTabs(), request.tab, request.settings);
+      const tabs = workbook.dataTabs();
+      const tab = chooseTab(tabs, request.tab, request.settings);
       step(`Reading and analysing the deals on "${tab.name}"…`);
-      const analysis = analyzeTab(tab, request.settings);
+      const analysis = analyzeTab(tab, request.settings, pickSideTables(tabs));
       const reportTabs = buildReportTabs(analysis);
       const written = workbook.writeReportTabs(reportTabs, (name, index) => step(`Writing "${name}" (${index + 1} of ${reportTabs.length})…`));
       if (written[0]) workbook.activate(written[0]);

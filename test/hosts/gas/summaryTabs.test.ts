@@ -84,6 +84,17 @@ describe('writing the summary tabs', () => {
     expect(project.spreadsheet.tab('Partner Summary (2)').getRange('A19').getValue()).toBe('Partner');
   });
 
+  it('reads a Touches tab with the deals, and never takes it for the deals', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Touches', [['Deal ID', 'Partner', 'Activity', 'Date'], ['D-7', 'Globex', 'Demo', new Date('2024-03-20T00:00:00Z')]]);
+    project.spreadsheet.addTab('Deals', workedExample());
+    const result = write(project);
+    expect(result.message).toMatch(/on "Deals"/);
+    const attribution = project.spreadsheet.tab('Deal Attribution').snapshot();
+    const direct = attribution.find((row) => row[1] === 'D-7');
+    expect(direct?.[5]).toBe('Influenced'); // the demo by Globex made the direct deal partner-influenced
+  });
+
   it('picks the next free name when "Partner Summary (2)" is taken by the user too', () => {
     const project = loadProject();
     project.spreadsheet.addTab('Deals', workedExample());
