@@ -3,6 +3,7 @@
  * The sidebar, the CLI's --config file and the custom functions all read it through `resolvePolicy`.
  */
 import { AttributionError } from './AttributionError';
+import { headerKey } from './table/fieldSynonyms';
 
 export type ConflictPolicy = 'precedence' | 'split' | 'flag';
 export type InfluenceModel = 'even' | 'first' | 'last' | 'position' | 'time-decay' | 'weighted';
@@ -205,7 +206,8 @@ export function resolvePolicy(input?: unknown): Policy {
         break;
     }
   }
-  if (out.wonStages.some((s) => out.lostStages.includes(s))) {
+  const lost = new Set(out.lostStages.map(headerKey));
+  if (out.wonStages.some((s) => lost.has(headerKey(s)))) {
     throw new AttributionError('BAD_POLICY', 'A stage cannot be both won and lost: check "wonStages" and "lostStages".');
   }
   return out;

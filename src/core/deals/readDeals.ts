@@ -14,6 +14,7 @@ import { parseAmount } from '../values/parseAmount';
 import { parseBoolean } from '../values/parseBoolean';
 import { parseDate } from '../values/parseDate';
 import { splitPartners } from '../table/splitPartners';
+import { headerKey } from '../table/fieldSynonyms';
 
 /** A deal as read from its row, before classification. */
 export interface Deal {
@@ -69,8 +70,8 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const c = col[field];
     return c === undefined ? undefined : cells[c];
   };
-  // Stages compare with spaces and punctuation removed: "Closed - Won", "closed_won" and "ClosedWon" are one.
-  const compact = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // Stages compare like headers, spaces and punctuation removed: "Closed - Won", "closed_won" and "ClosedWon" are one.
+  const compact = headerKey;
   const wonSet = new Set(policy.wonStages.map(compact));
   const lostSet = new Set(policy.lostStages.map(compact));
   const stageCache = new Map<string, Status>();

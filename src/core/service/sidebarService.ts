@@ -2,7 +2,7 @@
  * What both hosts' sidebar servers do once they have read the cells: detect, preview, and build the
  * classification columns. Hosts read and write; everything computed lives here.
  */
-import type { Cell, Field, Grid } from '../types';
+import type { Cell, Field, Grid, Summary } from '../types';
 import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
@@ -116,7 +116,11 @@ export function detect(tabs: readonly TabData[], tab: TabData, settings: Setting
 
 /** The live preview: KPIs, the top partners and the issue count. */
 export function preview(tab: TabData, settings: Settings, top = 5, extra?: Partial<SideTables>): PreviewResult {
-  const { summary } = runOn(tab, settings, extra);
+  return previewFromSummary(runOn(tab, settings, extra).summary, top);
+}
+
+/** The preview's shape from a summary already computed (a host that has just analysed needs no second run). */
+export function previewFromSummary(summary: Summary, top = 5): PreviewResult {
   const issueCount = { error: 0, warning: 0, info: 0 };
   for (const issue of summary.issues) issueCount[issue.severity] += 1;
   return {
