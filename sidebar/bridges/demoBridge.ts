@@ -5,11 +5,10 @@
 import type { HostBridge } from '../HostBridge';
 import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, WriteResult } from '../../src/core/hostApi';
 import { DEFAULT_SETTINGS } from '../../src/core/hostApi';
-import type { Summary } from '../../src/core/types';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analyze';
 import { buildReportTabs } from '../../src/core/report/buildReportTabs';
-import { a1Range, classificationColumns, CLASSIFICATION_HEADERS, detect, pickDataTab } from '../../src/core/service/sidebarService';
+import { a1Range, classificationColumns, CLASSIFICATION_HEADERS, detect, pickDataTab, previewFromSummary } from '../../src/core/service/sidebarService';
 import type { TabData } from '../../src/core/service/sidebarService';
 import type { DemoTab, DemoWorkbook } from './demoWorkbook';
 import { findTab, userGrid, writeColumns, writeSummaryTab } from './demoWorkbook';
@@ -90,7 +89,7 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
       await sleep(0);
       failIf('preview');
       const { summary } = run(chooseTab(request.tab, request.settings), request.settings);
-      return previewOf(summary);
+      return previewFromSummary(summary);
     },
 
     async classify(request, onProgress): Promise<WriteResult> {
@@ -146,21 +145,5 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
       failIf('saveSettings');
       saved = copy(settings);
     },
-  };
-}
-
-/**
- * The preview's shape from a summary. This mirrors the core's `preview` in sidebarService, which
- * cannot yet be handed the Touches, Partners and FX Rates tabs (asked of the lead); until it can,
- * the demo shapes the engine's own numbers here so the preview and the written tabs agree.
- */
-function previewOf(summary: Summary, top = 5): PreviewResult {
-  const issueCount = { error: 0, warning: 0, info: 0 };
-  for (const issue of summary.issues) issueCount[issue.severity] += 1;
-  return {
-    reportingCurrency: summary.reportingCurrency,
-    totals: summary.totals,
-    topPartners: summary.partners.slice(0, top).map((p) => ({ partner: p.partner, creditedRevenue: p.creditedRevenue, shareOfPartnerLed: p.shareOfPartnerLed })),
-    issueCount,
   };
 }
