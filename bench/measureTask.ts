@@ -1,0 +1,126 @@
+/**
+ * One measurement, run inside its own child process (node --expose-gc --trace-gc): generate the
+ * workbook, collect garbage, then time the task's runs. Prints one `BENCH_RESULT {json}` line.
+ */
+import { analyze, buildReportTabs, runFunction } from '../src/core';
+import { generateWorkbook } from './generateWorkbook';
+import { runDuckDbRollup } from './peers/duckdbPeer';
+import { runSumifsRollup } from './peers/sumifsPeer';
+import { compareWithEngine } from './peers/agreement';
+import type { Agreement } from './peers/agreement';
+import { median } from './median';
+
+export type TaskName = 'pipeline' | 'function' | 'duckdb' | 'sumifs';
+
+export interface TaskRequest {
+  task: TaskName;
+  size: number;
+  runs: number;
+  warmup: number;
+  seed: number;
+  /** SUMIFS only: evaluate this many partners' formulas and scale up. */
+  maxPartners: number;
+}
+
+export interface TaskResult {
+  task: TaskName;
+  size: number;
+  touches: number;
+  partners: number;
+  /** Wall time of each measured run, ms. */
+  runsMs: number[];
+  medianMs: number;
+  /** Heap used with the input grids alive, after a full GC, MB. */
+  inputHeapMB: number;
+  /** Largest heap used sampled at the end of a run (results still alive), MB. */
+  endOfRunHeapMB: number;
+  /** Peak resident set size of the whole process (input, native memory, everything), MB. */
+  maxRssMB: number;
+  detail: Record<string, unknown>;
+}
+
+export const RESULT_PREFIX = 'BENCH_RESULT ';
+
+const MB = 1024 * 1024;
+
+/** Runs the task as the request says and prints the result line. */
+export async function measureTask(request: TaskRequest): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('measureTask needs node --expose-gc');
+  const workbook = generateWorkbook({ deals: request.size, seed: request.seed });
+  const { deals, touches } = workbook;
+  const asOfSerial = 25569 + Math.floor(Date.now() / 86_400_000);
+  gc();
+  const inputHeapMB = process.memoryUsage().heapUsed / MB;
+  const runsMs: number[] = [];
+  let endOfRunHeapMB = 0;
+  const detail: Record<string, unknown> = {};
+  let partners = 0;
+
+  const timed = async (body: () => unknown | Promise<unknown>): Promise<void> => {
+    for (let i = 0; i < request.warmup + request.runs; i++) {
+      gc();
+      const started = performance.now();
+      const kept = await body();
+      const elapsed = performance.now() - started;
+      endOfRunHeapMB = Math.max(endOfRunHeapMB, process.memoryUsage().heapUsed / MB);
+      if (i >= request.warmup) runsMs.push(elapsed);
+      if (kept === undefined) throw new Error('the task returned nothing');
+    }
+  };
+
+  switch (request.task) {
+    case 'pipeline':
+      await timed(() => {
+        const analysis = analyze({ deals, touches });
+        const tabs = buildReportTabs(analysis);
+        partners = analysis.summary.partners.length;
+        detail.revenue = analysis.summary.totals.revenue;
+        detail.tabRows = tabs.reduce((sum, tab) => sum + tab.blocks.reduce((s, b) => s + b.values.length, 0), 0);
+        return tabs;
+      });
+      break;
+    case 'function':
+      await timed(() => {
+        const out = runFunction('ROLLUP', [deals, touches]);
+        partners = Array.isArray(out) ? out.length - 1 : 0;
+        return out;
+      });
+      break;
+    case 'duckdb': {
+      const loads: number[] = [];
+      const queries: number[] = [];
+      let last: Awaited<ReturnType<typeof runDuckDbRollup>> | null = null;
+      await timed(async () => {
+        last = await runDuckDbRollup(deals, touches, asOfSerial);
+        loads.push(last.loadMs);
+        queries.push(last.queryMs);
+        return last;
+      });
+      const measured = loads.slice(request.warmup);
+      detail.loadMedianMs = median(measured);
+      detail.queryMedianMs = median(queries.slice(request.warmup));
+      const rollup = last!;
+      partners = rollup.partners.size;
+      // Agreement with the engine on the same rows (not timed).
+      const agreement: Agreement = compareWithEngine(analyze({ deals, touches }).summary, rollup);
+      detail.agreement = agreement;
+      break;
+    }
+    case 'sumifs': {
+      const run = runSumifsRollup(deals, workbook.partnerNames, request.maxPartners);
+      runsMs.push(run.fullMs);
+      partners = run.partnersTotal;
+      detail.partnersEvaluated = run.partnersEvaluated;
+      detail.loadMs = run.loadMs;
+      detail.formulasMs = run.formulasMs;
+      detail.extrapolated = run.partnersEvaluated < run.partnersTotal;
+      break;
+    }
+  }
+  const result: TaskResult = {
+    task: request.task, size: request.size, touches: touches.length - 1, partners, runsMs, medianMs: median(runsMs),
+    inputHeapMB, endOfRunHeapMB, maxRssMB: process.resourceUsage().maxRSS / 1024, detail,
+  };
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+}
