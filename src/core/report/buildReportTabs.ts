@@ -53,7 +53,8 @@ function summaryTab(s: Summary, topN: number): ReportTab {
     const v = p[c.key];
     return v === null ? '' : v;
   }));
-  const partners = block(18, 0, PARTNER_COLUMNS.map((c) => c.label), partnerRows, PARTNER_COLUMNS.map((c) => c.format),
+  // Below the KPI blocks and the top-partners chart beside them (about 20 rows tall), so the chart covers nothing.
+  const partners = block(24, 0, PARTNER_COLUMNS.map((c) => c.label), partnerRows, PARTNER_COLUMNS.map((c) => c.format),
     'Partners (sorted by credited revenue; influenced and resold revenue overlap, credited revenue does not)');
   const credited = PARTNER_COLUMNS.findIndex((c) => c.key === 'creditedRevenue');
   return {

@@ -77,10 +77,15 @@ const SIDE_TAB_NAMES: Record<keyof SideTables, readonly string[]> = {
   fx: ['fx rates'],
 };
 
+const tabKey = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** True for a tab named like a Touches, Partners or FX Rates table (never the deals tab). */
+export const isSideTableName = (name: string): boolean =>
+  Object.values(SIDE_TAB_NAMES).some((names) => names.includes(tabKey(name)));
+
 /** Finds the Touches, Partners and FX Rates tabs by name (case and spacing ignored). */
 export function pickSideTables(tabs: readonly TabData[]): SideTables {
-  const find = (names: readonly string[]): Grid | null =>
-    tabs.find((t) => names.includes(t.name.trim().toLowerCase().replace(/\s+/g, ' ')))?.grid ?? null;
+  const find = (names: readonly string[]): Grid | null => tabs.find((t) => names.includes(tabKey(t.name)))?.grid ?? null;
   return { touches: find(SIDE_TAB_NAMES.touches), partners: find(SIDE_TAB_NAMES.partners), fx: find(SIDE_TAB_NAMES.fx) };
 }
 

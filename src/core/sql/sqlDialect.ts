@@ -36,6 +36,8 @@ export interface SqlDialect {
   explode(array: string, value: string, pos: string): string;
   /** Integer division of two integers. */
   intDiv(a: string, b: string): string;
+  /** Cents (an integer) as money: an exact decimal, or in DuckDB the same DOUBLE the engine reports. */
+  money(cents: string): string;
   /** Aggregate: the strings of `value` joined by `separator` in the order of `orderBy`. */
   orderedJoin(value: string, separator: string, orderBy: readonly string[]): string;
   /**
@@ -72,6 +74,7 @@ const duckdb: SqlDialect = {
   splitComma: (expr) => `string_split(${expr}, ',')`,
   explode: (array, value, pos) => `, UNNEST(${array}) WITH ORDINALITY AS ${value}_t(${value}, ${pos})`,
   intDiv: (a, b) => `(${a} // ${b})`,
+  money: (cents) => `(CAST(${cents} AS DOUBLE) / 100)`,
   orderedJoin: (value, separator, orderBy) => `string_agg(${value}, ${separator} ORDER BY ${orderBy.join(', ')})`,
   orderedSum: (value, orderBy) =>
     `list_reduce(list_prepend(CAST(0 AS DOUBLE), list(CAST(${value} AS DOUBLE) ORDER BY ${orderBy.join(', ')})), lambda acc, x: acc + x)`,
@@ -94,6 +97,7 @@ const bigquery: SqlDialect = {
   splitComma: (expr) => `SPLIT(${expr}, ',')`,
   explode: (array, value, pos) => ` CROSS JOIN UNNEST(${array}) AS ${value} WITH OFFSET AS ${pos}`,
   intDiv: (a, b) => `DIV(${a}, ${b})`,
+  money: (cents) => `(CAST(${cents} AS NUMERIC) / 100)`,
   orderedJoin: (value, separator, orderBy) => `STRING_AGG(${value}, ${separator} ORDER BY ${orderBy.join(', ')})`,
   orderedSum: (value, orderBy) => `pa_ordered_sum(ARRAY_AGG(CAST(${value} AS FLOAT64) ORDER BY ${orderBy.join(', ')}))`,
   preamble: [
@@ -121,6 +125,7 @@ const spark: SqlDialect = {
   splitComma: (expr) => `split(${expr}, ',', -1)`,
   explode: (array, value, pos) => ` LATERAL VIEW POSEXPLODE(${array}) ${value}_t AS ${pos}, ${value}`,
   intDiv: (a, b) => `(${a} DIV ${b})`,
+  money: (cents) => `CAST(CAST(${cents} AS DECIMAL(38, 0)) / 100 AS DECIMAL(38, 2))`,
   orderedJoin: (value, separator, orderBy) =>
     `array_join(transform(array_sort(collect_list(${sparkStruct([...orderBy, value])})), s -> s.k${orderBy.length}), ${separator})`,
   orderedSum: (value, orderBy) =>

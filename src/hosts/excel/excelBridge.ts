@@ -4,11 +4,10 @@
  */
 import type { HostBridge } from '../../../sidebar/HostBridge';
 import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, WriteResult } from '../../core/hostApi';
-import type { Grid } from '../../core/types';
 import { analyze } from '../../core/analyze';
 import type { Analysis } from '../../core/analyze';
 import { buildReportTabs } from '../../core/report/buildReportTabs';
-import { classificationColumns, detect, pickDataTab, preview } from '../../core/service/sidebarService';
+import { classificationColumns, detect, isSideTableName, pickDataTab, pickSideTables, preview } from '../../core/service/sidebarService';
 import type { ExcelRun } from './excelRun';
 import { defaultExcelRun } from './excelRun';
 import { readWorkbook } from './workbookReader';
@@ -19,16 +18,6 @@ import { writeReportTabs } from './worksheetWriter';
 import { writeClassificationColumns } from './classificationWriter';
 import { readWorkbookSettings, saveWorkbookSettings } from './workbookSettings';
 import type { SettingsStore } from './workbookSettings';
-
-/** Tab names of the optional tables (SPEC 2.2), compared without case. */
-const OPTIONAL_TABS = {
-  touches: ['touches', 'partner touches', 'activities'],
-  partners: ['partners'],
-  fx: ['fx rates'],
-} as const;
-
-const findTab = (sheets: readonly SheetData[], names: readonly string[]): Grid | null =>
-  sheets.find((s) => names.includes(s.name.trim().toLowerCase()))?.grid ?? null;
 
 type Notify = (progress: Progress) => void;
 const quiet: Notify = () => undefined;
@@ -49,7 +38,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     const sheets = await readWorkbook(run);
     notify({ step: 'Reading the workbook', done: 1, total: 1 });
     // An explicit pick must exist; a saved one that was renamed or deleted falls back to detection.
-    const chosen = tab ? sheets.find((s) => s.name === tab) : pickDataTab(sheets, settings);
+    const chosen = tab ? sheets.find((s) => s.name === tab) : pickDataTab(sheets.filter((s) => !isSideTableName(s.name)), settings);
     if (!chosen) {
       throw new Error(tab ? `There is no worksheet named "${tab}". Pick the deals worksheet again.` : 'This workbook has no worksheet with data.');
     }
@@ -58,13 +47,8 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
 
   const analyzeAll = (sheets: readonly SheetData[], data: PreparedSheet, settings: Settings, notify: Notify): Analysis => {
     notify({ step: 'Analyzing deals', done: 0, total: 1 });
-    const analysis = analyze({
-      deals: data.grid,
-      firstRow: data.sheet.firstRow ?? 1,
-      touches: findTab(sheets, OPTIONAL_TABS.touches),
-      partners: findTab(sheets, OPTIONAL_TABS.partners),
-      fx: findTab(sheets, OPTIONAL_TABS.fx),
-    }, { mapping: settings.mapping, policy: settings.policy, onProgress: notify });
+    const analysis = analyze({ deals: data.grid, firstRow: data.sheet.firstRow ?? 1, ...pickSideTables(sheets) },
+      { mapping: settings.mapping, policy: settings.policy, onProgress: notify });
     notify({ step: 'Analyzing deals', done: 1, total: 1 });
     return analysis;
   };
@@ -76,11 +60,11 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     async detect(tab: string | null): Promise<DetectResult> {
       const settings = readWorkbookSettings(store()).settings;
       const { sheets, data } = await load(tab, settings, quiet);
-      return detect(sheets, asTab(data), settings);
+      return detect(sheets, asTab(data), settings, pickSideTables(sheets));
     },
     async preview(request: PreviewRequest): Promise<PreviewResult> {
-      const { data } = await load(request.tab, request.settings, quiet);
-      return preview(asTab(data), request.settings);
+      const { sheets, data } = await load(request.tab, request.settings, quiet);
+      return preview(asTab(data), request.settings, 5, pickSideTables(sheets));
     },
     async classify(request: PreviewRequest, onProgress: Notify = quiet): Promise<WriteResult> {
       const { sheets, data } = await load(request.tab, request.settings, onProgress);

@@ -1,6 +1,6 @@
 /** The sidebar's server API (SidebarServerApi): reads through the Workbook port, computes with the core, writes back. */
 import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
-import { analyze, buildReportTabs, classificationColumns, detect, isAttributionError, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy } from '../../core/index';
+import { analyze, buildReportTabs, classificationColumns, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy } from '../../core/index';
 import type { SideTables } from '../../core/index';
 import type { Workbook } from './Workbook';
 import type { SettingsStore } from './settingsStore';
@@ -23,12 +23,6 @@ const userFacing = <T>(run: () => T): T => {
   }
 };
 
-/** A Touches, Partners or FX Rates tab (SPEC 2.2): read with the deals, never picked as the deals. */
-const isSideTab = (tab: TabData): boolean => {
-  const side = pickSideTables([tab]);
-  return side.touches !== null || side.partners !== null || side.fx !== null;
-};
-
 /** The tab asked for by name (strict), else the saved tab if it still exists, else the first tab holding deals. */
 const chooseTab = (tabs: readonly TabData[], requested: string | null, settings: Settings): TabData => {
   if (requested) {
@@ -36,7 +30,7 @@ const chooseTab = (tabs: readonly TabData[], requested: string | null, settings:
     if (!tab) throw new Error(`There is no data tab named "${requested}". Pick one of: ${tabs.map((t) => t.name).join(', ')}.`);
     return tab;
   }
-  const tab = pickDataTab(tabs.filter((t) => !isSideTab(t)), settings);
+  const tab = pickDataTab(tabs.filter((t) => !isSideTableName(t.name)), settings);
   if (!tab) throw new Error('This spreadsheet has no tab with deals yet. Paste or import your deals export into a tab first.');
   return tab;
 };

@@ -33,9 +33,9 @@ describe('writing the summary tabs', () => {
       }
     }
     const summary = project.spreadsheet.tab('Partner Summary');
-    expect(summary.getRange('A19').getValue()).toBe('Partner'); // the partner table's header row
-    expect(summary.fontWeightAt(18, 0)).toBe('bold');
-    expect(summary.formatAt(19, 13)).toBe('#,##0.00'); // Credited Revenue of the first partner
+    expect(summary.getRange('A25').getValue()).toBe('Partner'); // the partner table's header row
+    expect(summary.fontWeightAt(24, 0)).toBe('bold');
+    expect(summary.formatAt(25, 13)).toBe('#,##0.00'); // Credited Revenue of the first partner
     expect(project.spreadsheet.tab('Deal Attribution').frozenRows).toBe(1);
     expect(project.spreadsheet.tab('Deal Attribution').getColumnWidth(12)).toBeGreaterThan(project.spreadsheet.tab('Deal Attribution').getColumnWidth(1));
   });
@@ -46,7 +46,7 @@ describe('writing the summary tabs', () => {
     write(project);
     const [bar] = project.spreadsheet.tab('Partner Summary').charts;
     expect(bar).toMatchObject({ kind: 'bar', numHeaders: 1 });
-    expect(bar!.ranges[0]).toMatch(/^A19:A\d+$/);
+    expect(bar!.ranges[0]).toMatch(/^A25:A\d+$/);
     const [stacked] = project.spreadsheet.tab('Partner Trend').charts;
     const last = 2 + analyze({ deals: workedExample() }).summary.periods.length; // the header on row 2, one row per quarter
     expect(stacked).toMatchObject({ kind: 'column', stacked: true, ranges: ['A', 'B', 'C', 'D', 'E'].map((c) => `${c}2:${c}${last}`) });
@@ -81,7 +81,7 @@ describe('writing the summary tabs', () => {
     expect(project.spreadsheet.sheets.map((s) => s.name).filter((n) => n.startsWith('Partner Summary'))).toEqual(['Partner Summary', 'Partner Summary (2)']);
     expect({ values: mine.snapshot(), formulas: mine.allFormulas(), rows: mine.maxRows, columns: mine.maxColumns }).toEqual(before);
     expect(mine.charts).toHaveLength(0);
-    expect(project.spreadsheet.tab('Partner Summary (2)').getRange('A19').getValue()).toBe('Partner');
+    expect(project.spreadsheet.tab('Partner Summary (2)').getRange('A25').getValue()).toBe('Partner');
   });
 
   it('reads a Touches tab with the deals, and never takes it for the deals', () => {
