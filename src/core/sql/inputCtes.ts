@@ -1,0 +1,190 @@
+/**
+ * The CTEs that read the warehouse tables as the engine reads a sheet: typed deal rows in sheet
+ * order, status, cents, repeated Deal IDs, partner cells split into names, touches, and the
+ * partner registry (one display name per matching key).
+ */
+import type { Policy } from '../policy';
+import type { SqlDialect } from './sqlDialect';
+import type { SqlDealField, SqlTouchField } from './sqlMapping';
+import { SqlText } from './sqlText';
+
+/** One named step of the script. */
+export interface Cte { name: string; sql: string }
+
+/** What every CTE builder gets. */
+export interface CteContext {
+  d: SqlDialect;
+  text: SqlText;
+  policy: Policy;
+  deals: Partial<Record<SqlDealField, string>>;
+  touches: Partial<Record<SqlTouchField, string>> | null;
+  dealsTable: string;
+  touchesTable: string | null;
+  /** "Today" for open deals, as an SQL integer expression (days since 1970-01-01). */
+  asOf: string;
+}
+
+/** Partner fields in the order the engine meets them on a row (it matters for "first seen" names). */
+export const PARTNER_FIELDS = ['sourcingPartner', 'partner', 'influencers', 'reseller', 'deployer', 'registrationPartner'] as const;
+/** Field numbers used in the SQL for the partner fields. */
+export const F = { sourcing: 0, partner: 1, influencers: 2, reseller: 3, deployer: 4, registrant: 5 } as const;
+
+/** `expr IN (...)` over policy terms; FALSE for an empty list. */
+export const inList = (d: SqlDialect, expr: string, values: readonly string[]): string =>
+  values.length === 0 ? 'FALSE' : `${expr} IN (${values.map((v) => d.str(v)).join(', ')})`;
+
+/** The engine's toCents: cents of a DOUBLE amount, half away from zero, robust to binary fractions. */
+const toCents = (d: SqlDialect, amount: string): string => {
+  const scaled = `(${amount} * 100)`;
+  return `CAST(CASE WHEN ABS(${scaled} - FLOOR(${scaled} + 0.5)) < 1e-6 THEN FLOOR(${scaled} + 0.5)
+      ELSE SIGN(${scaled}) * FLOOR(ABS(ROUND(${scaled}, 6)) + 0.5) END AS ${d.types.bigint})`;
+};
+
+export function inputCtes(ctx: CteContext): Cte[] {
+  const { d, text, policy, deals } = ctx;
+  const col = (field: SqlDealField): string | null => (deals[field] ? `s.${d.ident(deals[field]!)}` : null);
+  const textOf = (field: SqlDealField): string => {
+    const c = col(field);
+    return c ? text.cellText(c) : "''";
+  };
+  const dayOf = (field: SqlDealField): string => {
+    const c = col(field);
+    return c ? d.dayNumber(c) : `CAST(NULL AS ${d.types.bigint})`;
+  };
+  const boolOf = (field: SqlDealField): string => {
+    const c = col(field);
+    return c ? `CAST(${c} AS ${d.types.boolean})` : `CAST(NULL AS ${d.types.boolean})`;
+  };
+  const order = deals.order ? `s.${d.ident(deals.order)}` : textOf('id');
+  const partnerCells = PARTNER_FIELDS.map((field, i) => {
+    const c = col(field);
+    return `${c ? `CAST(${c} AS ${d.types.string})` : `CAST(NULL AS ${d.types.string})`} AS f${i}`;
+  });
+  const ctes: Cte[] = [];
+
+  ctes.push({ name: 'pa_deal_raw', sql: `SELECT
+  ROW_NUMBER() OVER (ORDER BY ${order}) AS rk,
+  ${textOf('id')} AS deal_id,
+  ${textOf('stage')} AS stage_text,
+  ${text.term(textOf('stage'))} AS stage_key,
+  ${boolOf('won')} AS won_flag,
+  ${boolOf('closed')} AS closed_flag,
+  CAST(${col('amount')} AS ${d.types.double}) AS amount,
+  UPPER(${textOf('currency')}) AS currency,
+  ${dayOf('created')} AS created_day,
+  ${dayOf('closeDate')} AS close_day,
+  ${dayOf('registrationDate')} AS reg_day,
+  ${text.term(textOf('leadSource'))} AS lead_source,
+  ${text.term(textOf('partnerRole'))} AS role,
+  ${text.term(textOf('registrationStatus'))} AS reg_status,
+  ${textOf('partnerTier')} AS tier,
+  ${textOf('partnerType')} AS ptype,
+  ${textOf('region')} AS region,
+  ${partnerCells.join(',\n  ')}
+FROM ${ctx.dealsTable} AS s` });
+
+  // Reporting currency: the policy's, else the most common currency (first seen wins ties), else USD.
+  const reporting = policy.reportingCurrency !== null ? d.str(policy.reportingCurrency)
+    : deals.currency ? `(SELECT COALESCE(MAX(CASE WHEN pick = 1 THEN currency END), 'USD') FROM (
+      SELECT currency, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, MIN(rk)) AS pick
+      FROM pa_deal_raw WHERE currency <> '' AND amount IS NOT NULL GROUP BY currency) c)`
+      : "'USD'";
+  const stageStatus = (key: string): string => `CASE WHEN r.stage_text = '' THEN NULL
+      WHEN ${inList(d, key, policy.wonStages)} OR ${inList(d, `REPLACE(${key}, ' ', '')`, policy.wonStages)} THEN 'won'
+      WHEN ${inList(d, key, policy.lostStages)} OR ${inList(d, `REPLACE(${key}, ' ', '')`, policy.lostStages)} THEN 'lost'
+      ELSE 'open' END`;
+  ctes.push({ name: 'pa_deal_status', sql: `SELECT r.*, ${stageStatus('r.stage_key')} AS stage_status,
+  ${reporting} AS reporting_currency
+FROM pa_deal_raw r` });
+
+  ctes.push({ name: 'pa_deal', sql: `SELECT r.rk, r.deal_id, r.created_day, r.close_day, r.reg_day, r.tier, r.ptype, r.region,
+  CASE WHEN r.deal_id = '' THEN TRUE ELSE ROW_NUMBER() OVER (PARTITION BY r.deal_id ORDER BY r.rk) = 1 END AS counted,
+  CASE WHEN r.won_flag = TRUE THEN 'won'
+    WHEN r.closed_flag = FALSE THEN 'open'
+    WHEN r.won_flag = FALSE AND r.closed_flag = TRUE THEN 'lost'
+    WHEN r.won_flag = FALSE THEN CASE WHEN r.stage_status IS NULL OR r.stage_status = 'won' THEN 'open' ELSE r.stage_status END
+    WHEN r.closed_flag = TRUE THEN CASE WHEN r.stage_status = 'won' THEN 'won' ELSE 'lost' END
+    WHEN r.stage_status IS NOT NULL THEN r.stage_status
+    ELSE 'open' END AS status,
+  CASE WHEN r.amount IS NULL THEN NULL
+    WHEN r.currency = '' OR r.currency = r.reporting_currency THEN ${toCents(d, 'r.amount')}
+    ELSE NULL END AS cents,
+  COALESCE(r.close_day, ${ctx.asOf}) AS ref_day,
+  (${inList(d, 'r.role', policy.sourcingRoles)}) AS role_sourcing,
+  (${inList(d, 'r.role', policy.resaleRoles)}) AS role_resale,
+  (${inList(d, 'r.role', policy.deploymentRoles)}) AS role_deploy,
+  (r.lead_source <> '' AND (${inList(d, 'r.lead_source', policy.partnerLeadSources)} OR r.lead_source LIKE 'partner%')) AS is_pls,
+  (${inList(d, 'r.reg_status', policy.registrationRejectedStatuses)}) AS reg_rejected,
+  COALESCE(r.reg_day - r.created_day > ${policy.registrationGraceDays}, FALSE) AS reg_late,
+  COALESCE(r.created_day - r.reg_day > ${policy.registrationExpiryDays}, FALSE) AS reg_expired
+FROM pa_deal_status r` });
+
+  // Partner cells: split on ; | and line breaks, then on commas unless the piece is a legal suffix.
+  const pieces = PARTNER_FIELDS.map((field, i) => (deals[field] ? `SELECT r.rk, ${i} AS field, h_pos AS p1, c_pos AS p2, ${text.trim('c')} AS piece
+FROM pa_deal_raw r${d.explode(d.extractAll(`r.f${i}`, d.str('[^;|\\r\\n]+')), 'h', 'h_pos')}${d.explode(d.splitComma('h'), 'c', 'c_pos')}
+WHERE r.f${i} IS NOT NULL` : null)).filter((s): s is string => s !== null);
+  if (pieces.length === 0) pieces.push(`SELECT CAST(0 AS ${d.types.bigint}) AS rk, 0 AS field, 0 AS p1, 0 AS p2, '' AS piece FROM pa_deal_raw WHERE FALSE`);
+  ctes.push({ name: 'pa_name_piece', sql: pieces.join('\nUNION ALL\n') });
+  ctes.push({ name: 'pa_name_start', sql: `SELECT rk, field, p1, p2, piece,
+  CASE WHEN piece <> '' AND LAG(piece) OVER (PARTITION BY rk, field, p1 ORDER BY p2) <> '' AND ${text.isSuffixPiece('piece')}
+    THEN 0 ELSE 1 END AS starts
+FROM pa_name_piece` });
+  ctes.push({ name: 'pa_name_group', sql: `SELECT rk, field, p1, p2, piece,
+  SUM(starts) OVER (PARTITION BY rk, field, p1 ORDER BY p2 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS grp
+FROM pa_name_start` });
+  ctes.push({ name: 'pa_name', sql: `SELECT rk, field, p1, grp, ${d.orderedJoin('piece', "', '", ['p2'])} AS spelling
+FROM pa_name_group GROUP BY rk, field, p1, grp` });
+  ctes.push({ name: 'pa_deal_name', sql: `SELECT rk, field, p1, grp, spelling, pkey FROM (
+  SELECT rk, field, p1, grp, spelling, ${text.partnerKey('spelling')} AS pkey
+  FROM pa_name WHERE spelling <> '' AND NOT ${text.isError('spelling')}) n
+WHERE pkey <> ''` });
+  ctes.push({ name: 'pa_deal_partner', sql: `SELECT rk, field, pkey, p1, grp FROM (
+  SELECT rk, field, pkey, p1, grp, ROW_NUMBER() OVER (PARTITION BY rk, field, pkey ORDER BY p1, grp) AS n FROM pa_deal_name) x
+WHERE n = 1` });
+
+  // Touches: valid rows (Deal ID, partner, date), weights, and those of counted deals.
+  const t = ctx.touches;
+  if (t && ctx.touchesTable) {
+    const tcol = (field: SqlTouchField): string => `t.${d.ident(t[field]!)}`;
+    const weights = Object.entries(policy.activityWeights);
+    const weightCase = weights.length === 0 ? d.double(policy.defaultActivityWeight)
+      : `CASE activity ${weights.map(([a, w]) => `WHEN ${d.str(a)} THEN ${d.double(w)}`).join(' ')} ELSE ${d.double(policy.defaultActivityWeight)} END`;
+    const torder = t.order ? tcol('order') : `${d.dayNumber(tcol('date'))}, ${text.cellText(tcol('dealId'))}, ${text.cellText(tcol('partner'))}, ${text.cellText(tcol('activity'))}`;
+    ctes.push({ name: 'pa_touch_raw', sql: `SELECT
+  ROW_NUMBER() OVER (ORDER BY ${torder}) AS trk,
+  ${text.cellText(tcol('dealId'))} AS deal_id,
+  ${text.cellText(tcol('partner'))} AS spelling,
+  ${text.term(text.cellText(tcol('activity')))} AS activity,
+  ${d.dayNumber(tcol('date'))} AS day,
+  ${t.weight ? `CAST(${tcol('weight')} AS ${d.types.double})` : `CAST(NULL AS ${d.types.double})`} AS w
+FROM ${ctx.touchesTable} AS t` });
+    ctes.push({ name: 'pa_touch_all', sql: `SELECT trk, deal_id, spelling, pkey, activity, day,
+  CASE WHEN w IS NOT NULL AND w >= 0 THEN w ELSE ${weightCase} END AS weight,
+  CAST(day AS ${d.types.bigint}) * 10000000000 + trk AS tkey
+FROM (SELECT r.*, ${text.partnerKey('r.spelling')} AS pkey FROM pa_touch_raw r
+  WHERE r.deal_id <> '' AND r.spelling <> '' AND r.day IS NOT NULL) x
+WHERE pkey <> ''` });
+  } else {
+    ctes.push({ name: 'pa_touch_all', sql: `SELECT CAST(0 AS ${d.types.bigint}) AS trk, '' AS deal_id, '' AS spelling, '' AS pkey, '' AS activity,
+  CAST(0 AS ${d.types.bigint}) AS day, CAST(0 AS ${d.types.double}) AS weight, CAST(0 AS ${d.types.bigint}) AS tkey
+FROM pa_deal_raw WHERE FALSE` });
+  }
+  ctes.push({ name: 'pa_touch', sql: `SELECT dl.rk, t.trk, t.pkey, t.activity, t.day, t.weight, t.tkey
+FROM pa_touch_all t JOIN pa_deal dl ON dl.deal_id = t.deal_id AND dl.counted` });
+
+  // Display names: the most frequent spelling of each key, ties to the first seen (deals, then touches).
+  ctes.push({ name: 'pa_spelling', sql: `SELECT pkey, spelling, 0 AS s0, rk AS s1, field AS s2, p1 AS s3, grp AS s4 FROM pa_deal_name
+UNION ALL
+SELECT pkey, spelling, 1 AS s0, trk AS s1, 0 AS s2, 0 AS s3, 0 AS s4 FROM pa_touch_all` });
+  ctes.push({ name: 'pa_partner', sql: `SELECT pkey, spelling AS name FROM (
+  SELECT pkey, spelling, ROW_NUMBER() OVER (PARTITION BY pkey ORDER BY n DESC, s0, s1, s2, s3, s4) AS pick FROM (
+    SELECT pkey, spelling, s0, s1, s2, s3, s4,
+      COUNT(*) OVER (PARTITION BY pkey, spelling) AS n,
+      ROW_NUMBER() OVER (PARTITION BY pkey, spelling ORDER BY s0, s1, s2, s3, s4) AS first_seen
+    FROM pa_spelling) x
+  WHERE first_seen = 1) y
+WHERE pick = 1
+UNION ALL
+SELECT '(unknown)' AS pkey, '(Unknown partner)' AS name` });
+  return ctes;
+}
