@@ -11,11 +11,14 @@ const PARTNER_FIELDS = ['tier', 'type', 'region', 'dealsSourced', 'dealsInfluenc
   'influencedRevenue', 'influencedPipeline', 'influencedCredit', 'resoldRevenue', 'resoldPipeline', 'creditedRevenue', 'creditedPipeline',
   'wonDeals', 'lostDeals', 'winRate', 'avgDealSize', 'avgCycleDays', 'shareOfPartnerLed'] as const;
 
+/** -0 and 0 are the same number to a reader (the engine's rounding can give -0). */
+const zero = (v: unknown): unknown => (v === 0 ? 0 : v);
+
 /** What the engine says. */
 export function fromEngine(analysis: Analysis): Comparable {
   const partners: Comparable['partners'] = {};
   for (const p of analysis.summary.partners) {
-    partners[p.partner] = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, p[f]]));
+    partners[p.partner] = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, zero(p[f])]));
   }
   return {
     deals: analysis.summary.deals.map((d, i) => ({
@@ -37,7 +40,7 @@ export function fromSql(run: SqlRun): Comparable {
   }
   const partners: Comparable['partners'] = {};
   for (const p of run.partners) {
-    partners[p.partner as string] = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, p[f] ?? null]));
+    partners[p.partner as string] = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, zero(p[f] ?? null)]));
   }
   return {
     deals: run.deals.map((d) => ({

@@ -60,13 +60,20 @@ export interface SqlRun {
 const plain = (rows: Record<string, unknown>[]): Record<string, unknown>[] =>
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
 
+/** A fresh in-memory DuckDB connection, for tests that run many scripts. */
+export async function openDuckDb(): Promise<{ connection: DuckDBConnection; close: () => void }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  return { connection, close: () => { connection.closeSync(); instance.closeSync(); } };
+}
+
 /**
  * Loads the deals grid the engine analysed (using its detected columns) and the touches grid
  * (header in its first row) into DuckDB, runs the compiled `duckdb` script and returns its results.
  */
-export async function runSqlLikeEngine(analysis: Analysis, deals: Grid, touches: Grid | null, policy: unknown): Promise<SqlRun> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
+export async function runSqlLikeEngine(analysis: Analysis, deals: Grid, touches: Grid | null, policy: unknown, shared?: DuckDBConnection): Promise<SqlRun> {
+  const instance = shared ? null : await DuckDBInstance.create(':memory:');
+  const c = shared ?? await instance!.connect();
   try {
     const { table } = analysis;
     const decimal = analysis.policy.decimalSeparator;
@@ -102,6 +109,7 @@ export async function runSqlLikeEngine(analysis: Analysis, deals: Grid, touches:
     for (const field of ['won', 'closed'] as const) if (table.columns[field] !== undefined) mapping[field] = field;
 
     let touchesTable: string | null = null;
+    await c.run('DROP TABLE IF EXISTS touches');
     if (touches && touches.length > 0) {
       const header = touches[0]!.map((h) => cellText(h).toLowerCase());
       const at = (name: string): number => header.indexOf(name);
@@ -129,7 +137,9 @@ export async function runSqlLikeEngine(analysis: Analysis, deals: Grid, touches:
       script,
     };
   } finally {
-    c.closeSync();
-    instance.closeSync();
+    if (!shared) {
+      c.closeSync();
+      instance?.closeSync();
+    }
   }
 }

@@ -8,7 +8,7 @@ import { resolvePolicy } from '../policy';
 import { AttributionError } from '../AttributionError';
 import { parseDateText } from '../values/parseDate';
 import { sqlDialect } from './sqlDialect';
-import type { SqlDialectName } from './sqlDialect';
+import type { SqlDialect, SqlDialectName } from './sqlDialect';
 import { resolveSqlDealsMapping, resolveSqlTouchesMapping } from './sqlMapping';
 import { SqlText } from './sqlText';
 import type { Cte, CteContext } from './inputCtes';
@@ -39,14 +39,12 @@ export interface CompileSqlOptions {
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_$-]*(\.[A-Za-z_][A-Za-z0-9_$-]*){0,3}$/;
 
-const tableRef = (dialect: SqlDialectName, name: string, what: string): string => {
+const tableRef = (d: SqlDialect, name: string, what: string): string => {
   const trimmed = name.trim().replace(/^[`"]|[`"]$/g, '');
   if (!TABLE_NAME.test(trimmed)) {
     throw new AttributionError('SQL_TABLE', `The ${what} table name "${name}" is not a plain table name (letters, digits, _ and - in up to four dot-separated parts, e.g. project.dataset.deals).`);
   }
-  if (dialect === 'bigquery') return `\`${trimmed}\``;
-  if (dialect === 'spark') return trimmed.split('.').map((p) => `\`${p}\``).join('.');
-  return trimmed.split('.').map((p) => `"${p}"`).join('.');
+  return d.table(trimmed.split('.'));
 };
 
 /** Rules the SQL does not mirror, refused with a clear message instead of silently different SQL. */
@@ -68,12 +66,16 @@ const header = (dialect: SqlDialectName, policy: Policy, output: SqlOutput): str
  * name, or a policy the SQL cannot mirror (naming the rule).
  */
 export function compilePolicyToSql(options: CompileSqlOptions): string {
-  const d = sqlDialect(options.dialect);
+  return compileWithDialect(options, sqlDialect(options.dialect));
+}
+
+/** `compilePolicyToSql` with a dialect object instead of a name (tests wrap dialects to see where they differ). */
+export function compileWithDialect(options: Omit<CompileSqlOptions, 'dialect'>, d: SqlDialect): string {
   const policy = resolvePolicy(options.policy);
   checkSupported(policy);
   const { touches: touchesMapping, ...dealsMapping } = options.mapping ?? {};
   const deals = resolveSqlDealsMapping(dealsMapping);
-  const touchesTable = options.touchesTable ? tableRef(d.name, options.touchesTable, 'touches') : null;
+  const touchesTable = options.touchesTable ? tableRef(d, options.touchesTable, 'touches') : null;
   const touches = touchesTable ? resolveSqlTouchesMapping(touchesMapping) : null;
   const output: SqlOutput = options.output ?? 'script';
   if (!(['script', ...Object.keys(SQL_OUTPUTS)] as string[]).includes(output)) {
@@ -87,7 +89,7 @@ export function compilePolicyToSql(options: CompileSqlOptions): string {
   }
   const ctx: CteContext = {
     d, text: new SqlText(d), policy, deals, touches,
-    dealsTable: tableRef(d.name, options.dealsTable, 'deals'), touchesTable, asOf,
+    dealsTable: tableRef(d, options.dealsTable, 'deals'), touchesTable, asOf,
   };
   const ctes: Cte[] = [...inputCtes(ctx), ...ruleCtes(ctx), ...outputCtes(ctx)];
   const parts: string[] = [header(d.name, policy, output), ...d.preamble.map((s) => `${s};`)];

@@ -6,7 +6,7 @@
 import type { Policy } from '../policy';
 import type { SqlDialect } from './sqlDialect';
 import type { SqlDealField, SqlTouchField } from './sqlMapping';
-import { SqlText } from './sqlText';
+import type { SqlText } from './sqlText';
 
 /** One named step of the script. */
 export interface Cte { name: string; sql: string }
@@ -130,7 +130,7 @@ WHERE r.f${i} IS NOT NULL` : null)).filter((s): s is string => s !== null);
     THEN 0 ELSE 1 END AS starts
 FROM pa_name_piece` });
   ctes.push({ name: 'pa_name_group', sql: `SELECT rk, field, p1, p2, piece,
-  SUM(starts) OVER (PARTITION BY rk, field, p1 ORDER BY p2 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS grp
+  SUM(starts) OVER (PARTITION BY rk, field, p1 ORDER BY p2) AS grp
 FROM pa_name_start` });
   ctes.push({ name: 'pa_name', sql: `SELECT rk, field, p1, grp, ${d.orderedJoin('piece', "', '", ['p2'])} AS spelling
 FROM pa_name_group GROUP BY rk, field, p1, grp` });

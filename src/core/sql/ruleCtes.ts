@@ -98,7 +98,7 @@ WHERE s.rk IS NULL AND (dl.created_day IS NULL OR t.day >= dl.created_day - ${po
   ctes.push({ name: 'pa_touch_influence', sql: `SELECT rk, pkey, SUM(weight) AS total_weight, MIN(day) AS first_day, MAX(day) AS last_day, MIN(tkey) AS seq
 FROM pa_touch_window GROUP BY rk, pkey` });
   ctes.push({ name: 'pa_influence', sql: `SELECT rk, pkey, first_day, last_day, kind, seq,
-  ROW_NUMBER() OVER (PARTITION BY rk ORDER BY first_day ASC NULLS FIRST, kind, seq) AS io,
+  ROW_NUMBER() OVER (PARTITION BY rk ORDER BY CASE WHEN first_day IS NULL THEN 0 ELSE 1 END, first_day, kind, seq) AS io,
   COUNT(*) OVER (PARTITION BY rk) AS n_infl
 FROM (
   SELECT c.rk, c.pkey, c.first_day,
@@ -128,7 +128,7 @@ FROM pa_evidence e GROUP BY e.rk, e.pkey` });
       : 'v.total';
   } else if (model === 'even') share = '1';
   else if (model === 'first') share = 'CASE WHEN i.io = 1 THEN 1 ELSE 0 END';
-  else if (model === 'last') share = 'CASE WHEN ROW_NUMBER() OVER (PARTITION BY i.rk ORDER BY i.last_day DESC NULLS LAST, i.io DESC) = 1 THEN 1 ELSE 0 END';
+  else if (model === 'last') share = 'CASE WHEN ROW_NUMBER() OVER (PARTITION BY i.rk ORDER BY CASE WHEN i.last_day IS NULL THEN 1 ELSE 0 END, i.last_day DESC, i.io DESC) = 1 THEN 1 ELSE 0 END';
   else {
     share = `CASE WHEN i.io = 1 OR i.io = i.n_infl THEN ${d.double(0.4)} ELSE ${d.double(0.2)} / (i.n_infl - 2) END`;
   }
@@ -191,7 +191,7 @@ FROM pa_line_exact` });
   ROW_NUMBER() OVER (PARTITION BY rk ORDER BY rem DESC, lg, lo) AS rr
 FROM pa_line_floor` });
   ctes.push({ name: 'pa_credit', sql: `SELECT rk, pkey, kind, lg, lo,
-  CAST(CASE WHEN cents < 0 THEN -1 ELSE 1 END * (fl + ${d.intDiv('leftover', 'n')} + CASE WHEN rr <= MOD(leftover, n) THEN 1 ELSE 0 END) AS ${big}) AS cents
+  CAST(CASE WHEN cents < 0 THEN -1 ELSE 1 END * (fl + FLOOR(CAST(leftover AS ${dbl}) / n) + CASE WHEN rr <= MOD(leftover, n) THEN 1 ELSE 0 END) AS ${big}) AS cents
 FROM pa_line_rank` });
   return ctes;
 }

@@ -12,6 +12,8 @@ export interface SqlDialect {
   name: SqlDialectName;
   /** A quoted column or alias name. */
   ident(name: string): string;
+  /** A quoted table name from its dot-separated parts (project.dataset.table, catalog.schema.table). */
+  table(parts: readonly string[]): string;
   /** A string literal (regex patterns go through here too, so backslashes survive). */
   str(text: string): string;
   /** A DOUBLE literal that parses to exactly the JavaScript number given. */
@@ -34,8 +36,6 @@ export interface SqlDialect {
   splitComma(expr: string): string;
   /** FROM-clause suffix exploding `array` into rows `value` with a 0- or 1-based ordinal `pos`. */
   explode(array: string, value: string, pos: string): string;
-  /** Integer division of two integers. */
-  intDiv(a: string, b: string): string;
   /** Cents (an integer) as money: an exact decimal, or in DuckDB the same DOUBLE the engine reports. */
   money(cents: string): string;
   /** Aggregate: the strings of `value` joined by `separator` in the order of `orderBy`. */
@@ -62,6 +62,7 @@ const doubleText = (value: number): string => {
 const duckdb: SqlDialect = {
   name: 'duckdb',
   ident: (name) => `"${name.replace(/"/g, '""')}"`,
+  table: (parts) => parts.map((p) => `"${p}"`).join('.'),
   str: (text) => `'${text.replace(/'/g, "''")}'`,
   double: (value) => `CAST('${doubleText(value)}' AS DOUBLE)`,
   types: { string: 'VARCHAR', double: 'DOUBLE', bigint: 'BIGINT', boolean: 'BOOLEAN' },
@@ -73,7 +74,6 @@ const duckdb: SqlDialect = {
   extractAll: (expr, pattern) => `regexp_extract_all(${expr}, ${pattern})`,
   splitComma: (expr) => `string_split(${expr}, ',')`,
   explode: (array, value, pos) => `, UNNEST(${array}) WITH ORDINALITY AS ${value}_t(${value}, ${pos})`,
-  intDiv: (a, b) => `(${a} // ${b})`,
   money: (cents) => `(CAST(${cents} AS DOUBLE) / 100)`,
   orderedJoin: (value, separator, orderBy) => `string_agg(${value}, ${separator} ORDER BY ${orderBy.join(', ')})`,
   orderedSum: (value, orderBy) =>
@@ -85,6 +85,7 @@ const duckdb: SqlDialect = {
 const bigquery: SqlDialect = {
   name: 'bigquery',
   ident: (name) => `\`${name.replace(/`/g, '\\`')}\``,
+  table: (parts) => `\`${parts.join('.')}\``,
   str: backslashLiteral,
   double: (value) => `CAST('${doubleText(value)}' AS FLOAT64)`,
   types: { string: 'STRING', double: 'FLOAT64', bigint: 'INT64', boolean: 'BOOL' },
@@ -96,7 +97,6 @@ const bigquery: SqlDialect = {
   extractAll: (expr, pattern) => `REGEXP_EXTRACT_ALL(${expr}, ${pattern})`,
   splitComma: (expr) => `SPLIT(${expr}, ',')`,
   explode: (array, value, pos) => ` CROSS JOIN UNNEST(${array}) AS ${value} WITH OFFSET AS ${pos}`,
-  intDiv: (a, b) => `DIV(${a}, ${b})`,
   money: (cents) => `(CAST(${cents} AS NUMERIC) / 100)`,
   orderedJoin: (value, separator, orderBy) => `STRING_AGG(${value}, ${separator} ORDER BY ${orderBy.join(', ')})`,
   orderedSum: (value, orderBy) => `pa_ordered_sum(ARRAY_AGG(CAST(${value} AS FLOAT64) ORDER BY ${orderBy.join(', ')}))`,
@@ -113,6 +113,7 @@ const sparkStruct = (fields: readonly string[]): string =>
 const spark: SqlDialect = {
   name: 'spark',
   ident: (name) => `\`${name.replace(/`/g, '``')}\``,
+  table: (parts) => parts.map((p) => `\`${p}\``).join('.'),
   str: backslashLiteral,
   double: (value) => `CAST('${doubleText(value)}' AS DOUBLE)`,
   types: { string: 'STRING', double: 'DOUBLE', bigint: 'BIGINT', boolean: 'BOOLEAN' },
@@ -124,7 +125,6 @@ const spark: SqlDialect = {
   extractAll: (expr, pattern) => `regexp_extract_all(${expr}, ${pattern}, 0)`,
   splitComma: (expr) => `split(${expr}, ',', -1)`,
   explode: (array, value, pos) => ` LATERAL VIEW POSEXPLODE(${array}) ${value}_t AS ${pos}, ${value}`,
-  intDiv: (a, b) => `(${a} DIV ${b})`,
   money: (cents) => `CAST(CAST(${cents} AS DECIMAL(38, 0)) / 100 AS DECIMAL(38, 2))`,
   orderedJoin: (value, separator, orderBy) =>
     `array_join(transform(array_sort(collect_list(${sparkStruct([...orderBy, value])})), s -> s.k${orderBy.length}), ${separator})`,

@@ -1,0 +1,77 @@
+/**
+ * `partner-attribution sql`: prints the attribution rules (policy + column mapping) compiled to one
+ * BigQuery, Spark SQL or DuckDB script. Also runs a compiled script on a DuckDB connection (tests, bench).
+ */
+import { readFileSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { isAttributionError } from '../core';
+import { compilePolicyToSql } from '../core/sql/compilePolicyToSql';
+import type { CompileSqlOptions } from '../core/sql/compilePolicyToSql';
+import { SQL_DIALECTS } from '../core/sql/sqlDialect';
+import { CliError } from './CliError';
+import { fileProblem } from './fileProblem';
+import { readPolicyFile } from './readPolicyFile';
+
+export interface SqlCommandOptions {
+  /** bigquery, spark or duckdb. */
+  dialect: string;
+  /** Policy file (JSON), as for `report --config`. */
+  config?: string;
+  /** The deals table in the warehouse (default "deals"). */
+  deals?: string;
+  /** The touches table, if any. */
+  touches?: string;
+  /** Column mapping file (JSON): {"amount": "amount_usd", ..., "touches": {"date": "touch_date"}}. */
+  mapping?: string;
+}
+
+function readMappingFile(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw fileProblem('The mapping file', file, error);
+  }
+  try {
+    const json: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('not an object');
+    return json as Record<string, unknown>;
+  } catch (error) {
+    throw new CliError(`The mapping file "${file}" is not a JSON object of field: column name (${(error as Error).message}), e.g. {"amount": "amount_usd", "created": "created_date"}.`);
+  }
+}
+
+/** The script's lines for stdout; bad options or files are one CliError line. */
+export async function sqlCommand(options: SqlCommandOptions): Promise<string[]> {
+  if (!options.dialect) throw new CliError(`sql needs --dialect: one of ${SQL_DIALECTS.join(', ')}.`);
+  const compile: CompileSqlOptions = {
+    dialect: options.dialect,
+    policy: options.config ? readPolicyFile(options.config) : {},
+    mapping: options.mapping ? readMappingFile(options.mapping) : null,
+    dealsTable: options.deals ?? 'deals',
+    touchesTable: options.touches ?? null,
+  };
+  try {
+    return [compilePolicyToSql(compile).trimEnd()];
+  } catch (error) {
+    if (isAttributionError(error)) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Runs a compiled `duckdb` script on `connection` and reads its three results (for the benchmark:
+ * load a `deals` table, and optionally `touches`, then call this). Money is in the reporting currency.
+ */
+export async function runDuckDbScript(connection: DuckDBConnection, script: string): Promise<{
+  deals: Record<string, unknown>[]; credits: Record<string, unknown>[]; partners: Record<string, unknown>[];
+}> {
+  await connection.run(script);
+  const read = async (sql: string): Promise<Record<string, unknown>[]> =>
+    (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  return {
+    deals: await read('SELECT * FROM pa_deals ORDER BY rowNumber'),
+    credits: await read('SELECT * FROM pa_credits ORDER BY rowNumber, line'),
+    partners: await read('SELECT * FROM pa_partners ORDER BY creditedRevenue DESC, creditedPipeline DESC, partner'),
+  };
+}

@@ -1,0 +1,76 @@
+/** On random workbooks and policies, the DuckDB script agrees with the engine deal by deal and partner by partner. */
+import fc from 'fast-check';
+import { analyze } from '../../src/core/analyze';
+import type { Cell, Grid } from '../../src/core/types';
+import { openDuckDb, runSqlLikeEngine } from './duckDbHarness';
+import { fromEngine, fromSql } from './compareWithEngine';
+
+const NAMES = ['Acme Inc.', 'ACME, Inc', 'acme', 'Globex', 'Globex Corp', 'Initech LLC', 'Umbrella', 'Hooli Distribution',
+  'Smith, Jones & Co.', 'Stark Pty Ltd', 'Wayne & Sons'];
+const partnerCell = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('') },
+  { weight: 3, arbitrary: fc.constantFrom(...NAMES) },
+  { weight: 2, arbitrary: fc.array(fc.constantFrom(...NAMES), { minLength: 2, maxLength: 3 }).chain((names) =>
+    fc.constantFrom('; ', ', ', ' | ', '\n').map((sep) => names.join(sep))) },
+);
+const day = fc.integer({ min: 45200, max: 45500 }); // serials around 2023-2024
+const maybeDay = fc.option(day, { nil: '' as const });
+const amount = fc.oneof(
+  fc.integer({ min: -50000, max: 900000 }).map((c) => c / 100),
+  fc.integer({ min: 1, max: 200 }).map((n) => n * 3),
+  fc.constant(''),
+);
+const deal = fc.record({
+  id: fc.integer({ min: 1, max: 40 }).map((n) => `D${n}`),
+  amount, currency: fc.constantFrom('', 'USD', 'USD', 'EUR'),
+  stage: fc.constantFrom('Closed Won', 'closed_won', 'Closed Lost', 'Negotiation', '', 'Booked'),
+  created: maybeDay, close: maybeDay,
+  lead: fc.constantFrom('', 'Web', 'Partner Referral', 'Channel', 'partner event', 'Trade Show'),
+  sourcing: partnerCell, partner: partnerCell,
+  role: fc.constantFrom('', '', 'VAR/Reseller', 'Referral', 'Influencer', 'Implementation'),
+  influencers: partnerCell, reseller: partnerCell, registrant: partnerCell,
+  regDate: maybeDay, regStatus: fc.constantFrom('', 'Approved', 'Rejected', 'pending'),
+  tier: fc.constantFrom('', 'Gold', 'Silver'), region: fc.constantFrom('', 'EMEA', 'NA'),
+});
+const touch = fc.record({
+  id: fc.integer({ min: 1, max: 45 }).map((n) => `D${n}`),
+  partner: fc.constantFrom(...NAMES),
+  activity: fc.constantFrom('Demo', 'Referral', 'Email', 'Webinar', 'Meeting', 'Implementation', 'Lunch', 'Introduction'),
+  date: day, weight: fc.oneof({ weight: 4, arbitrary: fc.constant('' as Cell) }, { weight: 1, arbitrary: fc.constantFrom<Cell>(0.3, 2, 0.1, 0) }),
+});
+const policy = fc.record({
+  conflictPolicy: fc.constantFrom('precedence', 'split', 'flag'),
+  influenceModel: fc.constantFrom('even', 'first', 'last', 'position', 'time-decay', 'weighted'),
+  sourcedShare: fc.constantFrom(1, 1, 0.7, 0.5, 0.35),
+  resoldCountsAs: fc.constantFrom('resold', 'sourced'),
+  influenceThreshold: fc.constantFrom(0.5, 0.3, 1),
+  registrationGraceDays: fc.constantFrom(7, 0, 30),
+  asOfDate: fc.constant('2024-06-30'),
+});
+
+const HEADER = ['Deal ID', 'Amount', 'Currency', 'Stage', 'Created Date', 'Close Date', 'Lead Source', 'Sourcing Partner', 'Partner',
+  'Partner Role', 'Influencing Partners', 'Reseller', 'Registered By', 'Registration Date', 'Registration Status', 'Partner Tier', 'Region'];
+
+describe('the DuckDB script on random workbooks', () => {
+  it('gives the same motions, credits and per-partner numbers as the engine, to the cent', async () => {
+    const db = await openDuckDb();
+    try {
+    await fc.assert(fc.asyncProperty(
+      fc.array(deal, { minLength: 1, maxLength: 30 }), fc.array(touch, { maxLength: 40 }), policy,
+      async (rows, touchRows, overrides) => {
+        const deals: Grid = [HEADER, ...rows.map((r) => [r.id, r.amount, r.currency, r.stage, r.created, r.close, r.lead, r.sourcing,
+          r.partner, r.role, r.influencers, r.reseller, r.registrant, r.regDate, r.regStatus, r.tier, r.region])];
+        const touches: Grid = [['Deal ID', 'Partner', 'Activity', 'Date', 'Weight'], ...touchRows.map((t) => [t.id, t.partner, t.activity, t.date, t.weight])];
+        const analysis = analyze({ deals, touches }, { policy: overrides });
+        const run = await runSqlLikeEngine(analysis, deals, touches, overrides, db.connection);
+        const engine = fromEngine(analysis);
+        const sql = fromSql(run);
+        expect(sql.deals).toEqual(engine.deals);
+        expect(sql.partners).toEqual(engine.partners);
+      },
+    ), { numRuns: 30, seed: 20240601 });
+    } finally {
+      db.close();
+    }
+  });
+});
