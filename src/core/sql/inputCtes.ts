@@ -134,10 +134,12 @@ FROM pa_name_piece` });
 FROM pa_name_start` });
   ctes.push({ name: 'pa_name', sql: `SELECT rk, field, p1, grp, ${d.orderedJoin('piece', "', '", ['p2'])} AS spelling
 FROM pa_name_group GROUP BY rk, field, p1, grp` });
-  ctes.push({ name: 'pa_deal_name', sql: `SELECT rk, field, p1, grp, spelling, pkey FROM (
-  SELECT rk, field, p1, grp, spelling, ${text.partnerKey('spelling')} AS pkey
-  FROM pa_name WHERE spelling <> '' AND NOT ${text.isError('spelling')}) n
-WHERE pkey <> ''` });
+  // Matching keys once per distinct spelling (a few hundred names across millions of rows).
+  ctes.push({ name: 'pa_name_key', sql: `SELECT spelling, ${text.partnerKey('spelling')} AS pkey
+FROM (SELECT DISTINCT spelling FROM pa_name WHERE spelling <> '' AND NOT ${text.isError('spelling')}) n` });
+  ctes.push({ name: 'pa_deal_name', sql: `SELECT n.rk, n.field, n.p1, n.grp, n.spelling, k.pkey
+FROM pa_name n JOIN pa_name_key k ON k.spelling = n.spelling
+WHERE k.pkey <> ''` });
   ctes.push({ name: 'pa_deal_partner', sql: `SELECT rk, field, pkey, p1, grp FROM (
   SELECT rk, field, pkey, p1, grp, ROW_NUMBER() OVER (PARTITION BY rk, field, pkey ORDER BY p1, grp) AS n FROM pa_deal_name) x
 WHERE n = 1` });
@@ -161,7 +163,8 @@ FROM ${ctx.touchesTable} AS t` });
     ctes.push({ name: 'pa_touch_all', sql: `SELECT trk, deal_id, spelling, pkey, activity, day,
   CASE WHEN w IS NOT NULL AND w >= 0 THEN w ELSE ${weightCase} END AS weight,
   CAST(day AS ${d.types.bigint}) * 10000000000 + trk AS tkey
-FROM (SELECT r.*, ${text.partnerKey('r.spelling')} AS pkey FROM pa_touch_raw r
+FROM (SELECT r.*, k.pkey FROM pa_touch_raw r
+  JOIN (SELECT spelling, ${text.partnerKey('spelling')} AS pkey FROM (SELECT DISTINCT spelling FROM pa_touch_raw) u) k ON k.spelling = r.spelling
   WHERE r.deal_id <> '' AND r.spelling <> '' AND r.day IS NOT NULL) x
 WHERE pkey <> ''` });
   } else {
