@@ -26,7 +26,7 @@ describe('allocateCents', () => {
 });
 
 describe('toCents', () => {
-  it.each([[1.005, 101], [1200.5, 120050], [0.1 + 0.2, 30], [-2.675, -268], [9000.01, 900001]])('turns %p into %p cents', (amount, cents) => {
+  it.each([[1.005, 101], [-0, 0], [1200.5, 120050], [0.1 + 0.2, 30], [-2.675, -268], [9000.01, 900001]])('turns %p into %p cents', (amount, cents) => {
     expect(toCents(amount)).toBe(cents);
   });
 });

@@ -36,6 +36,7 @@ export function allocateCents(cents: number, weights: readonly number[]): number
 export function toCents(amount: number): number {
   const scaled = amount * 100;
   const rounded = Math.round(scaled);
-  if (Math.abs(scaled - rounded) < 1e-6) return rounded;
-  return Math.sign(scaled) * Math.round(Math.abs(Number(scaled.toPrecision(15))));
+  // "+ 0" turns -0 (from a "-0" cell) into 0, so no total ever shows "-0.00".
+  if (Math.abs(scaled - rounded) < 1e-6) return rounded + 0;
+  return Math.sign(scaled) * Math.round(Math.abs(Number(scaled.toPrecision(15)))) + 0;
 }
