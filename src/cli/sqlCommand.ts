@@ -23,6 +23,8 @@ export interface SqlCommandOptions {
   touches?: string;
   /** Column mapping file (JSON): {"amount": "amount_usd", ..., "touches": {"date": "touch_date"}}. */
   mapping?: string;
+  /** script (default) | deals | credits | partners: one query returning that result (Connected Sheets, views). */
+  output?: string;
 }
 
 function readMappingFile(file: string): Record<string, unknown> {
@@ -50,6 +52,7 @@ export async function sqlCommand(options: SqlCommandOptions): Promise<string[]> 
     mapping: options.mapping ? readMappingFile(options.mapping) : null,
     dealsTable: options.deals ?? 'deals',
     touchesTable: options.touches ?? null,
+    output: (options.output ?? 'script') as CompileSqlOptions['output'],
   };
   try {
     return [compilePolicyToSql(compile).trimEnd()];
