@@ -30,3 +30,11 @@ describe('toCents', () => {
     expect(toCents(amount)).toBe(cents);
   });
 });
+
+describe('ties despite floating-point noise', () => {
+  it('gives leftover cents to the first in order when exact shares tie (position model, 5 partners, 6 cents)', () => {
+    const n = 5;
+    const weights = Array.from({ length: n }, (_, i) => (i === 0 || i === n - 1 ? 0.4 : 0.2 / (n - 2)));
+    expect(allocateCents(6, weights)).toEqual([3, 1, 0, 0, 2]);
+  });
+});

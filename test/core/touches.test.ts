@@ -78,3 +78,11 @@ describe('deployment and bad touch rows', () => {
     expect(summary.partners.map((p) => p.partner)).toEqual(['Acme Inc.']);
   });
 });
+
+describe('touches naming no usable partner', () => {
+  it('reports a partner name of punctuation only and ignores the touch', () => {
+    const { deal, summary } = run([['D1', '...', 'Demo', '2024-03-10', '']]);
+    expect(deal.motion).toBe('direct');
+    expect(summary.issues.find((i) => i.code === 'TOUCH_INCOMPLETE')?.value).toBe('...');
+  });
+});

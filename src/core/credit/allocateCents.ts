@@ -21,7 +21,8 @@ export function allocateCents(cents: number, weights: readonly number[]): number
     const exact = whole * w[i]!;
     const floor = Math.floor(exact + 1e-9);
     parts[i] = floor;
-    remainders[i] = exact - floor;
+    // In millionths of a cent: remainders equal up to float noise (0.4 vs 0.39999999) are a tie.
+    remainders[i] = Math.floor((exact - floor) * 1e6 + 0.5);
     given += floor;
   }
   let left = whole - given;

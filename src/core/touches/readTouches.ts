@@ -68,6 +68,10 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       else issues.add('AMOUNT_INVALID', row, 'Weight', cellText(cells[cWeight]), { hint: ' (weight)' });
     }
     const partner = registry.ref(partnerText);
+    if (partner < 0) { // a name of punctuation only, such as "..."
+      issues.add('TOUCH_INCOMPLETE', row, 'Partner', partnerText, { what: 'a usable partner name' });
+      continue;
+    }
     const touch: Touch = { dealId, partner, activity, activityText: activityText || 'touch', day, weight, row };
     const list = byDeal.get(dealId);
     if (list) list.push(touch); else byDeal.set(dealId, [touch]);
