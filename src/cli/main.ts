@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { CliError } from './CliError';
 import { errorReport } from './errorReport';
 import { reportCommand } from './reportCommand';
+import { sqlCommand } from './sqlCommand';
 import { USAGE } from './usage';
 
 const OPTIONS = {
@@ -14,6 +15,10 @@ const OPTIONS = {
   config: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'string' },
+  dialect: { type: 'string' },
+  deals: { type: 'string' },
+  mapping: { type: 'string' },
+  output: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -31,7 +36,12 @@ async function run(argv: string[]): Promise<string[]> {
   if (values.version) return [version];
   const [command, file, ...extra] = positionals;
   if (command === undefined) throw new CliError('no command given. Run "partner-attribution --help" for usage.');
-  if (command !== 'report') throw new CliError(`unknown command "${command}". The command is "report"; run "partner-attribution --help" for usage.`);
+  if (command === 'sql') {
+    if (file !== undefined) throw new CliError('sql takes no file: name the warehouse tables with --deals and --touches.');
+    return sqlCommand({ dialect: values.dialect ?? '', config: values.config, deals: values.deals,
+      touches: values.touches, mapping: values.mapping, output: values.output });
+  }
+  if (command !== 'report') throw new CliError(`unknown command "${command}". The commands are "report" and "sql"; run "partner-attribution --help" for usage.`);
   if (file === undefined) throw new CliError('report needs a deals file: partner-attribution report <deals.csv|deals.xlsx>.');
   if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
   return reportCommand({

@@ -2,6 +2,8 @@
 
 /** Usage, flags, outputs and exit codes, as printed by --help. */
 export const USAGE = `Usage: partner-attribution report <deals.csv|deals.xlsx> [options]
+       partner-attribution sql --dialect bigquery|spark|duckdb [--config policy.json] [--deals TABLE]
+                               [--touches TABLE] [--mapping columns.json] [--output script|deals|credits|partners]
 
 Labels each deal as partner sourced, influenced, resold or direct, allocates revenue credit per
 partner (no dollar counted twice) and writes the summary tabs and a JSON summary.
@@ -23,6 +25,14 @@ An .xlsx input's tabs named "Touches" (or "Partner Touches", "Activities"), "Par
 The workbook written by --out has no charts (the file writer cannot make them); the Google Sheets
 and Excel add-ins add them. Without --out and --json the command only prints the summary.
 Output files are written completely or not at all, and never over an input file.
+
+sql prints the same rules as one SQL script for a warehouse (default tables: deals, no touches).
+  --dialect D        bigquery, spark or duckdb
+  --deals TABLE      the deals table, e.g. my-project.crm.opportunities (default: deals)
+  --touches TABLE    the touches table (columns deal_id, partner, activity, activity_date, weight)
+  --mapping FILE     JSON field -> column, e.g. {"amount": "amount_usd", "order": "row_num", "touches": {"date": "touch_date"}}
+  --output WHAT      script (default: temporary tables pa_deals, pa_credits, pa_partners) or one query
+                     returning deals, credits or partners (for Connected Sheets and views)
 
 Exit codes: 0 done; 1 bad input or a file problem (one line on stderr says what to do);
 2 an unexpected error (please report it; PA_DEBUG=1 shows the details).
