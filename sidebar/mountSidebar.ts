@@ -16,6 +16,7 @@ import type { MappingChoice } from './sections/mappingSection';
 import { renderPolicySection } from './sections/policySection';
 import { renderPreview } from './sections/previewSection';
 import { createActionsView } from './sections/actionsSection';
+import { sqlSectionBody } from './sections/sqlSection';
 import type { ActionKind } from './sections/actionsSection';
 
 /** How long the preview waits after the last edit before it asks the host to recompute. */
@@ -53,6 +54,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
     el('h2', { attrs: { id: 'pa-preview-title' } }, ['4. Preview ', previewState]), previewNotice.element, previewBody,
   ]);
   const actions = createActionsView((kind) => void runAction(kind));
+  const sqlDetails = section('5. Export rules as SQL', 'sql', false, [sqlSectionBody(() => ({ detected, settings: copy(settings) }), createNotice('sql'))]);
 
   root.classList.add('pa-sidebar');
   root.append(
@@ -60,7 +62,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       el('h1', { text: 'Partner Attribution' }),
       el('p', { className: 'intro', text: 'Labels each deal partner sourced, influenced, resold or direct, credits partners, and writes summary tabs.' }),
     ]),
-    dataSection, mappingDetails, policyDetails, previewSection, actions.element,
+    dataSection, mappingDetails, policyDetails, previewSection, actions.element, sqlDetails,
   );
 
   const request = (): PreviewRequest => ({ tab: detected?.tab ?? settings.tab, settings: copy(settings) });

@@ -17,3 +17,7 @@ export { DEFAULT_SETTINGS } from './hostApi';
 export type { Settings, DetectResult, PreviewResult, WriteResult, Progress, MappedField, PreviewRequest, SidebarServerApi } from './hostApi';
 export { detect, preview, previewFromSummary, pickDataTab, pickSideTables, isSideTableName, parseSettings, classificationColumns, CLASSIFICATION_HEADERS, a1Range, columnLetter } from './service/sidebarService';
 export type { TabData, SideTables } from './service/sidebarService';
+export { exportRulesAsSql, warehouseColumnName } from './service/exportRulesAsSql';
+export type { ExportSqlRequest } from './service/exportRulesAsSql';
+export { compilePolicyToSql } from './sql/compilePolicyToSql';
+export { SQL_DIALECTS } from './sql/sqlDialect';
