@@ -29,6 +29,8 @@ const taskpaneHtml = (hasCss) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
+  <!-- No network but Microsoft's office.js, no plug-ins, no form posts: the task pane only talks to Excel. -->
+  <meta http-equiv="Content-Security-Policy" content="connect-src https://appsforoffice.microsoft.com; object-src 'none'; base-uri 'none'; form-action 'none'">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Partner Attribution</title>
   <!-- Shared runtime: this one page hosts the task pane and the PARTNER.* custom functions. -->

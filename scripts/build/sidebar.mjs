@@ -32,14 +32,23 @@ const inlineScript = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--
 const inlineJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 /**
+ * Content policies. The sidebar never fetches anything and never renders data as HTML; the policy is
+ * the second fence. Apps Script injects its own google.script.run loader into the page, so the Sheets
+ * sidebar leaves script sources alone and forbids network connections, plug-ins and form posts.
+ */
+export const SHEETS_CSP = "connect-src 'none'; object-src 'none'; form-action 'none'";
+export const PREVIEW_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
  * A complete HTML page with the CSS and script inlined. `body` is trusted markup written in this
  * repository; data goes in `json` (embedded as an application/json script, never as markup).
  */
-export function htmlPage({ title, css, js, body, json, base = false }) {
+export function htmlPage({ title, css, js, body, json, base = false, csp = PREVIEW_CSP }) {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 ${base ? '<base target="_top">\n' : ''}<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>${css}</style>
@@ -115,7 +124,7 @@ export async function build(options = {}) {
   ]);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'sidebar.html'), htmlPage({
-    title: 'Partner Attribution', css, js: gasJs, base: true,
+    title: 'Partner Attribution', css, js: gasJs, base: true, csp: SHEETS_CSP,
     body: '<main id="pa-sidebar" aria-label="Partner Attribution"></main>',
   }));
   writeFileSync(path.join(outDir, 'preview.html'), htmlPage({

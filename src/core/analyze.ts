@@ -109,7 +109,8 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     const cents = centsOf(deal.amount, deal.currency, deal.row, deal.counted);
     const primary = cls.sourcers[0] ?? deal.partners[0] ?? cls.resellers[0] ?? cls.influencers[0]?.partner;
     if (primary !== undefined && deal.counted) registry.noteAttributes(primary, deal.tier, deal.type, deal.region);
-    attributed[i] = { deal, cls, cents, credits: creditDeal(cls, cents, policy) };
+    // A repeated Deal ID is shown but never credited: its money would otherwise count twice.
+    attributed[i] = { deal, cls, cents, credits: deal.counted ? creditDeal(cls, cents, policy) : [] };
   }
   for (const [dealId, touches] of touchesByDeal) {
     if (!knownIds.has(dealId)) issues.add('TOUCH_UNKNOWN_DEAL', touches[0]!.row, 'Deal ID', dealId);

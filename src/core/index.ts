@@ -6,7 +6,7 @@ export { AttributionError, isAttributionError } from './AttributionError';
 export { DEFAULT_POLICY, POLICY_KEYS, resolvePolicy, policyJsonSchema } from './policy';
 export type { Policy, InfluenceModel, ConflictPolicy } from './policy';
 export { buildReportTabs } from './report/buildReportTabs';
-export { FORMATS, TAB_NAMES, literalText } from './report/ReportTab';
+export { FORMATS, TAB_NAMES, literalText, fitCell, MAX_CELL_TEXT } from './report/ReportTab';
 export type { ReportTab, ReportBlock, ChartSpec, FormatName } from './report/ReportTab';
 export { PARTNER_COLUMNS } from './report/partnerColumns';
 export { CUSTOM_FUNCTIONS, runFunction } from './functions/functionList';

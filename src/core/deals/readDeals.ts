@@ -60,6 +60,9 @@ export interface ReadDealsResult {
 /** Shared by every deal without partners in a column; never mutated. */
 const NO_PARTNERS: number[] = Object.freeze([]) as unknown as number[];
 
+/** Above this, cents are no longer exact in a double when summed: such amounts are refused, not rounded. */
+const MAX_AMOUNT = 1e12;
+
 const TOTAL_LABEL = /^(grand\s+)?(sub)?totals?\b|^sum\b/i;
 
 /** Reads every deal row of the grid below the header. */
@@ -199,7 +202,9 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
       issues.add('CELL_ERROR', row, header('amount'), cellText(amountCell), { effect: 'Left out of money totals; the deal still counts.' });
     } else {
       const parsed = parseAmount(amountCell, policy.decimalSeparator);
-      if (parsed.kind === 'ok') {
+      if (parsed.kind === 'ok' && Math.abs(parsed.value) >= MAX_AMOUNT) {
+        issues.add('AMOUNT_INVALID', row, header('amount'), cellText(amountCell), { hint: ' (it is too large to count to the cent)' });
+      } else if (parsed.kind === 'ok') {
         amount = parsed.value;
         textCurrency = parsed.currency;
         if (amount < 0) issues.add('AMOUNT_NEGATIVE', row, header('amount'), cellText(amountCell));

@@ -9,6 +9,7 @@ import { analyze } from '../analyze';
 import { AttributionError } from '../AttributionError';
 import { partnerKey } from '../partners/partnerKey';
 import { PARTNER_COLUMNS } from '../report/partnerColumns';
+import { fitCell } from '../report/ReportTab';
 
 export type ParamKind = 'range' | 'text';
 
@@ -148,7 +149,7 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       const { summary } = analysis;
       return id === 'CLASSIFY'
         ? alignedColumn(summary, deals.length, 'Partner Motion', analysis.table.headerIndex, (i) => MOTION_LABEL[summary.deals[i]!.motion])
-        : alignedColumn(summary, deals.length, 'Partner Reason', analysis.table.headerIndex, (i) => summary.deals[i]!.reason);
+        : alignedColumn(summary, deals.length, 'Partner Reason', analysis.table.headerIndex, (i) => fitCell(summary.deals[i]!.reason));
     }
     case 'SOURCED':
     case 'INFLUENCED':
@@ -201,7 +202,7 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       const header: Cell[] = PARTNER_COLUMNS.map((c) => c.label);
       const rows: Cell[][] = summary.partners.map((p) => PARTNER_COLUMNS.map((c) => {
         const value = p[c.key];
-        return value === null ? '' : value;
+        return value === null ? '' : fitCell(value);
       }));
       return [header, ...rows];
     }

@@ -15,6 +15,12 @@ export function partnerKey(name: string): string {
   const words = name.toLowerCase().replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}\s]+/gu, '')
     .split(/\s+/).filter((w) => w !== '');
+  // A name of emoji or symbols only ("🚀", "★★★") is still a name; punctuation only ("-", "...") is not.
+  if (words.length === 0) return name.replace(/[\s\p{P}]+/gu, '').toLowerCase();
   while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
-  return words.join(' ');
+  const key = words.join(' ');
+  return PLACEHOLDERS.has(key) ? '' : key;
 }
+
+/** What CRMs put in an empty picklist ("--None--", "N/A"): no partner, never a partner called "None". */
+const PLACEHOLDERS = new Set(['none', 'na', 'n a', 'null', 'nil', 'no partner', 'not applicable', 'no one', 'nobody']);

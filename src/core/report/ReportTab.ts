@@ -60,6 +60,14 @@ export const TAB_NAMES = ['Partner Summary', 'Partner Trend', 'Partner Segments'
 
 /**
  * Text that a spreadsheet would read as a formula (starts with =, +, - or @) gets a leading
- * apostrophe, which Sheets and Excel both treat as "this is text" and do not display.
+ * apostrophe, which Sheets and Excel both treat as "this is text" and do not display. Text that
+ * itself starts with an apostrophe ("'t Hooft") gets one too, or the host would swallow it.
  */
-export const literalText = (value: string): string => (/^[=+\-@]/.test(value) ? `'${value}` : value);
+export const literalText = (value: string): string => (/^[=+\-@']/.test(value) ? `'${value}` : value);
+
+/** Excel holds at most 32,767 characters in a cell (Sheets 50,000): longer text is cut, visibly. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Text cut to fit one cell, ending in "…" when cut; other values unchanged. */
+export const fitCell = <T>(value: T): T | string =>
+  typeof value === 'string' && value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - 1)}…` : value;

@@ -2,6 +2,7 @@
 import type { Analysis } from '../analyze';
 import type { Cell, DealRow, Summary } from '../types';
 import type { FormatName, ReportBlock, ReportTab } from './ReportTab';
+import { fitCell, MAX_CELL_TEXT } from './ReportTab';
 import { PARTNER_COLUMNS } from './partnerColumns';
 
 const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
@@ -10,8 +11,16 @@ const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as c
 
 const orBlank = (value: number | null): Cell => (value === null ? '' : value);
 
+const fitRow = (cells: Cell[]): Cell[] => {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (typeof v === 'string' && v.length > MAX_CELL_TEXT) cells[i] = fitCell(v);
+  }
+  return cells;
+};
+
 const block = (row: number, col: number, header: string[], rows: Cell[][], formats: FormatName[], title?: string): ReportBlock =>
-  ({ row, col, values: [header, ...rows], formats, headerRows: 1, ...(title ? { title } : {}) });
+  ({ row, col, values: [header, ...rows.map(fitRow)], formats, headerRows: 1, ...(title ? { title } : {}) });
 
 /** 1234.5 -> "1,234.50" (toLocaleString is ~100x slower, and the Deal Attribution tab calls this per deal). */
 export const formatMoney = (n: number): string => {

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
 import type { Analysis } from '../analyze';
 import { FIELD_LABELS, REQUIRED_FIELDS, FIELDS } from '../table/fieldSynonyms';
-import { literalText } from '../report/ReportTab';
+import { fitCell, literalText } from '../report/ReportTab';
 
 /** A tab as a host read it: its name and the used range's values. */
 export interface TabData { name: string; grid: Grid; firstRow?: number; firstCol?: number }
@@ -152,7 +152,7 @@ export function classificationColumns(analysis: Analysis, rows: number): Cell[][
     if (index < 0 || index >= rows) continue;
     const partners = [deal.sourcingPartner, ...deal.influencers, deal.reseller].filter((p): p is string => !!p);
     const motion = deal.motion.charAt(0).toUpperCase() + deal.motion.slice(1);
-    out[index] = [motion, literalText([...new Set(partners)].join('; ')), literalText(deal.reason)];
+    out[index] = [motion, literalText(fitCell([...new Set(partners)].join('; '))), literalText(fitCell(deal.reason))];
   }
   return out;
 }
