@@ -129,6 +129,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       detectFailed = false;
       settings = { ...copy(result.settings), policy: settings.policy };
       renderAll();
+      if (result.settingsWarning) dataNotice.show({ message: result.settingsWarning, next: 'Check the columns and rules below; they are saved again with your next change.' });
       schedulePreview.cancel();
       await refreshPreview();
     } catch (error) {

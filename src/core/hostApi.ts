@@ -44,6 +44,8 @@ export interface DetectResult {
   currencies: string[];
   dealRows: number;
   settings: Settings;
+  /** Set when the saved settings could not be read and the defaults are used instead. */
+  settingsWarning?: string | null;
 }
 
 export interface PreviewResult {

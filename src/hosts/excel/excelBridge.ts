@@ -58,9 +58,9 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
   return {
     host: 'excel',
     async detect(tab: string | null): Promise<DetectResult> {
-      const settings = readWorkbookSettings(store()).settings;
+      const { settings, warning } = readWorkbookSettings(store());
       const { sheets, data } = await load(tab, settings, quiet);
-      return detect(sheets, asTab(data), settings, pickSideTables(sheets));
+      return { ...detect(sheets, asTab(data), settings, pickSideTables(sheets)), settingsWarning: warning };
     },
     async preview(request: PreviewRequest): Promise<PreviewResult> {
       const { sheets, data } = await load(request.tab, request.settings, quiet);

@@ -44,17 +44,18 @@ const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')
 /** Builds the server functions over the given ports. Each call opens the workbook afresh, as Apps Script does. */
 export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi {
   const step = (text: string) => ports.progress?.(text);
-  const loadSettings = (workbook: Workbook | null): Settings => {
-    const { settings, warning } = ports.settings().load();
-    if (warning) (workbook ?? ports.workbook()).notify(warning);
-    return settings;
+  const loadSettingsWithWarning = (workbook: Workbook | null): { settings: Settings; warning: string | null } => {
+    const loaded = ports.settings().load();
+    if (loaded.warning) (workbook ?? ports.workbook()).notify(loaded.warning);
+    return loaded;
   };
+  const loadSettings = (workbook: Workbook | null): Settings => loadSettingsWithWarning(workbook).settings;
   return {
     paDetect: (tab: string | null): DetectResult => userFacing(() => {
       const workbook = ports.workbook();
-      const settings = loadSettings(workbook);
+      const { settings, warning } = loadSettingsWithWarning(workbook);
       const tabs = workbook.dataTabs();
-      return detect(tabs, chooseTab(tabs, tab, settings), settings, pickSideTables(tabs));
+      return { ...detect(tabs, chooseTab(tabs, tab, settings), settings, pickSideTables(tabs)), settingsWarning: warning };
     }),
 
     paPreview: (request: PreviewRequest): PreviewResult => userFacing(() => {

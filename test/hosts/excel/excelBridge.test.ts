@@ -92,4 +92,12 @@ describe('the Excel task pane bridge', () => {
     store.set(SETTINGS_KEY, '{not json');
     expect(await bridge.loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
+
+  it('tells the sidebar when saved settings were unreadable and the defaults are used', async () => {
+    const store = memoryStore();
+    store.set(SETTINGS_KEY, '{not json');
+    const result = await createExcelBridge({ run: workbook().run, settingsStore: store }).detect(null);
+    expect(result.settingsWarning).toMatch(/defaults are used/);
+    expect(result.settings).toEqual(DEFAULT_SETTINGS);
+  });
 });
