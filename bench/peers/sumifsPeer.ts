@@ -63,7 +63,7 @@ export function runSumifsRollup(deals: Grid, partnerNames: readonly string[], ma
   });
   const started = performance.now();
   const sheet = deals.map((row) => row.map(hfCell));
-  const hf = HyperFormula.buildFromSheets({ Deals: sheet }, { licenseKey: 'gpl-v3' });
+  const hf = HyperFormula.buildFromSheets({ Deals: sheet }, { licenseKey: 'gpl-v3', maxRows: Math.max(40_000, deals.length + 1) });
   const loaded = performance.now();
   hf.addSheet('Rollup');
   const rollupId = hf.getSheetId('Rollup')!;
