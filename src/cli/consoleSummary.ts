@@ -6,6 +6,9 @@ const money = (value: number | null): string =>
   value === null ? '-' : value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percent = (value: number | null): string => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
 const days = (value: number | null): string => (value === null ? '-' : `${value.toFixed(1)} days`);
+/** Partner names are cut for the console table; the files keep them whole. */
+const MAX_NAME = 40;
+const shortName = (name: string): string => (name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name);
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** What the run read and wrote, for the last lines. */
@@ -51,7 +54,7 @@ export function consoleSummary(summary: Summary, facts: RunFacts, topCount = 10)
       { header: '#', right: true }, { header: 'Partner' }, { header: 'Credited', right: true }, { header: 'Share', right: true },
       { header: 'Sourced', right: true }, { header: 'Influenced*', right: true }, { header: 'Resold*', right: true },
       { header: 'Pipeline', right: true }, { header: 'Won', right: true }, { header: 'Win rate', right: true },
-    ], top.map((p, i) => [String(i + 1), p.partner, money(p.creditedRevenue), percent(p.shareOfPartnerLed),
+    ], top.map((p, i) => [String(i + 1), shortName(p.partner), money(p.creditedRevenue), percent(p.shareOfPartnerLed),
       money(p.sourcedRevenue), money(p.influencedRevenue), money(p.resoldRevenue), money(p.creditedPipeline),
       String(p.wonDeals), percent(p.winRate)])));
     lines.push('  * overlapping views: the full amount of every won deal the partner influenced or resold (not summable)');
