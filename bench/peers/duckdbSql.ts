@@ -9,7 +9,8 @@
  * the `even` influence model with the odd cents to the first influencer. It assumes what the bench
  * workbook guarantees: one currency, single names in the Sourcing Partner, Partner, Reseller and
  * Registered By columns, ";"-separated influencer lists, and no lead source naming a partner that
- * is not in the row (no "(Unknown partner)").
+ * is not in the row (no "(Unknown partner)"). Touches on the same day are ordered by partner key, as
+ * the engine orders them by display name (the bench's display names sort like their keys).
  */
 
 const list = (items: readonly string[]): string => items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ');
@@ -64,12 +65,12 @@ export function rollupStatements(asOfSerial: number): string[] {
         SELECT row_no, registrant AS p, 1 AS rank, 0 AS ord FROM d WHERE registrant IS NOT NULL AND reg_status NOT IN (${list(REJECTED)})
           AND NOT (reg_day IS NOT NULL AND created IS NOT NULL AND (reg_day - created > 7 OR created - reg_day > 90))
         UNION ALL SELECT row_no, sourcing, 2, 0 FROM d WHERE sourcing IS NOT NULL
-        UNION ALL SELECT deal_row, p, 3, day * 100000000 + row_no FROM t WHERE activity IN (${list(SOURCING_ACTIVITIES)})
+        UNION ALL SELECT deal_row, p, 3, day FROM t WHERE activity IN (${list(SOURCING_ACTIVITIES)})
           AND created IS NOT NULL AND day BETWEEN created - 30 AND created + 7
         UNION ALL SELECT row_no, coalesce(partner, reseller), 4, 0 FROM d
           WHERE (ls IN (${list(PARTNER_LEAD_SOURCES)}) OR ls LIKE 'partner%') AND coalesce(partner, reseller) IS NOT NULL
         UNION ALL SELECT row_no, partner, 5, 0 FROM d WHERE role IN (${list(SOURCING_ROLES)}) AND partner IS NOT NULL
-      ) QUALIFY row_number() OVER (PARTITION BY row_no ORDER BY rank, ord) = 1`,
+      ) QUALIFY row_number() OVER (PARTITION BY row_no ORDER BY rank, ord, p) = 1`,
     // Significant influencers other than the sourcer, in credit order (first influence, columns first, listing order).
     `CREATE TEMP TABLE inf AS WITH col AS (
         SELECT row_no, pkey(name) AS p, created AS first_day, pos AS seq FROM (
@@ -84,12 +85,12 @@ export function rollupStatements(asOfSerial: number): string[] {
         SELECT c.row_no, c.p, min(c.first_day) AS first_day, 0 AS kind, min(c.seq) AS seq FROM col c
         LEFT JOIN src s ON s.row_no = c.row_no AND s.p = c.p WHERE s.p IS NULL GROUP BY c.row_no, c.p
       ), tw AS (
-        SELECT t.deal_row AS row_no, t.p, min(t.day) AS first_day, sum(t.weight) AS weight, min(t.day * 100000000 + t.row_no) AS first_touch FROM t
+        SELECT t.deal_row AS row_no, t.p, min(t.day) AS first_day, sum(t.weight) AS weight FROM t
         LEFT JOIN src s ON s.row_no = t.deal_row AND s.p = t.p
         WHERE s.p IS NULL AND t.day >= coalesce(t.created - 90, -100000000) AND t.day <= t.window_end GROUP BY t.deal_row, t.p
       )
       SELECT row_no, p, first_day, kind, seq FROM colp
-      UNION ALL SELECT tw.row_no, tw.p, tw.first_day, 1, 1000 + row_number() OVER (PARTITION BY tw.row_no ORDER BY tw.first_touch) FROM tw
+      UNION ALL SELECT tw.row_no, tw.p, tw.first_day, 1, 1000 + row_number() OVER (PARTITION BY tw.row_no ORDER BY tw.first_day, tw.p) FROM tw
         LEFT JOIN colp c ON c.row_no = tw.row_no AND c.p = tw.p WHERE c.p IS NULL AND tw.weight + 1e-9 >= 0.5`,
     `CREATE TEMP TABLE res AS SELECT row_no, p, min(ord) AS ord FROM (
         SELECT row_no, reseller AS p, 0 AS ord FROM d WHERE reseller IS NOT NULL
