@@ -29,6 +29,11 @@ export interface AnalyzeOptions {
   mapping?: MappingInput;
   /** Called between steps of long runs. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Build each deal's plain-words reason (default true). Callers that only need numbers (the
+   * numeric custom functions, PARTNER_ROLLUP) turn it off: the text is about a sixth of a run.
+   */
+  explain?: boolean;
 }
 
 /** Where the deals table was found in the grid. */
@@ -95,7 +100,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const asOf = (asOfText ? parseDateText(asOfText, 'MDY') : null) ?? today();
   let unknownId = -1;
   const ctx: ClassifyContext = {
-    policy, sets: policySets(policy), registry, issues, asOf,
+    policy, sets: policySets(policy), registry, issues, asOf, explain: options.explain !== false,
     unknownPartner: () => (unknownId >= 0 ? unknownId : (unknownId = registry.special(UNKNOWN_PARTNER))),
   };
   const knownIds = new Set<string>();

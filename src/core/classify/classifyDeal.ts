@@ -69,6 +69,8 @@ export interface ClassifyContext {
   asOf: number;
   /** Registry id of "(Unknown partner)" (created on first use). */
   unknownPartner: () => number;
+  /** Build the reason and evidence text (default true); false gives motions, credit and issues only, with reason "". */
+  explain?: boolean;
 }
 
 interface Claim { partner: number; rank: number; label: string; day: number | null }
@@ -88,6 +90,10 @@ const NO_INFLUENCERS: Influencer[] = Object.freeze([]) as unknown as Influencer[
 const MAX_EVIDENCE_SHOWN = 2;
 const listEvidence = (items: string[]): string =>
   items.length <= MAX_EVIDENCE_SHOWN ? items.join(', ') : `${items.slice(0, MAX_EVIDENCE_SHOWN).join(', ')} +${items.length - MAX_EVIDENCE_SHOWN} more`;
+/** listEvidence of touches, describing only the touches it shows. */
+const listTouches = (touches: readonly Touch[]): string =>
+  touches.length <= MAX_EVIDENCE_SHOWN ? touches.map(describeTouch).join(', ')
+    : `${touches.slice(0, MAX_EVIDENCE_SHOWN).map(describeTouch).join(', ')} +${touches.length - MAX_EVIDENCE_SHOWN} more`;
 
 /** Classifies one deal. `touches` are the deal's touches, sorted by day. */
 export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: ClassifyContext): Classification {
@@ -99,6 +105,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     return { motion: 'direct', sourcers: NONE, influencers: NO_INFLUENCERS, resellers: NONE, touched: NONE, deployers: NONE, reason: DIRECT_REASON };
   }
   const name = (id: number): string => registry.name(id);
+  const explain = ctx.explain !== false;
   const created = deal.created;
   const reference = deal.closeDate ?? ctx.asOf;
 
@@ -234,7 +241,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
       for (const t of sum.touches) {
         existing.weight += t.weight;
         existing.ages.push(Math.max(0, reference - t.day));
-        existing.evidence.push(describeTouch(t));
+        if (explain) existing.evidence.push(describeTouch(t));
         if (existing.lastDay === null || t.day > existing.lastDay) existing.lastDay = t.day;
       }
       continue;
@@ -246,12 +253,12 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
       influence.set(partner, {
         partner, firstDay: first.day, lastDay: last.day, kind: 1, seq: seq++, weight: sum.weight,
         ages: sum.touches.map((t) => Math.max(0, reference - t.day)),
-        evidence: [`${listEvidence(sum.touches.map(describeTouch))}${sum.touches.length > 1 ? `: weight ${rounded}` : ''}`],
+        evidence: explain ? [`${listTouches(sum.touches)}${sum.touches.length > 1 ? `: weight ${rounded}` : ''}`] : [],
       });
       touchedOnly.delete(partner);
     } else {
       touchedOnly.add(partner);
-      touchedNotes.push(`${name(partner)} (${listEvidence(sum.touches.map(describeTouch))}: weight ${rounded} < ${policy.influenceThreshold})`);
+      if (explain) touchedNotes.push(`${name(partner)} (${listTouches(sum.touches)}: weight ${rounded} < ${policy.influenceThreshold})`);
     }
   }
   for (const p of sourcerSet) touchedOnly.delete(p);
@@ -271,6 +278,8 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     if (policy.resoldCountsAs === 'sourced') { motion = 'sourced'; sourcers = [...resellers]; resoldAsSourced = true; }
     else motion = 'resold';
   } else motion = 'direct';
+
+  if (!explain) return { motion, sourcers, influencers, resellers, touched: [...touchedOnly], deployers, reason: '' };
 
   // Reason.
   const parts: string[] = [];

@@ -112,7 +112,7 @@ const run = (args: readonly unknown[], settings: Settings | null, touchesAt: num
   const touchesArg = touchesAt === null ? undefined : args[touchesAt];
   const touches = isOmitted(touchesArg) ? null : asGrid(touchesArg, 'touches');
   const policy = { ...(settings?.policy ?? {}), ...(model ? { influenceModel: model } : {}) };
-  return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {} }).summary;
+  return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {}, explain: false }).summary;
 };
 
 const findPartner = (summary: Summary, name: string): PartnerRow | null => {
@@ -145,7 +145,7 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
     case 'EXPLAIN': {
       const deals = asGrid(args[0], 'deals');
       const touches = isOmitted(args[1]) ? null : asGrid(args[1], 'touches');
-      const analysis = analyze({ deals, touches }, { policy: settings?.policy ?? {}, mapping: settings?.mapping ?? {} });
+      const analysis = analyze({ deals, touches }, { policy: settings?.policy ?? {}, mapping: settings?.mapping ?? {}, explain: id === 'EXPLAIN' });
       const { summary } = analysis;
       return id === 'CLASSIFY'
         ? alignedColumn(summary, deals.length, 'Partner Motion', analysis.table.headerIndex, (i) => MOTION_LABEL[summary.deals[i]!.motion])

@@ -19,6 +19,8 @@ export interface Touch {
   activity: string;
   /** The activity as written, for reasons. */
   activityText: string;
+  /** The activity as written in lower case ("touch" when blank), computed once per distinct text for reasons. */
+  label: string;
   day: number;
   weight: number;
   row: number;
@@ -41,7 +43,7 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     return byDeal;
   }
   const { dealId: cId, partner: cPartner, activity: cActivity, date: cDate, weight: cWeight } = located.columns;
-  const activityCache = new Map<string, string>();
+  const activityCache = new Map<string, { activity: string; label: string }>();
   for (let r = located.headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r]!;
     if (cells.every(isBlank)) continue;
@@ -59,8 +61,12 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       issues.add('DATE_INVALID', row, 'Date', cellText(dateCell), { effect: 'The touch is ignored.' });
       continue;
     }
-    let activity = activityCache.get(activityText);
-    if (activity === undefined) { activity = normalizeTerm(activityText); activityCache.set(activityText, activity); }
+    let names = activityCache.get(activityText);
+    if (names === undefined) {
+      names = { activity: normalizeTerm(activityText), label: (activityText || 'touch').toLowerCase() };
+      activityCache.set(activityText, names);
+    }
+    const { activity, label } = names;
     let weight = policy.activityWeights[activity] ?? policy.defaultActivityWeight;
     if (cWeight !== undefined && !isBlank(cells[cWeight])) {
       const parsed = parseAmount(cells[cWeight], policy.decimalSeparator);
@@ -72,7 +78,7 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       issues.add('TOUCH_INCOMPLETE', row, 'Partner', partnerText, { what: 'a usable partner name' });
       continue;
     }
-    const touch: Touch = { dealId, partner, activity, activityText: activityText || 'touch', day, weight, row };
+    const touch: Touch = { dealId, partner, activity, activityText: activityText || 'touch', label, day, weight, row };
     const list = byDeal.get(dealId);
     if (list) list.push(touch); else byDeal.set(dealId, [touch]);
   }
@@ -80,7 +86,7 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
 }
 
 /** "demo 2024-03-20" */
-export const describeTouch = (t: Touch): string => `${t.activityText.toLowerCase()} ${formatDay(t.day)}`;
+export const describeTouch = (t: Touch): string => `${t.label} ${formatDay(t.day)}`;
 
 /**
  * Orders each deal's touches by date, then partner name, activity and weight, so that results never
