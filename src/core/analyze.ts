@@ -55,8 +55,6 @@ export interface Analysis {
   stages: string[];
   /** Distinct currency codes, most common first. */
   currencies: string[];
-  /** Deals with classification and credit, in row order (for report tables). */
-  attributed: AttributedDeal[];
 }
 
 const STEPS = 5;
@@ -152,6 +150,6 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   progress('Done', STEPS);
   return {
     summary: { version: 1, reportingCurrency, totals, partners, periods, segments, deals: dealRows, issues: issues.issues },
-    table, policy, stages, currencies, attributed,
+    table, policy, stages, currencies,
   };
 }

@@ -10,7 +10,17 @@ export function allocateCents(cents: number, weights: readonly number[]): number
   if (n === 0) return [];
   if (n === 1) return [cents];
   let total = 0;
-  for (const w of weights) total += w > 0 ? w : 0;
+  let equal = true;
+  for (const w of weights) { total += w > 0 ? w : 0; if (w !== weights[0]) equal = false; }
+  if (equal) { // the common case (even splits): leftovers go to the first ones, as the ties rule says
+    const sign = cents < 0 ? -1 : 1;
+    const whole = Math.abs(cents);
+    const base = Math.floor(whole / n);
+    const extra = whole - base * n;
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) out[i] = sign * (base + (i < extra ? 1 : 0)) + 0;
+    return out;
+  }
   const w = total > 0 ? weights.map((x) => (x > 0 ? x / total : 0)) : weights.map(() => 1 / n);
   const sign = cents < 0 ? -1 : 1;
   const whole = Math.abs(cents);
@@ -25,10 +35,15 @@ export function allocateCents(cents: number, weights: readonly number[]): number
     remainders[i] = Math.floor((exact - floor) * 1e6 + 0.5);
     given += floor;
   }
+  // Fewer leftovers than parts: hand each to the largest remainder not yet served (ties: the earlier one).
   let left = whole - given;
-  if (left > 0) {
-    const order = [...Array(n).keys()].sort((a, b) => remainders[b]! - remainders[a]! || a - b);
-    for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]!]! += 1;
+  while (left > 0) {
+    let best = -1;
+    for (let i = 0; i < n; i++) if (remainders[i]! >= 0 && (best < 0 || remainders[i]! > remainders[best]!)) best = i;
+    if (best < 0) break;
+    parts[best]! += 1;
+    remainders[best] = -1;
+    left--;
   }
   return sign < 0 ? parts.map((p) => -p) : parts;
 }

@@ -22,6 +22,12 @@ export interface AttributedDeal {
 /** Allocates a partner-led deal's cents; nothing for direct deals or deals without an amount. */
 export function creditDeal(cls: Classification, cents: number | null, policy: Policy): CreditLine[] {
   if (cents === null || cls.motion === 'direct') return [];
+  // One partner takes it all (most partner-led deals): no shares to compute.
+  if (cls.motion === 'sourced' && cls.sourcers.length === 1 && (cls.influencers.length === 0 || policy.sourcedShare >= 1)) {
+    return [{ partner: cls.sourcers[0]!, cents, kind: 'sourced' }];
+  }
+  if (cls.motion === 'resold' && cls.resellers.length === 1) return [{ partner: cls.resellers[0]!, cents, kind: 'resold' }];
+  if (cls.motion === 'influenced' && cls.influencers.length === 1) return [{ partner: cls.influencers[0]!.partner, cents, kind: 'influenced' }];
   const weights: number[] = [];
   const lines: { partner: number; kind: CreditKind }[] = [];
   const shares = influenceShares(cls.influencers, policy.influenceModel, policy.timeDecayHalfLifeDays);

@@ -155,7 +155,8 @@ WHERE m.n_claim_sourcers = 0 AND m.n_infl = 0` : '';
   ctes.push({ name: 'pa_sourcer', sql: `SELECT s.rk, s.pkey, s.so, COUNT(*) OVER (PARTITION BY s.rk) AS n_sourcers FROM (
   SELECT rk, pkey, so FROM pa_claim_sourcer${resoldSourcers}) s` });
 
-  // Credit lines with their weights (src/core/credit/creditDeal.ts), for deals with an amount.
+  // Credit lines with their weights (src/core/credit/creditDeal.ts), for counted deals with an amount
+  // (a repeated Deal ID is never credited: its money would count twice).
   const influencedOnSourced = policy.sourcedShare < 1 ? `
 UNION ALL
 SELECT i.rk, i.pkey, 'influenced' AS kind, 1 AS lg, i.io AS lo, ${d.double(1 - policy.sourcedShare)} * (i.share / st.share_total) AS w
@@ -174,7 +175,7 @@ UNION ALL
 SELECT r.rk, r.pkey, 'resold' AS kind, 2 AS lg, r.ro AS lo, CAST(1 AS ${dbl}) AS w
 FROM pa_reseller r JOIN pa_motion m ON m.rk = r.rk
 WHERE m.motion = 'resold'
-) l JOIN pa_deal dl ON dl.rk = l.rk WHERE dl.cents IS NOT NULL` });
+) l JOIN pa_deal dl ON dl.rk = l.rk WHERE dl.cents IS NOT NULL AND dl.counted` });
 
   // Largest remainder (src/core/credit/allocateCents.ts): the same DOUBLE steps, leftovers to the
   // largest remainders, ties to the earlier line.
