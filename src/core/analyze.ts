@@ -124,7 +124,8 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const partners = rollupPartners(attributed, registry, Math.round(totals.partnerLedRevenue * 100));
   const periods = rollupPeriods(attributed, policy.fiscalYearStartMonth);
   const segments = rollupSegments(attributed, partners);
-  const names = (ids: readonly number[]): string[] => (ids.length === 0 ? [] : ids.map((p) => registry.name(p)));
+  const noNames: string[] = Object.freeze([]) as unknown as string[];
+  const names = (ids: readonly number[]): string[] => (ids.length === 0 ? noNames : ids.map((p) => registry.name(p)));
   const dealRows: DealRow[] = attributed.map(({ deal, cls, cents, credits }) => {
     const creditsByName: Record<string, number> = {};
     for (const line of credits) {
@@ -137,7 +138,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
       amount: cents === null ? null : cents / 100,
       motion: cls.motion, partnerLed: cls.motion !== 'direct',
       sourcingPartner: cls.sourcers.length > 0 ? cls.sourcers.map((p) => registry.name(p)).join('; ') : null,
-      influencers: cls.influencers.length === 0 ? [] : cls.influencers.map((inf) => registry.name(inf.partner)),
+      influencers: cls.influencers.length === 0 ? noNames : cls.influencers.map((inf) => registry.name(inf.partner)),
       reseller: cls.resellers.length > 0 ? cls.resellers.map((p) => registry.name(p)).join('; ') : null,
       touched: names(cls.touched),
       deployedBy: names(cls.deployers),

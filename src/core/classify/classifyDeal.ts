@@ -161,7 +161,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   const strongest = new Map<number, Claim>();
   for (const claim of claims) if (!strongest.has(claim.partner)) strongest.set(claim.partner, claim);
   const claimants = [...strongest.values()];
-  let sourcers: number[] = [];
+  let sourcers: number[] = NONE;
   const flaggedClaimants: Claim[] = [];
   let conflictNote = '';
   if (claimants.length === 1) sourcers = [claimants[0]!.partner];
@@ -186,15 +186,23 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   const sourcerSet = new Set(sourcers);
 
   // Resale and deployment.
-  const resellers = [...deal.resellers];
-  const deployers = [...deal.deployers];
+  // The deal's own lists are used as they are (never mutated) and copied only when a partner is added.
+  let resellers = deal.resellers;
+  let deployers = deal.deployers;
   const roleIsResale = deal.role !== '' && sets.resaleRoles.has(deal.role);
   const roleIsDeployment = deal.role !== '' && sets.deploymentRoles.has(deal.role);
-  if (roleIsResale) for (const p of deal.partners) if (!resellers.includes(p)) resellers.push(p);
-  if (roleIsDeployment) for (const p of deal.partners) if (!deployers.includes(p)) deployers.push(p);
+  if (roleIsResale) {
+    for (const p of deal.partners) if (!resellers.includes(p)) { if (resellers === deal.resellers) resellers = [...resellers]; resellers.push(p); }
+  }
+  const addDeployer = (p: number): void => {
+    if (deployers.includes(p)) return;
+    if (deployers === deal.deployers) deployers = [...deployers];
+    deployers.push(p);
+  };
+  if (roleIsDeployment) for (const p of deal.partners) addDeployer(p);
   if (deal.closeDate !== null) {
     for (const t of touches) {
-      if (t.day > deal.closeDate && sets.deploymentActivities.has(t.activity) && !deployers.includes(t.partner)) deployers.push(t.partner);
+      if (t.day > deal.closeDate && sets.deploymentActivities.has(t.activity)) addDeployer(t.partner);
     }
   }
 
@@ -263,7 +271,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   }
   for (const p of sourcerSet) touchedOnly.delete(p);
   for (const p of influence.keys()) touchedOnly.delete(p);
-  const influencers = [...influence.values()].sort((a, b) => {
+  const influencers = influence.size === 0 ? NO_INFLUENCERS : [...influence.values()].sort((a, b) => {
     const da = a.firstDay ?? -Infinity;
     const db = b.firstDay ?? -Infinity;
     return da - db || a.kind - b.kind || a.seq - b.seq;
@@ -279,7 +287,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     else motion = 'resold';
   } else motion = 'direct';
 
-  if (!explain) return { motion, sourcers, influencers, resellers, touched: [...touchedOnly], deployers, reason: '' };
+  if (!explain) return { motion, sourcers, influencers, resellers, touched: touchedOnly.size === 0 ? NONE : [...touchedOnly], deployers, reason: '' };
 
   // Reason.
   const parts: string[] = [];
@@ -302,5 +310,5 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   if (touchedNotes.length > 0) parts.push(`only touched by ${touchedNotes.join(', ')}`);
   else if (touchedOnly.size > 0) parts.push(`only touched by ${[...touchedOnly].map(name).join(', ')}`);
   if (deployers.length > 0) parts.push(`deployed by ${deployers.map(name).join(', ')}`);
-  return { motion, sourcers, influencers, resellers, touched: [...touchedOnly], deployers, reason: parts.join('; ') };
+  return { motion, sourcers, influencers, resellers, touched: touchedOnly.size === 0 ? NONE : [...touchedOnly], deployers, reason: parts.join('; ') };
 }

@@ -19,9 +19,12 @@ export interface AttributedDeal {
   credits: CreditLine[];
 }
 
+/** Shared by every deal without credit; never mutated. */
+const NO_CREDITS: CreditLine[] = Object.freeze([]) as unknown as CreditLine[];
+
 /** Allocates a partner-led deal's cents; nothing for direct deals or deals without an amount. */
 export function creditDeal(cls: Classification, cents: number | null, policy: Policy): CreditLine[] {
-  if (cents === null || cls.motion === 'direct') return [];
+  if (cents === null || cls.motion === 'direct') return NO_CREDITS;
   // One partner takes it all (most partner-led deals): no shares to compute.
   if (cls.motion === 'sourced' && cls.sourcers.length === 1 && (cls.influencers.length === 0 || policy.sourcedShare >= 1)) {
     return [{ partner: cls.sourcers[0]!, cents, kind: 'sourced' }];
