@@ -23,6 +23,9 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+const REPORT_ONLY = ['sheet', 'partners', 'fx', 'out', 'json'] as const;
+const SQL_ONLY = ['dialect', 'deals', 'mapping', 'output'] as const;
+
 /** Parses `argv` and runs the command; returns the lines for stdout. */
 async function run(argv: string[]): Promise<string[]> {
   let parsed;
@@ -35,6 +38,11 @@ async function run(argv: string[]): Promise<string[]> {
   if (values.help) return [USAGE];
   if (values.version) return [version];
   const [command, file, ...extra] = positionals;
+  // Each command takes its own flags: a flag of the other command is a mistake, never silently ignored.
+  const foreign = (command === 'sql' ? REPORT_ONLY : command === 'report' ? SQL_ONLY : []).filter((flag) => values[flag] !== undefined);
+  if (foreign.length > 0) {
+    throw new CliError(`${command} does not take ${foreign.map((f) => `--${f}`).join(', ')}. Run "partner-attribution --help" for usage.`);
+  }
   if (command === undefined) throw new CliError('no command given. Run "partner-attribution --help" for usage.');
   if (command === 'sql') {
     if (file !== undefined) throw new CliError('sql takes no file: name the warehouse tables with --deals and --touches.');

@@ -23,3 +23,13 @@ describe('partner-attribution sql', () => {
     expect(runCli(['--help']).stdout).toMatch(/partner-attribution sql --dialect/);
   });
 });
+
+describe('flags of the other command', () => {
+  it('are refused with one line, never silently ignored', () => {
+    for (const args of [['sql', '--dialect', 'duckdb', '--out', 'x.xlsx'], ['report', 'deals.csv', '--dialect', 'duckdb']]) {
+      const { code, stderr } = runCli(args);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/does not take --(out|dialect)/);
+    }
+  });
+});

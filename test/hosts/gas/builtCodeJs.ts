@@ -3,7 +3,7 @@
  * loads Code.js the way Apps Script does: one plain script in a fresh global scope, no module system.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -18,12 +18,12 @@ export function buildGas(): string {
   if (built) return built;
   const temp = mkdtempSync(path.join(os.tmpdir(), 'pa-gas-'));
   const outDir = path.join(temp, 'gas');
-  let sidebarHtml = path.join(ROOT, 'dist/sidebar/sidebar.html');
-  if (!existsSync(sidebarHtml)) {
-    // The sidebar is another target's output; when it has not been built, a stand-in lives in this temp folder only.
-    sidebarHtml = path.join(temp, 'sidebar.html');
-    writeFileSync(sidebarHtml, '<!doctype html><title>Partner Attribution</title><p>stand-in sidebar for tests</p>');
-  }
+  // The sidebar is another target's output: build the real one into this temp folder, so the tests see
+  // exactly what ships (its content policy included), whatever else has or has not been built.
+  const sidebarScript = `import { build } from ${JSON.stringify(path.join(ROOT, 'scripts/build/sidebar.mjs'))};
+await build({ outDir: ${JSON.stringify(temp)} });`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', sidebarScript], { cwd: ROOT, stdio: 'pipe' });
+  const sidebarHtml = path.join(temp, 'sidebar.html');
   const script = `import { build } from ${JSON.stringify(path.join(ROOT, 'scripts/build/gas.mjs'))};
 await build({ outDir: ${JSON.stringify(outDir)}, sidebarHtml: ${JSON.stringify(sidebarHtml)} });`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe' });
