@@ -3,8 +3,8 @@ import * as esbuild from 'esbuild';
 
 export async function build() {
   await esbuild.build({
-    entryPoints: ['bench/bench.ts'],
-    outfile: 'dist/bench/bench.js',
+    entryPoints: { bench: 'bench/bench.ts', sqlAtScale: 'bench/sqlAtScale.ts' },
+    outdir: 'dist/bench',
     bundle: true,
     platform: 'node',
     target: 'node20',
