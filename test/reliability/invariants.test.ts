@@ -8,10 +8,10 @@ import { analyze, DEFAULT_SETTINGS, parseSettings, TAB_NAMES } from '../../src/c
 import type { Cell, Settings } from '../../src/core';
 import { createExcelBridge } from '../../src/hosts/excel/excelBridge';
 import { readWorkbookSettings, saveWorkbookSettings, SETTINGS_KEY } from '../../src/hosts/excel/workbookSettings';
-import type { SettingsStore } from '../../src/hosts/excel/workbookSettings';
 import { FakeExcel } from '../hosts/excel/fakeExcel';
 import { loadProject } from '../hosts/gas/builtCodeJs';
 import type { FakeSheet as GasSheet } from '../hosts/gas/fakes/FakeSheet';
+import { memoryStore } from '../hosts/excel/memorySettingsStore';
 
 // office-addin-mock pulls in office-addin-manifest, whose ESM dependencies Jest cannot load; the mock only needs the host names.
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
@@ -49,18 +49,6 @@ describe('the engine, for any deals table', () => {
 /** A user's other sheet, with text that looks like formulas, which no run may change. */
 const NOTES: Cell[][] = [['My notes', 'Q1'], ['=SUM(B1:B3)', 42], ['@mention', '-5'], ['+1 555 0100', 'keep']];
 const USER_SUMMARY: Cell[][] = [['My own Partner Summary'], ['Acme', 123]];
-
-const memoryStore = (): SettingsStore & { saved: Map<string, unknown> } => {
-  const saved = new Map<string, unknown>();
-  return {
-    saved,
-    get: (key: string) => saved.get(key) ?? null,
-    set: (key: string, value: unknown) => { saved.set(key, value); },
-    saveAsync: ((callback?: (result: Office.AsyncResult<void>) => void) => {
-      callback?.({ status: 'succeeded' } as unknown as Office.AsyncResult<void>);
-    }) as SettingsStore['saveAsync'],
-  };
-};
 
 /** What a user would see in the Excel workbook: every live sheet's name, cells, saved properties and charts. */
 const excelState = (excel: FakeExcel) => excel.live().map((sheet) => ({

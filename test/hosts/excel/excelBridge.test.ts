@@ -4,23 +4,11 @@ import { DEFAULT_SETTINGS } from '../../../src/core/hostApi';
 import type { Settings } from '../../../src/core/hostApi';
 import { TAB_NAMES } from '../../../src/core/report/ReportTab';
 import { SETTINGS_KEY } from '../../../src/hosts/excel/workbookSettings';
-import type { SettingsStore } from '../../../src/hosts/excel/workbookSettings';
 import { FakeExcel } from './fakeExcel';
 import { EXCEL_DEALS } from './workedExample';
+import { memoryStore } from './memorySettingsStore';
 
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
-
-const memoryStore = (): SettingsStore & { saved: Map<string, unknown> } => {
-  const saved = new Map<string, unknown>();
-  return {
-    saved,
-    get: (key: string) => saved.get(key) ?? null,
-    set: (key: string, value: unknown) => { saved.set(key, value); },
-    saveAsync: ((callback?: (result: Office.AsyncResult<void>) => void) => {
-      callback?.({ status: 'succeeded' } as unknown as Office.AsyncResult<void>);
-    }) as SettingsStore['saveAsync'],
-  };
-};
 
 const workbook = () => new FakeExcel([{ name: 'Notes', grid: [['just a note']] }, { name: 'Deals', grid: EXCEL_DEALS.map((r) => [...r]) }]);
 const request = (tab: string | null = null) => ({ tab, settings: JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings });
