@@ -70,7 +70,7 @@ function summaryTab(s: Summary, topN: number): ReportTab {
     name: 'Partner Summary',
     blocks: [motion, compare, counts, partners],
     frozenRows: 0,
-    columnWidths: PARTNER_COLUMNS.map((c, i) => (i === 0 ? 28 : c.format === 'text' ? 14 : 16)),
+    columnWidths: PARTNER_COLUMNS.map((c, i) => (i === 0 ? 28 : c.format === 'text' ? 18 : 16)),
     charts: s.partners.length === 0 ? [] : [{ kind: 'bar', title: `Top ${Math.min(topN, s.partners.length)} partners by credited revenue`,
       block: 3, categoryCol: 0, seriesCols: [credited], maxRows: topN, anchorRow: 1, anchorCol: 6 }],
   };
