@@ -42,6 +42,7 @@ export interface DetectResult {
   stages: string[];
   /** Distinct currencies found. */
   currencies: string[];
+  /** Deals counted (a repeated Deal ID counts once), as the preview's deal count. */
   dealRows: number;
   settings: Settings;
   /** Set when the saved settings could not be read and the defaults are used instead. */

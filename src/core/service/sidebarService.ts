@@ -114,7 +114,7 @@ export function detect(tabs: readonly TabData[], tab: TabData, settings: Setting
     fields,
     stages: analysis.stages,
     currencies: analysis.currencies,
-    dealRows: analysis.summary.deals.length,
+    dealRows: analysis.summary.totals.deals,
     settings,
   };
 }
