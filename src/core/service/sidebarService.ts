@@ -6,6 +6,7 @@ import type { Cell, Field, Grid, Summary } from '../types';
 import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
+import { resolvePolicy } from '../policy';
 import type { Analysis } from '../analyze';
 import { FIELD_LABELS, REQUIRED_FIELDS, FIELDS } from '../table/fieldSynonyms';
 import { fitCell, literalText } from '../report/ReportTab';
@@ -43,17 +44,12 @@ export function parseSettings(json: string | null | undefined): { settings: Sett
       mapping: value.mapping && typeof value.mapping === 'object' ? value.mapping : {},
       policy: value.policy && typeof value.policy === 'object' ? value.policy : {},
     };
-    analyzeCheckPolicy(settings);
+    resolvePolicy(settings.policy); // a policy the engine would refuse counts as corrupt
     return { settings, warning: null };
   } catch {
     return { settings: fresh(), warning: 'The saved Partner Attribution settings could not be read, so the defaults are used. Review the settings and save them again.' };
   }
 }
-
-// Validates the policy part by resolving it; throws on a bad key so parseSettings falls back.
-const analyzeCheckPolicy = (settings: Settings): void => {
-  analyze({ deals: [['Deal ID', 'Amount']] }, { policy: settings.policy });
-};
 
 /** Picks the data tab: the saved one, else the first whose header detection succeeds, else the first tab. */
 export function pickDataTab(tabs: readonly TabData[], settings: Settings): TabData | null {
