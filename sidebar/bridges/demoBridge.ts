@@ -11,7 +11,8 @@ import { buildReportTabs } from '../../src/core/report/buildReportTabs';
 import { a1Range, classificationColumns, CLASSIFICATION_HEADERS, detect, pickDataTab, previewFromSummary } from '../../src/core/service/sidebarService';
 import type { TabData } from '../../src/core/service/sidebarService';
 import type { DemoTab, DemoWorkbook } from './demoWorkbook';
-import { findTab, userGrid, writeColumns, writeSummaryTab } from './demoWorkbook';
+import { findTab, userGrid, writeColumns, writeSummaryTabs } from './demoWorkbook';
+import { describeWrittenTabs } from '../../src/core/report/planTabTargets';
 
 /** Bridge methods that can be made to fail, to show how the sidebar handles a host error. */
 export type DemoMethod = 'detect' | 'preview' | 'classify' | 'writeSummary' | 'loadSettings' | 'saveSettings';
@@ -117,21 +118,15 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
       failIf('writeSummary');
       const analysis = run(chooseTab(request.tab, request.settings), request.settings);
       const tabs = buildReportTabs(analysis);
-      const written: string[] = [];
-      const renamed: string[] = [];
-      for (const [i, tab] of tabs.entries()) {
+      for (const [i, tab] of tabs.entries()) { // simulated steps; the writing itself is one call below
         onProgress?.({ step: `Writing ${tab.name}`, done: 2 + i, total: 2 + tabs.length });
         await sleep(delay);
-        const name = writeSummaryTab(workbook, tab);
-        written.push(name);
-        if (name !== tab.name) renamed.push(`${name} because you have your own tab named ${tab.name}`);
       }
+      const plan = writeSummaryTabs(workbook, tabs);
+      const written = plan.targets.map((t) => t.sheetName);
       onProgress?.({ step: 'Done', done: 2 + tabs.length, total: 2 + tabs.length });
       options.onChange?.(workbook, written[0] ?? '');
-      return {
-        written,
-        message: `Wrote ${joinNames(written)}${renamed.length ? ` — ${renamed.join('; ')}` : ''}.`,
-      };
+      return { written, message: describeWrittenTabs(plan) };
     },
 
     async loadSettings(): Promise<Settings> {

@@ -1,6 +1,8 @@
 /** The demo bridge's in-memory workbook: tabs as grids, the add-on's own tabs and columns marked. */
 import type { Cell, Grid } from '../../src/core/types';
 import type { FormatName, ReportTab } from '../../src/core/report/ReportTab';
+import { planTabTargets } from '../../src/core/report/planTabTargets';
+import type { TabPlan } from '../../src/core/report/planTabTargets';
 
 /** One tab of the demo workbook. */
 export interface DemoTab {
@@ -11,6 +13,8 @@ export interface DemoTab {
   formats?: (FormatName | null)[][];
   /** True for tabs the add-on wrote (the marker Sheets keeps in developer metadata). */
   ownedByAddOn?: boolean;
+  /** The report an add-on tab holds ("Partner Summary"), even when written as "Partner Summary (2)". */
+  ownedReport?: string;
   /** 0-based first column of the add-on's classification columns on this tab, once written. */
   classificationColumn?: number;
 }
@@ -42,18 +46,6 @@ export function userGrid(tab: DemoTab): Grid {
   return cut === undefined ? tab.grid : tab.grid.map((row) => row.slice(0, cut));
 }
 
-/**
- * Where a summary tab goes: its own name when that is free or already the add-on's, else the first
- * "Name (2)", "Name (3)" ... that is. A user's tab is never touched.
- */
-export function summaryTabName(workbook: DemoWorkbook, name: string): string {
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? name : `${name} (${n})`;
-    const existing = workbook.tabs.find((t) => sameName(t.name, candidate));
-    if (!existing || existing.ownedByAddOn) return candidate;
-  }
-}
-
 /** Lays a report tab's blocks (and their titles) out as a grid with formats. */
 export function reportTabToGrid(tab: ReportTab): { grid: Cell[][]; formats: (FormatName | null)[][] } {
   const grid: Cell[][] = [];
@@ -80,15 +72,19 @@ export function reportTabToGrid(tab: ReportTab): { grid: Cell[][]; formats: (For
   return { grid, formats };
 }
 
-/** Writes (or replaces) a summary tab; returns the name used. */
-export function writeSummaryTab(workbook: DemoWorkbook, tab: ReportTab): string {
-  const name = summaryTabName(workbook, tab.name);
-  const { grid, formats } = reportTabToGrid(tab);
-  const next: DemoTab = { name, grid, formats, ownedByAddOn: true };
-  const index = workbook.tabs.findIndex((t) => sameName(t.name, name));
-  if (index >= 0) workbook.tabs[index] = next;
-  else workbook.tabs.push(next);
-  return name;
+/** Writes (or replaces) the summary tabs where the core's plan says; returns the plan. */
+export function writeSummaryTabs(workbook: DemoWorkbook, tabs: readonly ReportTab[]): TabPlan {
+  const plan = planTabTargets(tabs.map((t) => t.name),
+    workbook.tabs.map((t) => ({ name: t.name, ownedReport: t.ownedByAddOn ? t.ownedReport ?? t.name : null })));
+  plan.targets.forEach((target, i) => {
+    const { grid, formats } = reportTabToGrid(tabs[i]!);
+    const next: DemoTab = { name: target.sheetName, grid, formats, ownedByAddOn: true, ownedReport: target.report };
+    const index = workbook.tabs.findIndex((t) => sameName(t.name, target.sheetName));
+    if (index >= 0) workbook.tabs[index] = next;
+    else workbook.tabs.push(next);
+  });
+  workbook.tabs = workbook.tabs.filter((t) => !plan.stale.includes(t.name));
+  return plan;
 }
 
 /**

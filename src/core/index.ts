@@ -21,3 +21,5 @@ export { exportRulesAsSql, warehouseColumnName } from './service/exportRulesAsSq
 export type { ExportSqlRequest } from './service/exportRulesAsSql';
 export { compilePolicyToSql } from './sql/compilePolicyToSql';
 export { SQL_DIALECTS } from './sql/sqlDialect';
+export { planTabTargets, describeWrittenTabs } from './report/planTabTargets';
+export type { ExistingTab, TabTarget, TabPlan } from './report/planTabTargets';

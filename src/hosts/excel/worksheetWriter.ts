@@ -12,7 +12,7 @@ import { excelRows } from './cellText';
 import { DEFAULT_BATCH_BYTES, planValueBatches } from './payloadBatches';
 import type { ValueWrite } from './payloadBatches';
 import { MARKER_KEY, markerValue, parseMarker } from './sheetMarker';
-import { planSheetTargets } from './planSheetTargets';
+import { describeWrittenTabs, planTabTargets } from '../../core/report/planTabTargets';
 
 export interface WriterOptions {
   run?: ExcelRun;
@@ -109,8 +109,8 @@ export async function writeReportTabs(tabs: readonly ReportTab[], options: Write
     });
     await context.sync();
 
-    const existing = found.map(({ sheet, marker }) => ({ name: sheet.name, ownedTab: marker.isNullObject ? null : parseMarker(marker.value)?.tab ?? null }));
-    const plan = planSheetTargets(tabs.map((t) => t.name), existing);
+    const existing = found.map(({ sheet, marker }) => ({ name: sheet.name, ownedReport: marker.isNullObject ? null : parseMarker(marker.value)?.tab ?? null }));
+    const plan = planTabTargets(tabs.map((t) => t.name), existing);
     const byName = new Map(found.map((f) => [f.sheet.name.toLowerCase(), f.sheet] as const));
 
     const targetSheets = plan.targets.map((target, i) => {
@@ -151,10 +151,6 @@ export async function writeReportTabs(tabs: readonly ReportTab[], options: Write
     progress({ step: 'Formats and charts', done: total, total });
 
     const written = plan.targets.map((t) => t.sheetName);
-    const renamed = plan.targets.filter((t) => t.sheetName !== t.tab);
-    const note = renamed.length
-      ? ` ${renamed.map((t) => `"${t.tab}" already exists and is not the add-in's, so the tab was written as "${t.sheetName}"`).join('; ')}.`
-      : '';
-    return { written, message: `Wrote ${written.length} tab${written.length === 1 ? '' : 's'}${charts ? ` with ${charts} chart${charts === 1 ? '' : 's'}` : ''}.${note}` };
+    return { written, message: `${describeWrittenTabs(plan)}${charts ? ` Added ${charts} chart${charts === 1 ? '' : 's'}.` : ''}` };
   });
 }

@@ -1,5 +1,5 @@
 /** The narrow port through which the Sheets host reaches the spreadsheet (SheetsWorkbook implements it; tests may fake it). */
-import type { Cell, ReportTab, TabData } from '../../core/index';
+import type { Cell, ReportTab, TabData, TabPlan } from '../../core/index';
 
 export interface Workbook {
   /**
@@ -11,7 +11,7 @@ export interface Workbook {
    * Writes (or replaces) the add-on's report tabs; a user's tab with the same name is never touched.
    * Returns the names of the sheets written.
    */
-  writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): string[];
+  writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): TabPlan;
   /**
    * Writes the classification columns (aligned with the rows of the tab's grid) next to the data of a
    * tab from `dataTabs()`, only in columns the add-on owns or empty ones. Returns the A1 range written.

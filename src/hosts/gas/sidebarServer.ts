@@ -1,6 +1,6 @@
 /** The sidebar's server API (SidebarServerApi): reads through the Workbook port, computes with the core, writes back. */
 import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
-import { analyze, buildReportTabs, classificationColumns, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy } from '../../core/index';
+import { analyze, buildReportTabs, classificationColumns, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy } from '../../core/index';
 import type { SideTables } from '../../core/index';
 import type { Workbook } from './Workbook';
 import type { SettingsStore } from './settingsStore';
@@ -83,13 +83,14 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       step(`Reading and analysing the deals on "${tab.name}"…`);
       const analysis = analyzeTab(tab, request.settings, pickSideTables(tabs));
       const reportTabs = buildReportTabs(analysis);
-      const written = workbook.writeReportTabs(reportTabs, (name, index) => step(`Writing "${name}" (${index + 1} of ${reportTabs.length})…`));
+      const plan = workbook.writeReportTabs(reportTabs, (name, index) => step(`Writing "${name}" (${index + 1} of ${reportTabs.length})…`));
+      const written = plan.targets.map((t) => t.sheetName);
       if (written[0]) workbook.activate(written[0]);
       const issues = analysis.summary.issues.length;
       return {
         written,
-        message: `Wrote ${written.join(', ')} from ${plural(analysis.summary.deals.length, 'deal')} on "${tab.name}"`
-          + (issues ? `; the data issues tab lists ${plural(issues, 'issue')}.` : '.'),
+        message: `${describeWrittenTabs(plan)} They cover ${plural(analysis.summary.totals.deals, 'deal')} on "${tab.name}"`
+          + (issues ? `; the Data Issues tab lists ${plural(issues, 'issue')}.` : '.'),
       };
     }),
 

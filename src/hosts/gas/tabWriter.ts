@@ -4,7 +4,8 @@
  * depends on the tabs' layout, never on how many deals there are.
  */
 import type { Cell, ChartSpec, ReportBlock, ReportTab } from '../../core/index';
-import { FORMATS, literalText } from '../../core/index';
+import { FORMATS, literalText, planTabTargets } from '../../core/index';
+import type { TabPlan } from '../../core/index';
 import type { OwnedTab } from './ownership';
 import { markTab } from './ownership';
 
@@ -28,15 +29,6 @@ const sheetValue = (value: Cell): SheetValue => {
   if (typeof value === 'string') return literalText(value);
   return value;
 };
-
-/** The first free name: "Partner Summary", else "Partner Summary (2)", "(3)", ... */
-export function freeTabName(report: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(report)) return report;
-  for (let n = 2; ; n += 1) {
-    const name = `${report} (${n})`;
-    if (!taken.has(name)) return name;
-  }
-}
 
 /** The size a tab needs: its blocks, its frozen rows and room for its charts. */
 const tabSize = (tab: ReportTab): { rows: number; cols: number } => {
@@ -129,30 +121,30 @@ export function writeTab(sheet: Sheet, tab: ReportTab): void {
 }
 
 /**
- * Writes (or replaces) the report tabs. A tab the add-on wrote before is cleared and rewritten in
- * place; otherwise a new sheet is added under the first free name, so a user's "Partner Summary" is
- * never touched. Returns the sheet names written, in the tabs' order.
+ * Writes (or replaces) the report tabs where the core's plan says: the add-on's own sheet (found by
+ * its metadata, even if renamed) is cleared and rewritten in place; otherwise a new sheet is added
+ * under the first free name, so a user's "Partner Summary" is never touched. Returns the plan.
  */
 export function writeReportTabs(spreadsheet: Spreadsheet, tabs: readonly ReportTab[], owned: readonly OwnedTab[],
-  onTab: (name: string, index: number) => void = () => undefined): string[] {
-  const taken = new Set(spreadsheet.getSheets().map((sheet) => sheet.getName()));
-  const written: string[] = [];
-  tabs.forEach((tab, index) => {
-    const mine = owned.find((o) => o.report === tab.name);
+  onTab: (name: string, index: number) => void = () => undefined): TabPlan {
+  const ownedByName = new Map(owned.map((o) => [o.name, o.report] as const));
+  const existing = spreadsheet.getSheets().map((sheet) => {
+    const name = sheet.getName();
+    return { name, ownedReport: ownedByName.get(name) ?? null };
+  });
+  const plan = planTabTargets(tabs.map((t) => t.name), existing);
+  plan.targets.forEach((target, index) => {
     let sheet: Sheet;
+    const mine = target.reuse ? owned.find((o) => o.name === target.sheetName) : undefined;
     if (mine) {
       sheet = mine.sheet;
       resetSheet(sheet);
     } else {
-      const name = freeTabName(tab.name, taken);
-      sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
-      markTab(sheet, tab.name);
-      taken.add(name);
+      sheet = spreadsheet.insertSheet(target.sheetName, spreadsheet.getNumSheets());
+      markTab(sheet, target.report);
     }
-    const name = mine ? mine.name : sheet.getName();
-    onTab(name, index);
-    writeTab(sheet, tab);
-    written.push(name);
+    onTab(target.sheetName, index);
+    writeTab(sheet, tabs[index]!);
   });
-  return written;
+  return plan;
 }

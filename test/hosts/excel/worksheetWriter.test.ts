@@ -84,7 +84,7 @@ describe('writing the summary tabs to Excel', () => {
     expect(user.grid).toBe(mine);
     expect(user.props.has(MARKER_KEY)).toBe(false);
     expect(result.written).toContain('Partner Summary (2)');
-    expect(result.message).toMatch(/"Partner Summary" already exists/);
+    expect(result.message).toMatch(/Partner Summary \(2\) because you have your own tab named Partner Summary/);
     expect(excel.sheet('Partner Summary (2)')!.props.get(MARKER_KEY)).toMatch(/"tab":"Partner Summary"/);
   });
 
