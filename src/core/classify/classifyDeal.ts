@@ -10,6 +10,7 @@ import { describeTouch } from '../touches/readTouches';
 import type { IssueLog } from '../messages';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { formatDay } from '../values/parseDate';
+import { describeDeal, DIRECT_REASON } from './describeDeal';
 
 /** A significant influencer with what the influence models need. */
 export interface Influencer {
@@ -83,7 +84,6 @@ const relationToCreated = (day: number, created: number | null): string => {
   return `, ${diff} day${diff === 1 ? '' : 's'} after creation ${formatDay(created)}`;
 };
 
-const DIRECT_REASON = 'Direct: no partner sourced, influenced or resold it';
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_INFLUENCERS: Influencer[] = Object.freeze([]) as unknown as Influencer[];
 
@@ -289,26 +289,14 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
 
   if (!explain) return { motion, sourcers, influencers, resellers, touched: touchedOnly.size === 0 ? NONE : [...touchedOnly], deployers, reason: '' };
 
-  // Reason.
-  const parts: string[] = [];
-  if (sourcers.length > 0) {
-    const how = sourcers.map((p) => {
-      const claim = strongest.get(p);
-      return `${name(p)} (${claim ? claim.label : 'resold, counted as sourced'})`;
-    });
-    parts.push(`Sourced by ${how.join(' and ')}${conflictNote}`);
-  }
-  if (influencers.length > 0) {
-    const list = influencers.map((i) => `${name(i.partner)} (${listEvidence(i.evidence)})`).join(', ');
-    parts.push(sourcers.length > 0 ? `influenced by ${list}` : `Influenced by ${list}${conflictNote}`);
-  }
-  if (resellers.length > 0 && !resoldAsSourced) {
-    const list = resellers.map((p) => name(p)).join(', ');
-    parts.push(parts.length === 0 ? `Resold by ${list}` : `resold by ${list}`);
-  }
-  if (parts.length === 0) parts.push(DIRECT_REASON);
-  if (touchedNotes.length > 0) parts.push(`only touched by ${touchedNotes.join(', ')}`);
-  else if (touchedOnly.size > 0) parts.push(`only touched by ${[...touchedOnly].map(name).join(', ')}`);
-  if (deployers.length > 0) parts.push(`deployed by ${deployers.map(name).join(', ')}`);
-  return { motion, sourcers, influencers, resellers, touched: touchedOnly.size === 0 ? NONE : [...touchedOnly], deployers, reason: parts.join('; ') };
+  const touched = touchedOnly.size === 0 ? NONE : [...touchedOnly];
+  const reason = describeDeal({
+    sourcers: sourcers.map((p) => ({ name: name(p), how: strongest.get(p)?.label ?? 'resold, counted as sourced' })),
+    conflictNote,
+    influencers: influencers.map((i) => ({ name: name(i.partner), how: listEvidence(i.evidence) })),
+    resellers: resoldAsSourced ? [] : resellers.map(name),
+    touchedNotes: touchedNotes.length > 0 ? touchedNotes : touched.map(name),
+    deployers: deployers.map(name),
+  });
+  return { motion, sourcers, influencers, resellers, touched, deployers, reason };
 }
