@@ -7,7 +7,7 @@ import type { Cell } from '../../core/types';
 import type { WriteResult, Progress } from '../../core/hostApi';
 import { a1Range } from '../../core/service/sidebarService';
 import type { ExcelRun } from './excelRun';
-import { excelRows } from './cellText';
+import { excelRows } from './excelCell';
 import { DEFAULT_BATCH_BYTES, planValueBatches } from './payloadBatches';
 import { COLUMNS_MARKER_KEY, columnsMarkerValue } from './sheetMarker';
 

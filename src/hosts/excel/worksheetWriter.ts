@@ -8,7 +8,7 @@ import { FORMATS } from '../../core/report/ReportTab';
 import type { Progress, WriteResult } from '../../core/hostApi';
 import type { ExcelRun } from './excelRun';
 import { defaultExcelRun } from './excelRun';
-import { excelRows } from './cellText';
+import { excelRows } from './excelCell';
 import { DEFAULT_BATCH_BYTES, planValueBatches } from './payloadBatches';
 import type { ValueWrite } from './payloadBatches';
 import { MARKER_KEY, markerValue, parseMarker } from './sheetMarker';
