@@ -125,9 +125,10 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const periods = rollupPeriods(attributed, policy.fiscalYearStartMonth);
   const segments = rollupSegments(attributed, partners);
   const noNames: string[] = Object.freeze([]) as unknown as string[];
+  const noCredits: Record<string, number> = Object.freeze({}) as Record<string, number>;
   const names = (ids: readonly number[]): string[] => (ids.length === 0 ? noNames : ids.map((p) => registry.name(p)));
   const dealRows: DealRow[] = attributed.map(({ deal, cls, cents, credits }) => {
-    const creditsByName: Record<string, number> = {};
+    const creditsByName: Record<string, number> = credits.length === 0 ? noCredits : {};
     for (const line of credits) {
       if (line.cents === 0) continue;
       const name = registry.name(line.partner);
