@@ -1,13 +1,9 @@
 /** The Apps Script sidebar page (dist sidebar.html) in Chromium: self-contained, and talking only through google.script.run. */
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, ROOT, buildFixturePreview } from './sidebarFixture';
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+import { ARTIFACTS, ROOT, buildFixturePreview, launchChromium } from './sidebarFixture';
 
 let browser: Browser;
 let sidebarUrl: string;
@@ -17,7 +13,7 @@ beforeAll(async () => {
   const previewUrl = await buildFixturePreview('gas-build');
   sidebarUrl = previewUrl.replace(/preview\.html$/, 'sidebar.html');
   html = readFileSync(path.join(ARTIFACTS, 'gas-build/sidebar.html'), 'utf8');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,20 +1,16 @@
 /** The built sidebar in real headless Chromium, driven through the demo bridge over a small workbook. */
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { ARTIFACTS, HOSTILE, ROOT, buildFixturePreview, buildPreview } from './sidebarFixture';
+import { ARTIFACTS, HOSTILE, ROOT, buildFixturePreview, buildPreview, launchChromium } from './sidebarFixture';
 import { auditContrast } from './contrast';
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let browser: Browser;
 let previewUrl: string;
 
 beforeAll(async () => {
   previewUrl = await buildFixturePreview('preview-build');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,5 +1,7 @@
 /** Test fixture: a small deals workbook (SPEC 7 plus a hostile partner name) and a build of the preview over it. */
 import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -55,3 +57,9 @@ export async function buildPreview(workbook: string, outDir: string): Promise<st
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe' });
   return `file://${path.join(outDir, 'preview.html')}`;
 }
+
+/** Debian's chromium, headless, with the flags this closed network needs (no background connections). */
+export const launchChromium = (): Promise<Browser> => chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});

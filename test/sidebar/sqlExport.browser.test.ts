@@ -1,17 +1,13 @@
 /** "Export rules as SQL" in the built sidebar, in headless Chromium: the rules for a warehouse, shown and copyable. */
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { buildFixturePreview } from './sidebarFixture';
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+import { buildFixturePreview, launchChromium } from './sidebarFixture';
 
 let browser: Browser;
 let previewUrl: string;
 
 beforeAll(async () => {
   previewUrl = await buildFixturePreview('sql-export');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => { await browser?.close(); });
