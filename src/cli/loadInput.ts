@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import type { AnalysisInput, Grid, TabData } from '../core';
+import type { AnalysisInput, Grid, MappingInput, TabData } from '../core';
 import { DEFAULT_SETTINGS, pickDataTab } from '../core';
 import { CliError } from './CliError';
 import { fileProblem } from './fileProblem';
@@ -19,6 +19,8 @@ export interface InputFiles {
   touches?: string;
   partners?: string;
   fx?: string;
+  /** The settings file's explicit column mapping, so the deals tab is found with it. */
+  mapping?: MappingInput;
 }
 
 /** The engine input plus, per table, where it came from (for the console and for messages). */
@@ -91,7 +93,7 @@ export async function loadInput(files: InputFiles): Promise<LoadedInput> {
       deals = tab;
     } else {
       const candidates = workbookTabs.filter((t) => !isOptionalTab(t.name));
-      const picked = pickDataTab(candidates.length > 0 ? candidates : workbookTabs, DEFAULT_SETTINGS);
+      const picked = pickDataTab(candidates.length > 0 ? candidates : workbookTabs, { ...DEFAULT_SETTINGS, mapping: files.mapping ?? {} });
       if (!picked) throw new CliError(`"${files.deals}" has no worksheets.`);
       deals = picked;
     }

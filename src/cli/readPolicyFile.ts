@@ -1,14 +1,15 @@
-/** Reads a --config policy file: JSON, checked by the core's resolvePolicy (which names any unknown key or bad value). */
+/** Reads a --config settings file: JSON policy settings plus an optional "mapping", checked by the core (which names any bad key). */
 import { readFileSync } from 'node:fs';
-import { isAttributionError, resolvePolicy } from '../core';
+import { isAttributionError, resolveConfigFile } from '../core';
+import type { MappingInput } from '../core';
 import { CliError } from './CliError';
 import { fileProblem } from './fileProblem';
 
 /**
- * The policy overrides the file holds, checked against the policy schema first; any problem is one
+ * The policy overrides and the column mapping the file holds, checked first; any problem is one
  * CliError naming the file (and, for a bad setting, the key).
  */
-export function readPolicyFile(file: string): Record<string, unknown> {
+export function readPolicyFile(file: string): { policy: Record<string, unknown>; mapping: MappingInput } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -22,8 +23,9 @@ export function readPolicyFile(file: string): Record<string, unknown> {
     throw new CliError(`The policy file "${file}" is not valid JSON (${(error as Error).message}). Fix it, e.g. {"influenceModel": "position"}.`);
   }
   try {
-    resolvePolicy(json);
-    return json as Record<string, unknown>;
+    const { mapping } = resolveConfigFile(json);
+    const { mapping: _mapping, ...policy } = json as Record<string, unknown>;
+    return { policy, mapping };
   } catch (error) {
     if (isAttributionError(error)) throw new CliError(`The policy file "${file}": ${error.message}`);
     throw error;

@@ -29,11 +29,11 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
   if (options.json !== undefined) outputs.push({ path: options.json, flag: '--json' });
   checkOutputs(outputs, inputs);
 
-  const policy = options.config !== undefined ? readPolicyFile(options.config) : undefined;
-  const loaded = await loadInput(options);
+  const config = options.config !== undefined ? readPolicyFile(options.config) : undefined;
+  const loaded = await loadInput({ ...options, mapping: config?.mapping });
   let analysis: Analysis;
   try {
-    analysis = analyze(loaded.input, { policy });
+    analysis = analyze(loaded.input, { policy: config?.policy, mapping: config?.mapping });
   } catch (error) {
     if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals}: ${error.message}`);
     throw error;

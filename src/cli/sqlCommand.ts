@@ -48,7 +48,7 @@ export async function sqlCommand(options: SqlCommandOptions): Promise<string[]> 
   if (!options.dialect) throw new CliError(`sql needs --dialect: one of ${SQL_DIALECTS.join(', ')}.`);
   const compile: CompileSqlOptions = {
     dialect: options.dialect,
-    policy: options.config ? readPolicyFile(options.config) : {},
+    policy: options.config ? readPolicyFile(options.config).policy : {},
     mapping: options.mapping ? readMappingFile(options.mapping) : null,
     dealsTable: options.deals ?? 'deals',
     touchesTable: options.touches ?? null,

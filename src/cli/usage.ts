@@ -13,7 +13,8 @@ Options:
   --touches FILE     partner touches: Deal ID, Partner, Activity, Date, Weight (.csv or .xlsx)
   --partners FILE    partner directory: Partner, Aliases, Tier, Type, Region (.csv or .xlsx)
   --fx FILE          FX rates: Currency, Rate (units of the reporting currency per unit)
-  --config FILE      policy file (JSON), e.g. {"influenceModel": "position", "conflictPolicy": "split"}
+  --config FILE      settings file (JSON): policy, e.g. {"influenceModel": "position", "conflictPolicy": "split"},
+                     and an optional column mapping, e.g. "mapping": {"amount": "Amount (USD)"}
   --out FILE         write the summary workbook (.xlsx): Partner Summary, Partner Trend,
                      Partner Segments, Deal Attribution, Data Issues
   --json FILE        write the JSON summary (totals, partners, periods, segments, deals, issues)

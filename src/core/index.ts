@@ -5,6 +5,8 @@ export type { Analysis, AnalyzeOptions, DetectedTable } from './analyze';
 export { AttributionError, isAttributionError } from './AttributionError';
 export { DEFAULT_POLICY, POLICY_KEYS, resolvePolicy, policyJsonSchema } from './policy';
 export type { Policy, InfluenceModel, ConflictPolicy } from './policy';
+export { resolveConfigFile } from './configFile';
+export type { ConfigFile } from './configFile';
 export { buildReportTabs } from './report/buildReportTabs';
 export { FORMATS, TAB_NAMES, literalText, fitCell, MAX_CELL_TEXT } from './report/ReportTab';
 export type { ReportTab, ReportBlock, ChartSpec, FormatName } from './report/ReportTab';

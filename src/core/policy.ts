@@ -3,7 +3,7 @@
  * The sidebar, the CLI's --config file and the custom functions all read it through `resolvePolicy`.
  */
 import { AttributionError } from './AttributionError';
-import { headerKey } from './table/fieldSynonyms';
+import { FIELDS, headerKey } from './table/fieldSynonyms';
 
 export type ConflictPolicy = 'precedence' | 'split' | 'flag';
 export type InfluenceModel = 'even' | 'first' | 'last' | 'position' | 'time-decay' | 'weighted';
@@ -213,7 +213,7 @@ export function resolvePolicy(input?: unknown): Policy {
   return out;
 }
 
-/** A JSON Schema (draft 2020-12) for policy files, generated from POLICY_KEYS. */
+/** A JSON Schema (draft 2020-12) for settings files (policy keys plus an optional "mapping"), generated from POLICY_KEYS. */
 export function policyJsonSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = { $schema: { type: 'string' } };
   for (const [key, kind] of Object.entries(POLICY_KEYS)) {
@@ -226,5 +226,9 @@ export function policyJsonSchema(): Record<string, unknown> {
       case 'isoDate': properties[key] = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' }; break;
     }
   }
+  properties.mapping = {
+    type: 'object', description: 'Explicit column mapping: field -> header text, 0-based column number, or null (not in the table).',
+    propertyNames: { enum: [...FIELDS] }, additionalProperties: { type: ['string', 'integer', 'null'], minimum: 0 },
+  };
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Partner Attribution policy', type: 'object', additionalProperties: false, properties };
 }

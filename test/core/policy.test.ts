@@ -2,7 +2,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_POLICY, POLICY_KEYS, resolvePolicy, policyJsonSchema, AttributionError } from '../../src/core';
+import { DEFAULT_POLICY, POLICY_KEYS, resolvePolicy, resolveConfigFile, policyJsonSchema, AttributionError } from '../../src/core';
 
 const ajv = new Ajv2020({ allErrors: true });
 const validate = ajv.compile(policyJsonSchema());
@@ -41,5 +41,16 @@ describe('the policy', () => {
     expect(resolvePolicy(example).influenceModel).toBe(example.influenceModel);
     const schemaFile = JSON.parse(readFileSync(path.resolve(__dirname, '../../examples/policy.schema.json'), 'utf8'));
     expect(schemaFile).toEqual(policyJsonSchema());
+  });
+});
+
+describe('a settings file with a column mapping (SPEC 2.1: a mapping wins over detection)', () => {
+  it('splits the mapping off the policy, and names a bad field', () => {
+    expect(resolveConfigFile({ influenceModel: 'first', mapping: { amount: 'Amount (USD)', partner: null, stage: 3 } }).mapping)
+      .toEqual({ amount: 'Amount (USD)', partner: null, stage: 3 });
+    expect(() => resolveConfigFile({ mapping: { amountt: 'x' } })).toThrow(/Unknown field "amountt" in "mapping"/);
+    expect(() => resolveConfigFile({ mapping: { amount: true } })).toThrow(/"mapping.amount" must be a header text/);
+    expect(validate({ mapping: { amount: 'Amount (USD)' } })).toBe(true);
+    expect(validate({ mapping: { amountt: 'x' } })).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
-/** The `sql` command through the built binary: prints a script, or one clear line for bad arguments. */
-import { buildCli, runCli } from './cliHarness';
+/** The CLI binary beyond the report itself: the sql command, flags of the other command, and a settings file with a mapping. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildCli, runCli, tempDir } from './cliHarness';
 
 beforeAll(() => buildCli());
 
@@ -31,5 +33,22 @@ describe('flags of the other command', () => {
       expect(code).toBe(1);
       expect(stderr).toMatch(/does not take --(out|dialect)/);
     }
+  });
+});
+
+describe('a settings file with a column mapping', () => {
+  it('maps a header the detection does not know, so the report runs', () => {
+    const dir = tempDir();
+    const csv = path.join(dir, 'deals.csv');
+    writeFileSync(csv, 'Opportunity ID,Stage,Amount (USD),Partner\nA-1,Closed Won,100,Acme\nA-2,Closed Won,50,\n');
+    const withoutMapping = runCli(['report', csv]);
+    expect(withoutMapping.code).toBe(1);
+    expect(withoutMapping.stderr).toMatch(/No amount column found/);
+    const config = path.join(dir, 'settings.json');
+    writeFileSync(config, JSON.stringify({ influenceModel: 'first', mapping: { amount: 'Amount (USD)' } }));
+    const json = path.join(dir, 'summary.json');
+    const run = runCli(['report', csv, '--config', config, '--json', json]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8')).totals).toMatchObject({ revenue: 150, partnerLedRevenue: 100 });
   });
 });
