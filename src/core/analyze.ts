@@ -8,6 +8,7 @@ import { PartnerRegistry, UNKNOWN_PARTNER } from './partners/PartnerRegistry';
 import { readDirectory } from './partners/readDirectory';
 import { detectTable } from './table/detectTable';
 import { readDeals } from './deals/readDeals';
+import type { Deal } from './deals/readDeals';
 import { readTouches, sortTouches } from './touches/readTouches';
 import type { Touch } from './touches/readTouches';
 import { readFxRates } from './fx/readFxRates';
@@ -16,10 +17,10 @@ import type { ClassifyContext } from './classify/classifyDeal';
 import { creditDeal } from './credit/creditDeal';
 import type { AttributedDeal } from './credit/creditDeal';
 import { toCents } from './credit/allocateCents';
-import { rollupTotals } from './rollup/rollupTotals';
-import { rollupPartners } from './rollup/rollupPartners';
-import { rollupPeriods } from './rollup/rollupPeriods';
-import { rollupSegments } from './rollup/rollupSegments';
+import { totalsRollup } from './rollup/totalsRollup';
+import { partnersRollup } from './rollup/partnersRollup';
+import { periodsRollup } from './rollup/periodsRollup';
+import { segmentsRollup } from './rollup/segmentsRollup';
 import { parseDateText, today } from './values/parseDate';
 
 export interface AnalyzeOptions {
@@ -101,11 +102,21 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     policy, sets: policySets(policy), registry, issues, asOf, explain: options.explain !== false,
     unknownPartner: () => (unknownId >= 0 ? unknownId : (unknownId = registry.special(UNKNOWN_PARTNER))),
   };
+  // One pass: classify, credit, roll up and write each deal's row, so nothing per deal outlives its turn
+  // but the row itself (a million deals must not keep a million internal records alive).
+  const totalsAcc = totalsRollup();
+  const partnersAcc = partnersRollup(registry);
+  const periodsAcc = periodsRollup(policy.fiscalYearStartMonth);
+  const segmentsAcc = segmentsRollup();
+  const noNames: string[] = Object.freeze([]) as unknown as string[];
+  const noCredits: Record<string, number> = Object.freeze({}) as Record<string, number>;
+  const names = (ids: readonly number[]): string[] => (ids.length === 0 ? noNames : ids.map((p) => registry.name(p)));
   const knownIds = new Set<string>();
-  const attributed: AttributedDeal[] = new Array(deals.length);
+  const dealRows: DealRow[] = new Array(deals.length);
   const noTouches: Touch[] = [];
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i]!;
+    (deals as (Deal | null)[])[i] = null; // released as soon as it has been read
     if (deal.id !== '') knownIds.add(deal.id);
     const touches = deal.id !== '' && deal.counted ? touchesByDeal.get(deal.id) ?? noTouches : noTouches;
     const cls = classifyDeal(deal, touches, ctx);
@@ -113,28 +124,19 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     const primary = cls.sourcers[0] ?? deal.partners[0] ?? cls.resellers[0] ?? cls.influencers[0]?.partner;
     if (primary !== undefined && deal.counted) registry.noteAttributes(primary, deal.tier, deal.type, deal.region);
     // A repeated Deal ID is shown but never credited: its money would otherwise count twice.
-    attributed[i] = { deal, cls, cents, credits: deal.counted ? creditDeal(cls, cents, policy) : [] };
-  }
-  for (const [dealId, touches] of touchesByDeal) {
-    if (!knownIds.has(dealId)) issues.add('TOUCH_UNKNOWN_DEAL', touches[0]!.row, 'Deal ID', dealId);
-  }
-
-  progress('Rolling up', 3);
-  const totals = rollupTotals(attributed);
-  const partners = rollupPartners(attributed, registry, Math.round(totals.partnerLedRevenue * 100));
-  const periods = rollupPeriods(attributed, policy.fiscalYearStartMonth);
-  const segments = rollupSegments(attributed, partners);
-  const noNames: string[] = Object.freeze([]) as unknown as string[];
-  const noCredits: Record<string, number> = Object.freeze({}) as Record<string, number>;
-  const names = (ids: readonly number[]): string[] => (ids.length === 0 ? noNames : ids.map((p) => registry.name(p)));
-  const dealRows: DealRow[] = attributed.map(({ deal, cls, cents, credits }) => {
+    const credits = deal.counted ? creditDeal(cls, cents, policy) : [];
+    const attributed: AttributedDeal = { deal, cls, cents, credits };
+    totalsAcc.add(attributed);
+    partnersAcc.add(attributed);
+    periodsAcc.add(attributed);
+    segmentsAcc.add(attributed);
     const creditsByName: Record<string, number> = credits.length === 0 ? noCredits : {};
     for (const line of credits) {
       if (line.cents === 0) continue;
       const name = registry.name(line.partner);
       creditsByName[name] = Math.round(((creditsByName[name] ?? 0) * 100 + line.cents)) / 100;
     }
-    return {
+    dealRows[i] = {
       row: deal.row, id: deal.id, name: deal.name, status: deal.status,
       amount: cents === null ? null : cents / 100,
       motion: cls.motion, partnerLed: cls.motion !== 'direct',
@@ -147,7 +149,16 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
       reason: deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`,
       counted: deal.counted,
     };
-  });
+  }
+  for (const [dealId, touches] of touchesByDeal) {
+    if (!knownIds.has(dealId)) issues.add('TOUCH_UNKNOWN_DEAL', touches[0]!.row, 'Deal ID', dealId);
+  }
+
+  progress('Rolling up', 3);
+  const totals = totalsAcc.result();
+  const partners = partnersAcc.result(Math.round(totals.partnerLedRevenue * 100));
+  const periods = periodsAcc.result();
+  const segments = segmentsAcc.result(partners);
   issues.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   progress('Done', STEPS);
   return {

@@ -1,6 +1,6 @@
 /** Rollups of SPEC 6.1: totals, partners, periods with a fiscal year, segments. */
 import { analyze } from '../../src/core';
-import { periodLabel } from '../../src/core/rollup/rollupPeriods';
+import { periodLabel } from '../../src/core/rollup/periodsRollup';
 import { dayFromParts } from '../../src/core/values/parseDate';
 import { dealGrid } from './dealGrid';
 

@@ -1,6 +1,6 @@
 /**
  * The three results of the script: per deal (motion and who led it), per deal x partner credit
- * line (non-zero ones, as on the Deal Attribution tab), and the per-partner rollup with the field names of SPEC 6.1 (src/core/rollup/rollupPartners.ts).
+ * line (non-zero ones, as on the Deal Attribution tab), and the per-partner rollup with the field names of SPEC 6.1 (src/core/rollup/partnersRollup.ts).
  */
 import type { Cte, CteContext } from './inputCtes';
 import { F } from './inputCtes';

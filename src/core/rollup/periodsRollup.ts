@@ -15,11 +15,12 @@ export function periodLabel(day: number, fiscalYearStartMonth: number): { label:
   return { label: `FY${fiscalYear} Q${quarter}`, sort: fiscalYear * 10 + quarter };
 }
 
-export function rollupPeriods(deals: readonly AttributedDeal[], fiscalYearStartMonth: number): PeriodRow[] {
+/** Revenue and pipeline by quarter, from deals added one at a time. */
+export function periodsRollup(fiscalYearStartMonth: number): { add(d: AttributedDeal): void; result(): PeriodRow[] } {
   const rows = new Map<string, { sort: number; cents: Record<string, number> }>();
   const labelCache = new Map<number, { label: string; sort: number }>();
-  for (const d of deals) {
-    if (!d.deal.counted || d.cents === null || d.deal.status === 'lost') continue;
+  const add = (d: AttributedDeal): void => {
+    if (!d.deal.counted || d.cents === null || d.deal.status === 'lost') return;
     const day = d.deal.closeDate;
     let period: { label: string; sort: number };
     if (day === null) period = { label: NO_DATE_PERIOD, sort: Number.MAX_SAFE_INTEGER };
@@ -35,8 +36,8 @@ export function rollupPeriods(deals: readonly AttributedDeal[], fiscalYearStartM
     }
     if (d.deal.status === 'won') { row.cents.revenue! += d.cents; row.cents[d.cls.motion]! += d.cents; }
     else row.cents.pipeline! += d.cents;
-  }
-  return [...rows.entries()].sort((a, b) => a[1].sort - b[1].sort).map(([period, { cents }]) => ({
+  };
+  const result = (): PeriodRow[] => [...rows.entries()].sort((a, b) => a[1].sort - b[1].sort).map(([period, { cents }]) => ({
     period,
     revenue: cents.revenue! / 100,
     sourcedRevenue: cents.sourced! / 100, influencedRevenue: cents.influenced! / 100,
@@ -44,4 +45,5 @@ export function rollupPeriods(deals: readonly AttributedDeal[], fiscalYearStartM
     partnerLedRevenue: (cents.sourced! + cents.influenced! + cents.resold!) / 100,
     pipeline: cents.pipeline! / 100,
   }));
+  return { add, result };
 }

@@ -2,7 +2,7 @@
 import type { PartnerRow } from '../types';
 import type { AttributedDeal } from '../credit/creditDeal';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
-import { ratio } from './rollupTotals';
+import { ratio } from './totalsRollup';
 
 interface Acc {
   sourced: number; influenced: number; resold: number;
@@ -17,16 +17,19 @@ const newAcc = (): Acc => ({ sourced: 0, influenced: 0, resold: 0, sourcedCents:
   influencedCents: 0, influencedPipeCents: 0, influencedCreditCents: 0, resoldCents: 0, resoldPipeCents: 0,
   creditedCents: 0, creditedPipeCents: 0, won: 0, lost: 0, wonWithAmount: 0, wonAmountCents: 0, cycleDays: 0, cycleCount: 0 });
 
-/** Per-partner rows for every partner that sourced, influenced or resold a counted deal. */
-export function rollupPartners(deals: readonly AttributedDeal[], registry: PartnerRegistry, partnerLedRevenueCents: number): PartnerRow[] {
+/**
+ * Per-partner rows for every partner that sourced, influenced or resold a counted deal. Deals are
+ * added one at a time while they are classified; the rows come at the end.
+ */
+export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDeal): void; result(partnerLedRevenueCents: number): PartnerRow[] } {
   const accs = new Map<number, Acc>();
   const acc = (id: number): Acc => {
     let a = accs.get(id);
     if (!a) { a = newAcc(); accs.set(id, a); }
     return a;
   };
-  for (const d of deals) {
-    if (!d.deal.counted) continue;
+  const add = (d: AttributedDeal): void => {
+    if (!d.deal.counted) return;
     const { status, created, closeDate } = d.deal;
     const involved = new Set<number>();
     for (const p of d.cls.sourcers) { acc(p).sourced++; involved.add(p); }
@@ -59,25 +62,28 @@ export function rollupPartners(deals: readonly AttributedDeal[], registry: Partn
         if (created !== null && closeDate !== null && closeDate >= created) { a.cycleDays += closeDate - created; a.cycleCount++; }
       } else if (status === 'lost') a.lost++;
     }
-  }
-  const rows: PartnerRow[] = [];
-  for (const [id, a] of accs) {
-    const attrs = registry.attributes(id);
-    rows.push({
-      partner: registry.name(id), tier: attrs.tier, type: attrs.type, region: attrs.region,
-      dealsSourced: a.sourced, dealsInfluenced: a.influenced, dealsResold: a.resold,
-      sourcedRevenue: a.sourcedCents / 100, sourcedPipeline: a.sourcedPipeCents / 100,
-      influencedRevenue: a.influencedCents / 100, influencedPipeline: a.influencedPipeCents / 100,
-      influencedCredit: a.influencedCreditCents / 100,
-      resoldRevenue: a.resoldCents / 100, resoldPipeline: a.resoldPipeCents / 100,
-      creditedRevenue: a.creditedCents / 100, creditedPipeline: a.creditedPipeCents / 100,
-      wonDeals: a.won, lostDeals: a.lost, winRate: ratio(a.won, a.won + a.lost),
-      avgDealSize: a.wonWithAmount === 0 ? null : Math.round(a.wonAmountCents / a.wonWithAmount) / 100,
-      avgCycleDays: a.cycleCount === 0 ? null : Math.round((a.cycleDays / a.cycleCount) * 10) / 10,
-      shareOfPartnerLed: ratio(a.creditedCents, partnerLedRevenueCents),
-    });
-  }
-  rows.sort((x, y) => y.creditedRevenue - x.creditedRevenue || y.creditedPipeline - x.creditedPipeline
-    || (x.partner < y.partner ? -1 : x.partner > y.partner ? 1 : 0));
-  return rows;
+  };
+  const result = (partnerLedRevenueCents: number): PartnerRow[] => {
+    const rows: PartnerRow[] = [];
+    for (const [id, a] of accs) {
+      const attrs = registry.attributes(id);
+      rows.push({
+        partner: registry.name(id), tier: attrs.tier, type: attrs.type, region: attrs.region,
+        dealsSourced: a.sourced, dealsInfluenced: a.influenced, dealsResold: a.resold,
+        sourcedRevenue: a.sourcedCents / 100, sourcedPipeline: a.sourcedPipeCents / 100,
+        influencedRevenue: a.influencedCents / 100, influencedPipeline: a.influencedPipeCents / 100,
+        influencedCredit: a.influencedCreditCents / 100,
+        resoldRevenue: a.resoldCents / 100, resoldPipeline: a.resoldPipeCents / 100,
+        creditedRevenue: a.creditedCents / 100, creditedPipeline: a.creditedPipeCents / 100,
+        wonDeals: a.won, lostDeals: a.lost, winRate: ratio(a.won, a.won + a.lost),
+        avgDealSize: a.wonWithAmount === 0 ? null : Math.round(a.wonAmountCents / a.wonWithAmount) / 100,
+        avgCycleDays: a.cycleCount === 0 ? null : Math.round((a.cycleDays / a.cycleCount) * 10) / 10,
+        shareOfPartnerLed: ratio(a.creditedCents, partnerLedRevenueCents),
+      });
+    }
+    rows.sort((x, y) => y.creditedRevenue - x.creditedRevenue || y.creditedPipeline - x.creditedPipeline
+      || (x.partner < y.partner ? -1 : x.partner > y.partner ? 1 : 0));
+    return rows;
+  };
+  return { add, result };
 }

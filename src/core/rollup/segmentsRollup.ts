@@ -17,19 +17,23 @@ const bySegment = (partners: readonly PartnerRow[], pick: (p: PartnerRow) => str
     .sort((a, b) => b.creditedRevenue - a.creditedRevenue || (a.key < b.key ? -1 : 1));
 };
 
-export function rollupSegments(deals: readonly AttributedDeal[], partners: readonly PartnerRow[]): Segments {
+/** Region revenue from deals added one at a time; tier and type from the finished partner rows. */
+export function segmentsRollup(): { add(d: AttributedDeal): void; result(partners: readonly PartnerRow[]): Segments } {
   const regions = new Map<string, Record<'sourced' | 'influenced' | 'resold' | 'direct', number>>();
-  for (const d of deals) {
-    if (!d.deal.counted || d.deal.status !== 'won' || d.cents === null) continue;
+  const add = (d: AttributedDeal): void => {
+    if (!d.deal.counted || d.deal.status !== 'won' || d.cents === null) return;
     const key = d.deal.region || NONE_SEGMENT;
     let r = regions.get(key);
     if (!r) { r = { sourced: 0, influenced: 0, resold: 0, direct: 0 }; regions.set(key, r); }
     r[d.cls.motion] += d.cents;
-  }
-  const region: RegionSegment[] = [...regions.entries()].map(([key, c]) => ({
-    key, revenue: (c.sourced + c.influenced + c.resold + c.direct) / 100,
-    partnerLedRevenue: (c.sourced + c.influenced + c.resold) / 100,
-    sourcedRevenue: c.sourced / 100, influencedRevenue: c.influenced / 100, resoldRevenue: c.resold / 100, directRevenue: c.direct / 100,
-  })).sort((a, b) => b.revenue - a.revenue || (a.key < b.key ? -1 : 1));
-  return { tier: bySegment(partners, (p) => p.tier), type: bySegment(partners, (p) => p.type), region };
+  };
+  const result = (partners: readonly PartnerRow[]): Segments => {
+    const region: RegionSegment[] = [...regions.entries()].map(([key, c]) => ({
+      key, revenue: (c.sourced + c.influenced + c.resold + c.direct) / 100,
+      partnerLedRevenue: (c.sourced + c.influenced + c.resold) / 100,
+      sourcedRevenue: c.sourced / 100, influencedRevenue: c.influenced / 100, resoldRevenue: c.resold / 100, directRevenue: c.direct / 100,
+    })).sort((a, b) => b.revenue - a.revenue || (a.key < b.key ? -1 : 1));
+    return { tier: bySegment(partners, (p) => p.tier), type: bySegment(partners, (p) => p.type), region };
+  };
+  return { add, result };
 }
