@@ -2,15 +2,14 @@
  * `partner-attribution sql`: prints the attribution rules (policy + column mapping) compiled to one
  * BigQuery, Spark SQL or DuckDB script. Also runs a compiled script on a DuckDB connection (tests, bench).
  */
-import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isAttributionError } from '../core';
 import { compilePolicyToSql } from '../core/sql/compilePolicyToSql';
 import type { CompileSqlOptions } from '../core/sql/compilePolicyToSql';
 import { SQL_DIALECTS } from '../core/sql/sqlDialect';
 import { CliError } from './CliError';
-import { fileProblem } from './fileProblem';
 import { readPolicyFile } from './readPolicyFile';
+import { readJsonFile } from './readJsonFile';
 
 export interface SqlCommandOptions {
   /** bigquery, spark or duckdb. */
@@ -28,19 +27,11 @@ export interface SqlCommandOptions {
 }
 
 function readMappingFile(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw fileProblem('The mapping file', file, error);
-  }
-  try {
-    const json: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('not an object');
-    return json as Record<string, unknown>;
-  } catch (error) {
-    throw new CliError(`The mapping file "${file}" is not a JSON object of field: column name (${(error as Error).message}), e.g. {"amount": "amount_usd", "created": "created_date"}.`);
-  }
+  const problem = (detail: string): string =>
+    `The mapping file "${file}" is not a JSON object of field: column name (${detail}), e.g. {"amount": "amount_usd", "created": "created_date"}.`;
+  const json = readJsonFile(file, 'The mapping file', problem);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new CliError(problem('not an object'));
+  return json as Record<string, unknown>;
 }
 
 /** The script's lines for stdout; bad options or files are one CliError line. */

@@ -74,7 +74,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   progress('Reading deals', 0);
   if (input.partners) readDirectory(input.partners, 1, registry, issues);
   const table = detectTable(input.deals, options.mapping ?? {}, firstRow, issues);
-  const { deals, stages, currencies } = readDeals(input.deals, table, policy, registry, issues);
+  const { deals, stages, currencies, firstRowById } = readDeals(input.deals, table, policy, registry, issues);
   const touchesByDeal: Map<string, Touch[]> = input.touches ? readTouches(input.touches, 1, policy, registry, issues) : new Map();
   registry.finishNames(issues);
   sortTouches(touchesByDeal, (partner) => registry.name(partner));
@@ -111,13 +111,11 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const noNames: string[] = Object.freeze([]) as unknown as string[];
   const noCredits: Record<string, number> = Object.freeze({}) as Record<string, number>;
   const names = (ids: readonly number[]): string[] => (ids.length === 0 ? noNames : ids.map((p) => registry.name(p)));
-  const knownIds = new Set<string>();
   const dealRows: DealRow[] = new Array(deals.length);
   const noTouches: Touch[] = [];
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i]!;
     (deals as (Deal | null)[])[i] = null; // released as soon as it has been read
-    if (deal.id !== '') knownIds.add(deal.id);
     const touches = deal.id !== '' && deal.counted ? touchesByDeal.get(deal.id) ?? noTouches : noTouches;
     const cls = classifyDeal(deal, touches, ctx);
     const cents = centsOf(deal.amount, deal.currency, deal.row, deal.counted);
@@ -151,7 +149,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     };
   }
   for (const [dealId, touches] of touchesByDeal) {
-    if (!knownIds.has(dealId)) issues.add('TOUCH_UNKNOWN_DEAL', touches[0]!.row, 'Deal ID', dealId);
+    if (!firstRowById.has(dealId)) issues.add('TOUCH_UNKNOWN_DEAL', touches[0]!.row, 'Deal ID', dealId);
   }
 
   progress('Rolling up', 3);

@@ -55,6 +55,8 @@ export interface ReadDealsResult {
   deals: Deal[];
   stages: string[];
   currencies: string[];
+  /** Each non-empty Deal ID -> the sheet row of its first occurrence (touches are matched against it). */
+  firstRowById: ReadonlyMap<string, number>;
 }
 
 /** Shared by every deal without partners in a column; never mutated. */
@@ -160,7 +162,9 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const stageText = textOf(cells, 'stage', row);
 
     if (stageText === '' && (id === '' || TOTAL_LABEL.test(id))) {
-      const label = cells.map(cellText).find((t) => t !== '') ?? '';
+      // First non-blank cell only (a table without Stage or ID columns reaches this on every row).
+      let label = '';
+      for (let c = 0; c < cells.length && label === ''; c++) label = cellText(cells[c]);
       if (TOTAL_LABEL.test(label)) { issues.add('TOTAL_ROW', row, '', label, { label }); continue; }
     }
 
@@ -256,5 +260,5 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     deals.push(deal);
   }
   const currencyList = [...currencies.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
-  return { deals, stages, currencies: currencyList };
+  return { deals, stages, currencies: currencyList, firstRowById: firstById };
 }

@@ -8,7 +8,7 @@ import type { InfluenceModel } from '../policy';
 import { analyze } from '../analyze';
 import { AttributionError } from '../AttributionError';
 import { partnerKey } from '../partners/partnerKey';
-import { PARTNER_COLUMNS } from '../report/partnerColumns';
+import { PARTNER_COLUMNS, partnerRowCells } from '../report/partnerColumns';
 import { fitCell } from '../report/ReportTab';
 
 export type ParamKind = 'range' | 'text';
@@ -200,11 +200,7 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
     case 'ROLLUP': {
       const summary = run(args, settings, 1, asModel(args[2]));
       const header: Cell[] = PARTNER_COLUMNS.map((c) => c.label);
-      const rows: Cell[][] = summary.partners.map((p) => PARTNER_COLUMNS.map((c) => {
-        const value = p[c.key];
-        return value === null ? '' : fitCell(value);
-      }));
-      return [header, ...rows];
+      return [header, ...summary.partners.map(partnerRowCells)];
     }
     default:
       throw new AttributionError('BAD_ARGUMENT', `Unknown function "${id}".`);

@@ -3,7 +3,7 @@ import type { Analysis } from '../analyze';
 import type { Cell, DealRow, Summary } from '../types';
 import type { FormatName, ReportBlock, ReportTab } from './ReportTab';
 import { fitCell, MAX_CELL_TEXT } from './ReportTab';
-import { PARTNER_COLUMNS } from './partnerColumns';
+import { PARTNER_COLUMNS, partnerRowCells } from './partnerColumns';
 
 const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
@@ -58,10 +58,7 @@ function summaryTab(s: Summary, topN: number): ReportTab {
   const counts = block(14, 0, ['Deals', 'Won', 'Lost', 'Open', 'Data Issues'], [
     [t.deals, t.wonDeals, t.lostDeals, t.openDeals, issues.error + issues.warning + issues.info],
   ], ['integer', 'integer', 'integer', 'integer', 'integer']);
-  const partnerRows: Cell[][] = s.partners.map((p) => PARTNER_COLUMNS.map((c) => {
-    const v = p[c.key];
-    return v === null ? '' : v;
-  }));
+  const partnerRows: Cell[][] = s.partners.map(partnerRowCells);
   // Below the KPI blocks and the top-partners chart beside them (about 20 rows tall), so the chart covers nothing.
   const partners = block(24, 0, PARTNER_COLUMNS.map((c) => c.label), partnerRows, PARTNER_COLUMNS.map((c) => c.format),
     'Partners (sorted by credited revenue; influenced and resold revenue overlap, credited revenue does not)');

@@ -1,6 +1,7 @@
 /** The per-partner table's columns, in order, with labels and formats: one list for the tab, the functions and the CLI. */
-import type { PartnerRow } from '../types';
+import type { Cell, PartnerRow } from '../types';
 import type { FormatName } from './ReportTab';
+import { fitCell } from './ReportTab';
 
 export interface PartnerColumn { key: keyof PartnerRow; label: string; format: FormatName }
 
@@ -27,3 +28,9 @@ export const PARTNER_COLUMNS: readonly PartnerColumn[] = Object.freeze([
   { key: 'avgCycleDays', label: 'Avg Cycle (days)', format: 'days' },
   { key: 'shareOfPartnerLed', label: 'Share of Partner-led', format: 'percent' },
 ]);
+
+/** A partner's row as cells in PARTNER_COLUMNS order: null shows as an empty cell, long text fits a cell. */
+export const partnerRowCells = (p: PartnerRow): Cell[] => PARTNER_COLUMNS.map((c) => {
+  const value = p[c.key];
+  return value === null ? '' : fitCell(value);
+});
