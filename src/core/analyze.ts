@@ -8,9 +8,8 @@ import { PartnerRegistry, UNKNOWN_PARTNER } from './partners/PartnerRegistry';
 import { readDirectory } from './partners/readDirectory';
 import { detectTable } from './table/detectTable';
 import { readDeals } from './deals/readDeals';
-import type { Deal } from './deals/readDeals';
-import { readTouches, sortTouches } from './touches/readTouches';
-import type { Touch } from './touches/readTouches';
+import { readTouches } from './touches/readTouches';
+import type { Touch, TouchTable } from './touches/readTouches';
 import { readFxRates } from './fx/readFxRates';
 import { classifyDeal, policySets } from './classify/classifyDeal';
 import type { ClassifyContext } from './classify/classifyDeal';
@@ -59,6 +58,7 @@ export interface Analysis {
 }
 
 const STEPS = 5;
+const NO_TOUCHES: readonly Touch[] = Object.freeze([]);
 
 /**
  * Runs the whole engine: detect the table, read and classify every deal, allocate credit, roll up.
@@ -74,21 +74,27 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   progress('Reading deals', 0);
   if (input.partners) readDirectory(input.partners, 1, registry, issues);
   const table = detectTable(input.deals, options.mapping ?? {}, firstRow, issues);
-  const { deals, stages, currencies, firstRowById } = readDeals(input.deals, table, policy, registry, issues);
-  const touchesByDeal: Map<string, Touch[]> = input.touches ? readTouches(input.touches, 1, policy, registry, issues) : new Map();
-  registry.finishNames(issues);
-  sortTouches(touchesByDeal, (partner) => registry.name(partner));
+  const reader = readDeals(input.deals, table, policy, registry, issues);
+  const { currencies, firstRowById } = reader;
+  // Each deal's own issues are found in the second pass, as it is classified; they keep their place
+  // ahead of the Touches table's issues in the final (row-sorted) list.
+  const dealIssues = new IssueLog();
+  const touchIssues = new IssueLog();
+  const touchTable: TouchTable | null = input.touches ? readTouches(input.touches, 1, policy, registry, touchIssues, firstRowById) : null;
+  const loopIssues = new IssueLog();
+  registry.finishNames(loopIssues);
+  const nameOf = (partner: number): string => registry.name(partner);
 
   progress('Converting currencies', 1);
   const reportingCurrency = policy.reportingCurrency ?? currencies[0] ?? 'USD';
-  const rates = input.fx ? readFxRates(input.fx, 1, policy.decimalSeparator, issues) : new Map<string, number>();
+  const rates = input.fx ? readFxRates(input.fx, 1, policy.decimalSeparator, loopIssues) : new Map<string, number>();
   const reportingRate = rates.get(reportingCurrency) ?? 1;
   const centsOf = (amount: number | null, currency: string | null, row: number, counted: boolean): number | null => {
     if (amount === null) return null;
     if (currency === null || currency === reportingCurrency) return toCents(amount);
     const rate = rates.get(currency);
     if (rate === undefined) {
-      if (counted) issues.add('CURRENCY_NO_RATE', row, 'Currency', currency, { currency, reporting: reportingCurrency });
+      if (counted) loopIssues.add('CURRENCY_NO_RATE', row, 'Currency', currency, { currency, reporting: reportingCurrency });
       return null;
     }
     return toCents((amount * rate) / reportingRate);
@@ -99,7 +105,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const asOf = (asOfText ? parseDateText(asOfText, 'MDY') : null) ?? today();
   let unknownId = -1;
   const ctx: ClassifyContext = {
-    policy, sets: policySets(policy), registry, issues, asOf, explain: options.explain !== false,
+    policy, sets: policySets(policy), registry, issues: loopIssues, asOf, explain: options.explain !== false,
     unknownPartner: () => (unknownId >= 0 ? unknownId : (unknownId = registry.special(UNKNOWN_PARTNER))),
   };
   // One pass: classify, credit, roll up and write each deal's row, so nothing per deal outlives its turn
@@ -111,12 +117,12 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const noNames: string[] = Object.freeze([]) as unknown as string[];
   const noCredits: Record<string, number> = Object.freeze({}) as Record<string, number>;
   const names = (ids: readonly number[]): string[] => (ids.length === 0 ? noNames : ids.map((p) => registry.name(p)));
-  const dealRows: DealRow[] = new Array(deals.length);
-  const noTouches: Touch[] = [];
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i]!;
-    (deals as (Deal | null)[])[i] = null; // released as soon as it has been read
-    const touches = deal.id !== '' && deal.counted ? touchesByDeal.get(deal.id) ?? noTouches : noTouches;
+  const dealRows: DealRow[] = new Array(reader.count);
+  let i = 0;
+  for (let k = 0; k < reader.rows; k++) {
+    const deal = reader.read(k, dealIssues);
+    if (deal === null) continue;
+    const touches = touchTable !== null && deal.id !== '' && deal.counted ? touchTable.forDeal(deal.row, deal.id, nameOf) : NO_TOUCHES;
     const cls = classifyDeal(deal, touches, ctx);
     const cents = centsOf(deal.amount, deal.currency, deal.row, deal.counted);
     const primary = cls.sourcers[0] ?? deal.partners[0] ?? cls.resellers[0] ?? cls.influencers[0]?.partner;
@@ -134,7 +140,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
       const name = registry.name(line.partner);
       creditsByName[name] = Math.round(((creditsByName[name] ?? 0) * 100 + line.cents)) / 100;
     }
-    dealRows[i] = {
+    dealRows[i++] = {
       row: deal.row, id: deal.id, name: deal.name, status: deal.status,
       amount: cents === null ? null : cents / 100,
       motion: cls.motion, partnerLed: cls.motion !== 'direct',
@@ -148,19 +154,18 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
       counted: deal.counted,
     };
   }
-  for (const [dealId, touches] of touchesByDeal) {
-    if (!firstRowById.has(dealId)) issues.add('TOUCH_UNKNOWN_DEAL', touches[0]!.row, 'Deal ID', dealId);
-  }
+  for (const [dealId, row] of touchTable?.unknownDeals ?? []) loopIssues.add('TOUCH_UNKNOWN_DEAL', row, 'Deal ID', dealId);
 
   progress('Rolling up', 3);
   const totals = totalsAcc.result();
   const partners = partnersAcc.result(Math.round(totals.partnerLedRevenue * 100));
   const periods = periodsAcc.result();
   const segments = segmentsAcc.result(partners);
-  issues.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const allIssues = [...issues.issues, ...dealIssues.issues, ...touchIssues.issues, ...loopIssues.issues];
+  allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   progress('Done', STEPS);
   return {
-    summary: { version: 1, reportingCurrency, totals, partners, periods, segments, deals: dealRows, issues: issues.issues },
-    table, policy, stages, currencies,
+    summary: { version: 1, reportingCurrency, totals, partners, periods, segments, deals: dealRows, issues: allIssues },
+    table, policy, stages: reader.stages, currencies,
   };
 }

@@ -95,6 +95,32 @@ const listTouches = (touches: readonly Touch[]): string =>
   touches.length <= MAX_EVIDENCE_SHOWN ? touches.map(describeTouch).join(', ')
     : `${touches.slice(0, MAX_EVIDENCE_SHOWN).map(describeTouch).join(', ')} +${touches.length - MAX_EVIDENCE_SHOWN} more`;
 
+/** Adds a partner to a small id list once (deals name a handful of partners: a list beats a Set). */
+const addOnce = (list: number[], partner: number): void => { if (!list.includes(partner)) list.push(partner); };
+const remove = (list: number[], partner: number): void => { const i = list.indexOf(partner); if (i >= 0) list.splice(i, 1); };
+const influencerOf = (influence: readonly Influencer[], partner: number): Influencer | undefined => {
+  for (const inf of influence) if (inf.partner === partner) return inf;
+  return undefined;
+};
+
+/** Column evidence of influence (a mention, a late registration, an overruled claim) for a partner that is not a sourcer. */
+function addColumnInfluence(influence: Influencer[], partner: number, label: string, at: number | null, reference: number): void {
+  const age = Math.max(0, reference - (at ?? reference));
+  const existing = influencerOf(influence, partner);
+  if (existing) {
+    existing.weight += 1;
+    existing.ages.push(age);
+    existing.evidence.push(label);
+    if (at !== null && (existing.firstDay === null || at < existing.firstDay)) { existing.firstDay = at; existing.kind = 0; }
+    if (at !== null && (existing.lastDay === null || at > existing.lastDay)) existing.lastDay = at;
+    return;
+  }
+  influence.push({ partner, firstDay: at, lastDay: at, kind: 0, seq: influence.length, weight: 1, ages: [age], evidence: [label] });
+}
+
+const byFirstInfluence = (a: Influencer, b: Influencer): number =>
+  (a.firstDay ?? -Infinity) - (b.firstDay ?? -Infinity) || a.kind - b.kind || a.seq - b.seq;
+
 /** Classifies one deal. `touches` are the deal's touches, sorted by day. */
 export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: ClassifyContext): Classification {
   const { policy, sets, registry, issues } = ctx;
@@ -104,7 +130,6 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     && deal.partners.length === 0 && deal.influencers.length === 0 && deal.resellers.length === 0 && deal.deployers.length === 0) {
     return { motion: 'direct', sourcers: NONE, influencers: NO_INFLUENCERS, resellers: NONE, touched: NONE, deployers: NONE, reason: DIRECT_REASON };
   }
-  const name = (id: number): string => registry.name(id);
   const explain = ctx.explain !== false;
   const created = deal.created;
   const reference = deal.closeDate ?? ctx.asOf;
@@ -112,23 +137,23 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   // Sourcing evidence, strongest first.
   const claims: Claim[] = [];
   const lateRegistrants: { partner: number; label: string; day: number | null }[] = [];
-  const touchedOnly = new Set<number>();
+  const touchedOnly: number[] = [];
   if (deal.registrants.length > 0) {
     const regDay = deal.registrationDate;
     const rejected = deal.registrationStatus !== '' && sets.rejectedStatuses.has(deal.registrationStatus);
     for (const partner of deal.registrants) {
       if (rejected) {
-        touchedOnly.add(partner);
-        if (deal.counted) issues.add('REGISTRATION_NOT_APPROVED', deal.row, 'Registration Status', deal.registrationStatusText, { partner: name(partner) });
+        addOnce(touchedOnly, partner);
+        if (deal.counted) issues.add('REGISTRATION_NOT_APPROVED', deal.row, 'Registration Status', deal.registrationStatusText, { partner: registry.name(partner) });
         continue;
       }
       const dated = regDay !== null ? ` ${formatDay(regDay)}` : '';
       if (regDay !== null && created !== null && regDay - created > policy.registrationGraceDays) {
         lateRegistrants.push({ partner, day: regDay, label: `registered ${formatDay(regDay)}, ${regDay - created} days after creation` });
-        if (deal.counted) issues.add('REGISTRATION_LATE', deal.row, 'Registration Date', formatDay(regDay), { partner: name(partner), date: formatDay(regDay), days: String(regDay - created), created: formatDay(created) });
+        if (deal.counted) issues.add('REGISTRATION_LATE', deal.row, 'Registration Date', formatDay(regDay), { partner: registry.name(partner), date: formatDay(regDay), days: String(regDay - created), created: formatDay(created) });
       } else if (regDay !== null && created !== null && created - regDay > policy.registrationExpiryDays) {
         lateRegistrants.push({ partner, day: regDay, label: `registration ${formatDay(regDay)} expired before creation` });
-        if (deal.counted) issues.add('REGISTRATION_EXPIRED', deal.row, 'Registration Date', formatDay(regDay), { partner: name(partner), date: formatDay(regDay), days: String(created - regDay), created: formatDay(created) });
+        if (deal.counted) issues.add('REGISTRATION_EXPIRED', deal.row, 'Registration Date', formatDay(regDay), { partner: registry.name(partner), date: formatDay(regDay), days: String(created - regDay), created: formatDay(created) });
       } else {
         claims.push({ partner, rank: 1, day: regDay, label: `deal registration${dated}${regDay !== null ? relationToCreated(regDay, created) : ''}` });
       }
@@ -157,15 +182,16 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   }
 
   // One claim per partner (its strongest), in order of strength.
-  claims.sort((a, b) => a.rank - b.rank);
-  const strongest = new Map<number, Claim>();
-  for (const claim of claims) if (!strongest.has(claim.partner)) strongest.set(claim.partner, claim);
-  const claimants = [...strongest.values()];
+  if (claims.length > 1) claims.sort((a, b) => a.rank - b.rank);
+  const claimants: Claim[] = [];
+  for (const claim of claims) if (!claimants.some((c) => c.partner === claim.partner)) claimants.push(claim);
+  const claimOf = (partner: number): Claim | undefined => claimants.find((c) => c.partner === partner);
   let sourcers: number[] = NONE;
-  const flaggedClaimants: Claim[] = [];
+  let flaggedClaimants: Claim[] = [];
   let conflictNote = '';
   if (claimants.length === 1) sourcers = [claimants[0]!.partner];
   else if (claimants.length > 1) {
+    const name = (id: number): string => registry.name(id);
     const described = claimants.map((c) => `${name(c.partner)} (${c.label})`).join('; ');
     const others = claimants.slice(1).map((c) => name(c.partner)).join(', ');
     let effect: string;
@@ -177,13 +203,13 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
       sourcers = claimants.map((c) => c.partner);
       effect = `Sourced credit is shared evenly by ${claimants.map((c) => name(c.partner)).join(', ')}.`;
     } else {
-      flaggedClaimants.push(...claimants);
+      flaggedClaimants = claimants;
       effect = 'No one is credited as sourcer: the claimants count as influencers.';
       conflictNote = '; sourcing claims conflict, so no one is the sourcer';
     }
     if (deal.counted) issues.add('SOURCING_CONFLICT', deal.row, '', '', { claims: described, effect });
   }
-  const sourcerSet = new Set(sourcers);
+  const sourcerIds: readonly number[] = sourcers;
 
   // Resale and deployment.
   // The deal's own lists are used as they are (never mutated) and copied only when a partner is added.
@@ -207,46 +233,43 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   }
 
   // Influence.
-  const influence = new Map<number, Influencer>();
-  let seq = 0;
-  const addColumnInfluence = (partner: number, label: string, day: number | null): void => {
-    if (sourcerSet.has(partner)) return;
-    const at = day ?? created;
-    const existing = influence.get(partner);
-    const age = Math.max(0, reference - (at ?? reference));
-    if (existing) {
-      existing.weight += 1;
-      existing.ages.push(age);
-      existing.evidence.push(label);
-      if (at !== null && (existing.firstDay === null || at < existing.firstDay)) { existing.firstDay = at; existing.kind = 0; }
-      if (at !== null && (existing.lastDay === null || at > existing.lastDay)) existing.lastDay = at;
-      return;
-    }
-    influence.set(partner, { partner, firstDay: at, lastDay: at, kind: 0, seq: seq++, weight: 1, ages: [age], evidence: [label] });
-  };
-  for (const claim of flaggedClaimants) addColumnInfluence(claim.partner, `claimed sourcing: ${claim.label}`, claim.day);
-  for (const partner of deal.influencers) addColumnInfluence(partner, 'Influencing Partners column', null);
-  for (const late of lateRegistrants) addColumnInfluence(late.partner, late.label, late.day);
+  const influence: Influencer[] = [];
+  for (const claim of flaggedClaimants) {
+    if (!sourcerIds.includes(claim.partner)) addColumnInfluence(influence, claim.partner, `claimed sourcing: ${claim.label}`, claim.day ?? created, reference);
+  }
+  for (const partner of deal.influencers) {
+    if (!sourcerIds.includes(partner)) addColumnInfluence(influence, partner, 'Influencing Partners column', created, reference);
+  }
+  for (const late of lateRegistrants) {
+    if (!sourcerIds.includes(late.partner)) addColumnInfluence(influence, late.partner, late.label, late.day ?? created, reference);
+  }
   if (!roleIsResale && !roleIsDeployment && !partnerRoleIsSourcing) {
     for (const partner of deal.partners) {
-      if (!sourcerSet.has(partner) && !(isPartnerLeadSource && strongest.has(partner))) addColumnInfluence(partner, deal.roleText ? `Partner column, role "${deal.roleText}"` : 'Partner column', null);
+      if (!sourcerIds.includes(partner) && !(isPartnerLeadSource && claimOf(partner) !== undefined)) {
+        addColumnInfluence(influence, partner, deal.roleText ? `Partner column, role "${deal.roleText}"` : 'Partner column', created, reference);
+      }
     }
   }
-  // Touches in the influence window sum to significance.
+  // Touches in the influence window sum to significance (per partner, in order of first touch).
   const windowStart = created === null ? -Infinity : created - policy.influenceLookbackDays;
   const windowEnd = deal.closeDate ?? ctx.asOf;
-  const touchSums = new Map<number, { weight: number; touches: Touch[] }>();
+  const sumPartners: number[] = [];
+  const sumWeights: number[] = [];
+  const sumTouches: Touch[][] = [];
   for (const t of touches) {
-    if (sourcerSet.has(t.partner)) continue;
-    if (t.day < windowStart || t.day > windowEnd) { if (!influence.has(t.partner)) touchedOnly.add(t.partner); continue; }
-    const sum = touchSums.get(t.partner);
-    if (sum) { sum.weight += t.weight; sum.touches.push(t); } else touchSums.set(t.partner, { weight: t.weight, touches: [t] });
+    if (sourcerIds.includes(t.partner)) continue;
+    if (t.day < windowStart || t.day > windowEnd) { if (influencerOf(influence, t.partner) === undefined) addOnce(touchedOnly, t.partner); continue; }
+    const k = sumPartners.indexOf(t.partner);
+    if (k >= 0) { sumWeights[k]! += t.weight; sumTouches[k]!.push(t); } else { sumPartners.push(t.partner); sumWeights.push(t.weight); sumTouches.push([t]); }
   }
   const touchedNotes: string[] = [];
-  for (const [partner, sum] of touchSums) {
-    const existing = influence.get(partner);
+  for (let k = 0; k < sumPartners.length; k++) {
+    const partner = sumPartners[k]!;
+    const weight = sumWeights[k]!;
+    const list = sumTouches[k]!;
+    const existing = influencerOf(influence, partner);
     if (existing) {
-      for (const t of sum.touches) {
+      for (const t of list) {
         existing.weight += t.weight;
         existing.ages.push(Math.max(0, reference - t.day));
         if (explain) existing.evidence.push(describeTouch(t));
@@ -254,28 +277,24 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
       }
       continue;
     }
-    const rounded = Math.round(sum.weight * 1000) / 1000;
-    if (sum.weight + 1e-9 >= policy.influenceThreshold) {
-      const first = sum.touches[0]!;
-      const last = sum.touches[sum.touches.length - 1]!;
-      influence.set(partner, {
-        partner, firstDay: first.day, lastDay: last.day, kind: 1, seq: seq++, weight: sum.weight,
-        ages: sum.touches.map((t) => Math.max(0, reference - t.day)),
-        evidence: explain ? [`${listTouches(sum.touches)}${sum.touches.length > 1 ? `: weight ${rounded}` : ''}`] : [],
+    const rounded = Math.round(weight * 1000) / 1000;
+    if (weight + 1e-9 >= policy.influenceThreshold) {
+      const first = list[0]!;
+      const last = list[list.length - 1]!;
+      influence.push({
+        partner, firstDay: first.day, lastDay: last.day, kind: 1, seq: influence.length, weight,
+        ages: list.map((t) => Math.max(0, reference - t.day)),
+        evidence: explain ? [`${listTouches(list)}${list.length > 1 ? `: weight ${rounded}` : ''}`] : [],
       });
-      touchedOnly.delete(partner);
+      remove(touchedOnly, partner);
     } else {
-      touchedOnly.add(partner);
-      if (explain) touchedNotes.push(`${name(partner)} (${listTouches(sum.touches)}: weight ${rounded} < ${policy.influenceThreshold})`);
+      addOnce(touchedOnly, partner);
+      if (explain) touchedNotes.push(`${registry.name(partner)} (${listTouches(list)}: weight ${rounded} < ${policy.influenceThreshold})`);
     }
   }
-  for (const p of sourcerSet) touchedOnly.delete(p);
-  for (const p of influence.keys()) touchedOnly.delete(p);
-  const influencers = influence.size === 0 ? NO_INFLUENCERS : [...influence.values()].sort((a, b) => {
-    const da = a.firstDay ?? -Infinity;
-    const db = b.firstDay ?? -Infinity;
-    return da - db || a.kind - b.kind || a.seq - b.seq;
-  });
+  for (const p of sourcerIds) remove(touchedOnly, p);
+  for (const inf of influence) remove(touchedOnly, inf.partner);
+  const influencers = influence.length === 0 ? NO_INFLUENCERS : influence.length === 1 ? influence : influence.sort(byFirstInfluence);
 
   // Motion.
   let motion: Motion;
@@ -287,11 +306,12 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     else motion = 'resold';
   } else motion = 'direct';
 
-  if (!explain) return { motion, sourcers, influencers, resellers, touched: touchedOnly.size === 0 ? NONE : [...touchedOnly], deployers, reason: '' };
+  const touched = touchedOnly.length === 0 ? NONE : touchedOnly;
+  if (!explain) return { motion, sourcers, influencers, resellers, touched, deployers, reason: '' };
 
-  const touched = touchedOnly.size === 0 ? NONE : [...touchedOnly];
+  const name = (id: number): string => registry.name(id);
   const reason = describeDeal({
-    sourcers: sourcers.map((p) => ({ name: name(p), how: strongest.get(p)?.label ?? 'resold, counted as sourced' })),
+    sourcers: sourcers.map((p) => ({ name: name(p), how: claimOf(p)?.label ?? 'resold, counted as sourced' })),
     conflictNote,
     influencers: influencers.map((i) => ({ name: name(i.partner), how: listEvidence(i.evidence) })),
     resellers: resoldAsSourced ? [] : resellers.map(name),

@@ -12,7 +12,7 @@ import { cellText, isBlank } from '../values/cellText';
 import { isSpreadsheetError } from '../values/spreadsheetErrors';
 import { parseAmount } from '../values/parseAmount';
 import { parseBoolean } from '../values/parseBoolean';
-import { parseDate } from '../values/parseDate';
+import { parseDate, dayFromSerial } from '../values/parseDate';
 import { splitPartners } from '../table/splitPartners';
 import { headerKey } from '../table/fieldSynonyms';
 
@@ -51,12 +51,24 @@ export interface Deal {
   counted: boolean;
 }
 
-export interface ReadDealsResult {
-  deals: Deal[];
-  stages: string[];
-  currencies: string[];
+/**
+ * The deals of a grid, read in two passes so that a million deals never live as a million objects.
+ * The first pass (readDeals) registers every partner spelling, counts currencies and finds repeated
+ * Deal IDs; the second (read, in order, once per row) builds each deal as it is classified.
+ */
+export interface DealReader {
+  /** Rows to read with `read`: the deal rows and the totals rows, in grid order. */
+  readonly rows: number;
+  /** How many of them are deals. */
+  readonly count: number;
+  /** Distinct currency codes, most common first. */
+  readonly currencies: string[];
   /** Each non-empty Deal ID -> the sheet row of its first occurrence (touches are matched against it). */
-  firstRowById: ReadonlyMap<string, number>;
+  readonly firstRowById: ReadonlyMap<string, number>;
+  /** Distinct stage texts in first-seen order (complete once every row has been read). */
+  readonly stages: string[];
+  /** Row k (0 <= k < rows) as a deal, its issues logged; null for a totals row. Call once per row, in order. */
+  read(k: number, issues: IssueLog): Deal | null;
 }
 
 /** Shared by every deal without partners in a column; never mutated. */
@@ -67,14 +79,25 @@ const MAX_AMOUNT = 1e12;
 
 const TOTAL_LABEL = /^(grand\s+)?(sub)?totals?\b|^sum\b/i;
 
-/** Reads every deal row of the grid below the header. */
-export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, registry: PartnerRegistry, issues: IssueLog): ReadDealsResult {
+/** Row kinds found by the first pass. */
+const DEAL = 0;
+const REPEATED = 1;
+const TOTAL = 2;
+
+/** First pass over the rows below the header; see DealReader. Only table-wide issues are logged here. */
+export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, registry: PartnerRegistry, issues: IssueLog): DealReader {
   const col = table.columns;
   const header = (field: Field): string => table.headers[col[field]!] ?? field;
-  const cellOf = (cells: readonly Cell[], field: Field): Cell => {
-    const c = col[field];
-    return c === undefined ? undefined : cells[c];
-  };
+  // Column indexes as plain numbers (-1 when absent): the helpers below run for every cell of a million rows.
+  const at = (field: Field): number => col[field] ?? -1;
+  const cId = at('id'), cName = at('name'), cStage = at('stage'), cWon = at('won'), cClosed = at('closed'), cAmount = at('amount');
+  const cCurrency = at('currency'), cCreated = at('created'), cCloseDate = at('closeDate'), cLeadSource = at('leadSource');
+  const cSourcing = at('sourcingPartner'), cPartner = at('partner'), cRole = at('partnerRole'), cInfluencers = at('influencers');
+  const cReseller = at('reseller'), cDeployer = at('deployer'), cRegistrant = at('registrationPartner');
+  const cRegDate = at('registrationDate'), cRegStatus = at('registrationStatus'), cTier = at('partnerTier'), cType = at('partnerType');
+  const cRegion = at('region');
+  const cellOf = (cells: readonly Cell[], c: number): Cell => (c < 0 ? undefined : cells[c]);
+  const headerAt = (c: number): string => table.headers[c] ?? '';
   // Stages compare like headers, spaces and punctuation removed: "Closed - Won", "closed_won" and "ClosedWon" are one.
   const compact = headerKey;
   const wonSet = new Set(policy.wonStages.map(compact));
@@ -87,87 +110,134 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     if (t === undefined) { t = normalizeTerm(text); termCache.set(text, t); }
     return t;
   };
-  const currencies = new Map<string, number>();
-  const firstById = new Map<string, number>();
   const hasStatusSource = col.stage !== undefined || col.won !== undefined || col.closed !== undefined;
   if (!hasStatusSource) issues.add('COLUMN_MISSING_STAGE', null, '', '');
-  const deals: Deal[] = [];
-  const splitCache = new Map<string, string[]>();
   const isDirectoryName = (name: string): boolean => registry.isDirectoryName(name);
+  const partnerColumns = [cSourcing, cPartner, cInfluencers, cReseller, cDeployer, cRegistrant].filter((c) => c >= 0);
 
-  const partnerIds = (cells: readonly Cell[], field: Field, row: number): number[] => {
-    const cell = cellOf(cells, field);
-    if (cell === undefined || cell === null || cell === '') return NO_PARTNERS;
-    if (isSpreadsheetError(cell)) {
-      issues.add('CELL_ERROR', row, header(field), cellText(cell), { effect: 'Treated as no partner.' });
-      return NO_PARTNERS;
-    }
-    const text = typeof cell === 'string' ? cell : cellText(cell);
-    let names = splitCache.get(text);
-    if (names === undefined) { names = splitPartners(text, isDirectoryName); splitCache.set(text, names); }
-    if (names.length === 1) {
-      const id = registry.ref(names[0]!);
-      return id >= 0 ? [id] : NO_PARTNERS;
-    }
-    const ids: number[] = [];
-    for (const name of names) {
-      if (isSpreadsheetError(name)) continue;
-      const id = registry.ref(name);
-      if (id >= 0 && !ids.includes(id)) ids.push(id);
-    }
-    return ids.length > 0 ? ids : NO_PARTNERS;
-  };
-
-  const textOf = (cells: readonly Cell[], field: Field, row: number): string => {
-    const cell = cellOf(cells, field);
-    if (cell === undefined || cell === null || cell === '') return '';
-    if (isSpreadsheetError(cell)) {
-      issues.add('CELL_ERROR', row, header(field), cellText(cell));
-      return '';
-    }
+  /** A cell as text without logging ("" for blanks and spreadsheet errors). */
+  const quietText = (cell: Cell): string => {
+    if (cell === undefined || cell === null || cell === '' || isSpreadsheetError(cell)) return '';
     return typeof cell === 'string' ? cell.trim() : cellText(cell);
   };
 
-  const dateOf = (cells: readonly Cell[], field: Field, row: number): number | null => {
-    const cell = cellOf(cells, field);
-    if (cell === undefined || cell === null || cell === '') return null;
-    if (isSpreadsheetError(cell)) {
-      issues.add('CELL_ERROR', row, header(field), cellText(cell));
-      return null;
-    }
-    const day = parseDate(cell, policy.dateOrder);
-    if (day === undefined) {
-      issues.add('DATE_INVALID', row, header(field), cellText(cell));
-      return null;
-    }
-    return day;
-  };
-
-  const boolOf = (cells: readonly Cell[], field: Field, row: number): boolean | null => {
-    const cell = cellOf(cells, field);
-    if (isSpreadsheetError(cell)) { issues.add('CELL_ERROR', row, header(field), cellText(cell)); return null; }
-    const value = parseBoolean(cell);
-    if (value === undefined) { issues.add('BOOLEAN_INVALID', row, header(field), cellText(cell)); return null; }
-    return value;
-  };
-
+  // ---- First pass: partners, currencies, repeated IDs, totals rows.
+  const splitCache = new Map<string, string[]>();
+  const currencyCounts = new Map<string, number>();
+  const firstById = new Map<string, number>();
+  const rowIndex = new Int32Array(Math.max(0, grid.length - table.headerIndex - 1));
+  const kinds = new Uint8Array(rowIndex.length);
+  let rows = 0;
+  let count = 0;
   for (let r = table.headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r]!;
     let blank = true;
     for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) { blank = false; break; }
     if (blank) continue;
     const row = table.firstRow + r;
-    const id = textOf(cells, 'id', row);
-    const name = textOf(cells, 'name', row);
-    const stageText = textOf(cells, 'stage', row);
-
-    if (stageText === '' && (id === '' || TOTAL_LABEL.test(id))) {
-      // First non-blank cell only (a table without Stage or ID columns reaches this on every row).
-      let label = '';
-      for (let c = 0; c < cells.length && label === ''; c++) label = cellText(cells[c]);
-      if (TOTAL_LABEL.test(label)) { issues.add('TOTAL_ROW', row, '', label, { label }); continue; }
+    const id = quietText(cellOf(cells, cId));
+    rowIndex[rows] = r;
+    if (quietText(cellOf(cells, cStage)) === '' && (id === '' || TOTAL_LABEL.test(id)) && TOTAL_LABEL.test(firstText(cells))) {
+      kinds[rows++] = TOTAL;
+      continue;
     }
+    let kind = DEAL;
+    if (id !== '') {
+      if (firstById.has(id)) kind = REPEATED;
+      else firstById.set(id, row);
+    }
+    kinds[rows++] = kind;
+    count++;
+    for (const c of partnerColumns) {
+      const text = quietText(cells[c]);
+      if (text === '') continue;
+      let names = splitCache.get(text);
+      if (names === undefined) { names = splitPartners(text, isDirectoryName); splitCache.set(text, names); }
+      for (const name of names) if (!isSpreadsheetError(name)) registry.ref(name);
+    }
+    const amount = readAmount(cellOf(cells, cAmount), policy.decimalSeparator);
+    if (amount.value !== null) {
+      const currency = quietText(cellOf(cells, cCurrency)).toUpperCase() || amount.currency;
+      if (currency !== null) currencyCounts.set(currency, (currencyCounts.get(currency) ?? 0) + 1);
+    }
+  }
+  const currencies = [...currencyCounts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
 
+  // ---- Second pass, one row at a time.
+  const idsCache = new Map<string, number[]>();
+  let log = issues;
+  const partnerIds = (cells: readonly Cell[], c: number, row: number): number[] => {
+    const cell = cellOf(cells, c);
+    if (cell === undefined || cell === null || cell === '') return NO_PARTNERS;
+    if (isSpreadsheetError(cell)) {
+      log.add('CELL_ERROR', row, headerAt(c), cellText(cell), { effect: 'Treated as no partner.' });
+      return NO_PARTNERS;
+    }
+    const text = typeof cell === 'string' ? cell.trim() : cellText(cell);
+    let ids = idsCache.get(text);
+    if (ids === undefined) {
+      ids = [];
+      for (const name of splitCache.get(text) ?? []) {
+        if (isSpreadsheetError(name)) continue;
+        const id = registry.find(name);
+        if (id >= 0 && !ids.includes(id)) ids.push(id);
+      }
+      ids = ids.length > 0 ? Object.freeze(ids) as number[] : NO_PARTNERS;
+      idsCache.set(text, ids);
+    }
+    return ids;
+  };
+
+  const textOf = (cells: readonly Cell[], c: number, row: number): string => {
+    const cell = cellOf(cells, c);
+    if (cell === undefined || cell === null || cell === '') return '';
+    if (isSpreadsheetError(cell)) {
+      log.add('CELL_ERROR', row, headerAt(c), cellText(cell));
+      return '';
+    }
+    return typeof cell === 'string' ? cell.trim() : cellText(cell);
+  };
+
+  const dateOf = (cells: readonly Cell[], c: number, row: number): number | null => {
+    const cell = cellOf(cells, c);
+    if (cell === undefined || cell === null || cell === '') return null;
+    if (typeof cell === 'number') {
+      const day = dayFromSerial(cell);
+      if (day !== null) return day;
+    }
+    if (isSpreadsheetError(cell)) {
+      log.add('CELL_ERROR', row, headerAt(c), cellText(cell));
+      return null;
+    }
+    const day = parseDate(cell, policy.dateOrder);
+    if (day === undefined) {
+      log.add('DATE_INVALID', row, headerAt(c), cellText(cell));
+      return null;
+    }
+    return day;
+  };
+
+  const boolOf = (cells: readonly Cell[], c: number, row: number): boolean | null => {
+    const cell = cellOf(cells, c);
+    if (isSpreadsheetError(cell)) { log.add('CELL_ERROR', row, headerAt(c), cellText(cell)); return null; }
+    const value = parseBoolean(cell);
+    if (value === undefined) { log.add('BOOLEAN_INVALID', row, headerAt(c), cellText(cell)); return null; }
+    return value;
+  };
+
+  const read = (k: number, into: IssueLog): Deal | null => {
+    log = into;
+    const r = rowIndex[k]!;
+    const cells = grid[r]!;
+    const row = table.firstRow + r;
+    const id = textOf(cells, cId, row);
+    const name = textOf(cells, cName, row);
+    const stageText = textOf(cells, cStage, row);
+    if (kinds[k] === TOTAL) {
+      const label = firstText(cells);
+      log.add('TOTAL_ROW', row, '', label, { label });
+      return null;
+    }
     // Status: Won/Closed booleans decide when present, else the stage text (SPEC 2.4).
     let stageStatus: Status | null = null;
     if (stageText !== '') {
@@ -179,8 +249,8 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
         stages.push(stageText);
       }
     }
-    const won = col.won === undefined ? null : boolOf(cells, 'won', row);
-    const closed = col.closed === undefined ? null : boolOf(cells, 'closed', row);
+    const won = cWon < 0 ? null : boolOf(cells, cWon, row);
+    const closed = cClosed < 0 ? null : boolOf(cells, cClosed, row);
     let status: Status;
     if (won === true) status = 'won';
     else if (closed === false) status = 'open';
@@ -190,75 +260,81 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     else if (stageStatus !== null) status = stageStatus;
     else {
       status = 'open';
-      if (col.stage !== undefined) issues.add('STAGE_MISSING', row, header('stage'), '');
+      if (col.stage !== undefined) log.add('STAGE_MISSING', row, header('stage'), '');
     }
     if (won !== null && stageStatus !== null && stageStatus !== status) {
-      issues.add('STATUS_CONFLICT', row, header('stage'), stageText, { column: header('won'), status });
+      log.add('STATUS_CONFLICT', row, header('stage'), stageText, { column: header('won'), status });
     } else if (won === null && closed !== null && stageStatus !== null && stageStatus !== status) {
-      issues.add('STATUS_CONFLICT', row, header('stage'), stageText, { column: header('closed'), status });
+      log.add('STATUS_CONFLICT', row, header('stage'), stageText, { column: header('closed'), status });
     }
 
     // Amount and currency.
-    const amountCell = cellOf(cells, 'amount');
+    const amountCell = cellOf(cells, cAmount);
     let amount: number | null = null;
     let textCurrency: string | null = null;
     if (isSpreadsheetError(amountCell)) {
-      issues.add('CELL_ERROR', row, header('amount'), cellText(amountCell), { effect: 'Left out of money totals; the deal still counts.' });
+      log.add('CELL_ERROR', row, header('amount'), cellText(amountCell), { effect: 'Left out of money totals; the deal still counts.' });
     } else {
       const parsed = parseAmount(amountCell, policy.decimalSeparator);
       if (parsed.kind === 'ok' && Math.abs(parsed.value) >= MAX_AMOUNT) {
-        issues.add('AMOUNT_INVALID', row, header('amount'), cellText(amountCell), { hint: ' (it is too large to count to the cent)' });
+        log.add('AMOUNT_INVALID', row, header('amount'), cellText(amountCell), { hint: ' (it is too large to count to the cent)' });
       } else if (parsed.kind === 'ok') {
         amount = parsed.value;
         textCurrency = parsed.currency;
-        if (amount < 0) issues.add('AMOUNT_NEGATIVE', row, header('amount'), cellText(amountCell));
+        if (amount < 0) log.add('AMOUNT_NEGATIVE', row, header('amount'), cellText(amountCell));
       } else if (parsed.kind === 'invalid') {
         const text = cellText(amountCell);
         const hint = typeof amountCell === 'string' && policy.decimalSeparator === '.' && /\d\.\d{3},\d/.test(text)
           ? ' (it looks like comma decimals: set the decimal separator to ",")' : '';
-        issues.add('AMOUNT_INVALID', row, header('amount'), text, { hint });
+        log.add('AMOUNT_INVALID', row, header('amount'), text, { hint });
       } else {
-        issues.add(status === 'won' ? 'AMOUNT_MISSING_WON' : 'AMOUNT_MISSING_OPEN', row, header('amount'), '');
+        log.add(status === 'won' ? 'AMOUNT_MISSING_WON' : 'AMOUNT_MISSING_OPEN', row, header('amount'), '');
       }
     }
-    const currencyText = textOf(cells, 'currency', row).toUpperCase();
+    const currencyText = textOf(cells, cCurrency, row).toUpperCase();
     const currency = currencyText !== '' ? currencyText : textCurrency;
     if (currencyText !== '' && textCurrency !== null && textCurrency !== currencyText) {
-      issues.add('CURRENCY_CONFLICT', row, header('amount'), cellText(amountCell), { textCurrency, currency: currencyText });
+      log.add('CURRENCY_CONFLICT', row, header('amount'), cellText(amountCell), { textCurrency, currency: currencyText });
     }
-    if (currency !== null && amount !== null) currencies.set(currency, (currencies.get(currency) ?? 0) + 1);
 
-    const roleText = textOf(cells, 'partnerRole', row);
-    const leadSourceText = textOf(cells, 'leadSource', row);
-    const registrationStatusText = textOf(cells, 'registrationStatus', row);
+    const roleText = textOf(cells, cRole, row);
+    const leadSourceText = textOf(cells, cLeadSource, row);
+    const registrationStatusText = textOf(cells, cRegStatus, row);
     const deal: Deal = {
       index: r, row, id, name, status, amount, currency,
-      created: dateOf(cells, 'created', row),
-      closeDate: dateOf(cells, 'closeDate', row),
+      created: dateOf(cells, cCreated, row),
+      closeDate: dateOf(cells, cCloseDate, row),
       leadSource: term(leadSourceText), leadSourceText,
-      sourcingPartners: partnerIds(cells, 'sourcingPartner', row),
-      partners: partnerIds(cells, 'partner', row),
+      sourcingPartners: partnerIds(cells, cSourcing, row),
+      partners: partnerIds(cells, cPartner, row),
       role: term(roleText), roleText,
-      influencers: partnerIds(cells, 'influencers', row),
-      resellers: partnerIds(cells, 'reseller', row),
-      deployers: partnerIds(cells, 'deployer', row),
-      registrants: partnerIds(cells, 'registrationPartner', row),
-      registrationDate: dateOf(cells, 'registrationDate', row),
+      influencers: partnerIds(cells, cInfluencers, row),
+      resellers: partnerIds(cells, cReseller, row),
+      deployers: partnerIds(cells, cDeployer, row),
+      registrants: partnerIds(cells, cRegistrant, row),
+      registrationDate: dateOf(cells, cRegDate, row),
       registrationStatus: term(registrationStatusText), registrationStatusText,
-      tier: textOf(cells, 'partnerTier', row),
-      type: textOf(cells, 'partnerType', row),
-      region: textOf(cells, 'region', row),
-      counted: true,
+      tier: textOf(cells, cTier, row),
+      type: textOf(cells, cType, row),
+      region: textOf(cells, cRegion, row),
+      counted: kinds[k] !== REPEATED,
     };
-    if (id !== '') {
-      const first = firstById.get(id);
-      if (first !== undefined) {
-        deal.counted = false;
-        issues.add('DUPLICATE_ID', row, header('id'), id, { first: String(first) });
-      } else firstById.set(id, row);
-    }
-    deals.push(deal);
-  }
-  const currencyList = [...currencies.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
-  return { deals, stages, currencies: currencyList, firstRowById: firstById };
+    if (!deal.counted) log.add('DUPLICATE_ID', row, header('id'), id, { first: String(firstById.get(id)) });
+    return deal;
+  };
+  return { rows, count, currencies, firstRowById: firstById, stages, read };
+}
+
+/** The first non-blank cell of a row, as text (a table without Stage or ID columns still shows its totals label). */
+function firstText(cells: readonly Cell[]): string {
+  let label = '';
+  for (let c = 0; c < cells.length && label === ''; c++) label = cellText(cells[c]);
+  return label;
+}
+
+/** An amount cell read quietly, for the first pass: the value when it counts, and the currency its text names. */
+function readAmount(cell: Cell, decimalSeparator: '.' | ','): { value: number | null; currency: string | null } {
+  if (isSpreadsheetError(cell)) return { value: null, currency: null };
+  const parsed = parseAmount(cell, decimalSeparator);
+  return parsed.kind === 'ok' && Math.abs(parsed.value) < MAX_AMOUNT ? { value: parsed.value, currency: parsed.currency } : { value: null, currency: null };
 }

@@ -9,8 +9,8 @@ export const UNKNOWN_PARTNER = '(Unknown partner)';
 
 interface Entry {
   key: string;
-  /** Spelling -> times seen, in first-seen order (Map keeps insertion order). */
-  spellings: Map<string, number>;
+  /** Indexes of its spellings in the registry's spelling table, in first-seen order. */
+  spellings: number[];
   canonical: string | null;
   tier: string | null; type: string | null; region: string | null;
   /** Attribute value -> count, from rows where this is the primary partner. */
@@ -28,8 +28,12 @@ const mostFrequent = (counts: Map<string, number>): string | null => {
 export class PartnerRegistry {
   private readonly entries: Entry[] = [];
   private readonly byKey = new Map<string, number>();
-  /** Exact spelling -> id; spares re-normalizing names that repeat on every row. */
+  /** Exact spelling -> its index in the spelling table; spares re-normalizing names that repeat on every row. */
   private readonly bySpelling = new Map<string, number>();
+  /** The spelling table: text, partner id and times seen of each exact spelling. */
+  private readonly spellingText: string[] = [];
+  private readonly spellingId: number[] = [];
+  private readonly spellingCount: number[] = [];
 
   /** Adds a directory entry (canonical name, aliases, attributes). Returns false for a repeated partner. */
   addDirectoryEntry(name: string, aliases: string[], tier: string | null, type: string | null, region: string | null): boolean {
@@ -50,7 +54,7 @@ export class PartnerRegistry {
 
   private create(key: string): number {
     const id = this.entries.length;
-    this.entries.push({ key, spellings: new Map(), canonical: null, tier: null, type: null, region: null,
+    this.entries.push({ key, spellings: [], canonical: null, tier: null, type: null, region: null,
       rowTier: new Map(), rowType: new Map(), rowRegion: new Map(), name: '' });
     this.byKey.set(key, id);
     return id;
@@ -58,16 +62,20 @@ export class PartnerRegistry {
 
   /** The id of a partner by name as written (counting the spelling), or -1 for an empty name. */
   ref(name: string): number {
-    let id = this.bySpelling.get(name);
-    if (id === undefined) {
+    let s = this.bySpelling.get(name);
+    if (s === undefined) {
       const key = partnerKey(name);
       if (key === '') return -1;
-      id = this.byKey.get(key) ?? this.create(key);
-      this.bySpelling.set(name, id);
+      const id = this.byKey.get(key) ?? this.create(key);
+      s = this.spellingText.length;
+      this.spellingText.push(name);
+      this.spellingId.push(id);
+      this.spellingCount.push(0);
+      this.entries[id]!.spellings.push(s);
+      this.bySpelling.set(name, s);
     }
-    const spellings = this.entries[id]!.spellings;
-    spellings.set(name, (spellings.get(name) ?? 0) + 1);
-    return id;
+    this.spellingCount[s]!++;
+    return this.spellingId[s]!;
   }
 
   /** A placeholder partner such as "(Unknown partner)", usable after names are finished. */
@@ -89,7 +97,8 @@ export class PartnerRegistry {
 
   /** The id of a partner by name without counting a spelling (lookups), or -1 when unknown. */
   find(name: string): number {
-    return this.bySpelling.get(name) ?? this.byKey.get(partnerKey(name)) ?? -1;
+    const s = this.bySpelling.get(name);
+    return s !== undefined ? this.spellingId[s]! : this.byKey.get(partnerKey(name)) ?? -1;
   }
 
   /** Records a row's attribute values for its primary partner. */
@@ -103,8 +112,9 @@ export class PartnerRegistry {
   /** Fixes display names (call once all names are in) and reports merged spellings. */
   finishNames(issues: IssueLog): void {
     for (const entry of this.entries) {
-      entry.name = entry.canonical ?? mostFrequent(entry.spellings) ?? entry.key;
-      const variants = [...entry.spellings.keys()].map((s) => s.trim()).filter((s, i, all) => all.indexOf(s) === i);
+      const spellings = new Map(entry.spellings.map((s) => [this.spellingText[s]!, this.spellingCount[s]!]));
+      entry.name = entry.canonical ?? mostFrequent(spellings) ?? entry.key;
+      const variants = [...spellings.keys()].map((s) => s.trim()).filter((s, i, all) => all.indexOf(s) === i);
       if (variants.length > 1 || (variants.length === 1 && variants[0] !== entry.name)) {
         const listed = [...new Set([entry.name, ...variants])].map((v) => `"${v}"`);
         issues.add('PARTNER_MERGED', null, 'Partner', entry.name, { variants: listed.join(', '), name: entry.name });

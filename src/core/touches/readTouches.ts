@@ -7,11 +7,11 @@ import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { locateColumns } from '../table/locateColumns';
 import { cellText, isBlank } from '../values/cellText';
 import { isSpreadsheetError } from '../values/spreadsheetErrors';
-import { parseDate, formatDay } from '../values/parseDate';
+import { parseDate, formatDay, dayFromSerial } from '../values/parseDate';
 import { parseAmount } from '../values/parseAmount';
 import { FIELD_SYNONYMS } from '../table/fieldSynonyms';
 
-/** One touch, with the partner resolved to a registry id. */
+/** One touch, with the partner resolved to a registry id (made per deal from a TouchTable). */
 export interface Touch {
   dealId: string;
   partner: number;
@@ -34,40 +34,76 @@ const SYNONYMS = {
   weight: ['Weight'],
 } as const;
 
-/** Touches grouped by Deal ID, in row order (see sortTouches). Bad rows become issues; the table never throws. */
-export function readTouches(grid: Grid, firstRow: number, policy: Policy, registry: PartnerRegistry, issues: IssueLog): Map<string, Touch[]> {
-  const byDeal = new Map<string, Touch[]>();
+/** What a run keeps of one distinct activity text. */
+interface Activity { activity: string; activityText: string; label: string; weight: number }
+
+/**
+ * The Touches table held column-wise (a million deals bring three million touches): typed arrays of
+ * partner ids, days, weights and rows, grouped by the deal they belong to. Touch objects are made
+ * only for the deal being classified, and die with its turn.
+ */
+export interface TouchTable {
+  /** The touches of the deal whose first row is `dealRow`, sorted (see sortTouches); fresh objects, [] when none. */
+  forDeal(dealRow: number, dealId: string, nameOf: (partner: number) => string): Touch[];
+  /** Deal IDs that touches name but the deals table lacks -> sheet row of their first touch, in order of appearance. */
+  readonly unknownDeals: ReadonlyMap<string, number>;
+  readonly size: number;
+}
+
+const NO_TOUCHES: Touch[] = Object.freeze([]) as unknown as Touch[];
+
+/**
+ * Reads the Touches table against the deals' Deal IDs (`dealRowOf`: Deal ID -> sheet row of its first
+ * occurrence). Bad rows become issues; the table never throws.
+ */
+export function readTouches(grid: Grid, firstRow: number, policy: Policy, registry: PartnerRegistry, issues: IssueLog,
+  dealRowOf: ReadonlyMap<string, number>): TouchTable {
+  const unknownDeals = new Map<string, number>();
   const located = locateColumns(grid, SYNONYMS, ['dealId', 'partner', 'activity', 'date']);
   if (!located) {
     if (grid.some((row) => !row.every(isBlank))) issues.add('TABLE_NO_HEADER', null, '', '', { table: 'Touches' });
-    return byDeal;
+    return { forDeal: () => NO_TOUCHES, unknownDeals, size: 0 };
   }
   const { dealId: cId, partner: cPartner, activity: cActivity, date: cDate, weight: cWeight } = located.columns;
-  const activityCache = new Map<string, { activity: string; label: string }>();
+  const capacity = Math.max(0, grid.length - located.headerIndex - 1);
+  const dealOf = new Int32Array(capacity);
+  const partnerOf = new Int32Array(capacity);
+  const activityOf = new Int32Array(capacity);
+  const dayOf = new Int32Array(capacity);
+  const weightOf = new Float64Array(capacity);
+  const rowOf = new Int32Array(capacity);
+  const activities: Activity[] = [];
+  const activityIndex = new Map<string, number>();
+  let count = 0;
+  let maxDealRow = 0;
+  let lastId = '';
+  let lastDealRow = -1;
   for (let r = located.headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r]!;
-    if (cells.every(isBlank)) continue;
     const row = firstRow + r;
     const dealId = cellText(cells[cId!]);
     const partnerText = cellText(cells[cPartner!]);
-    const activityText = cellText(cells[cActivity!]);
-    const dateCell = cells[cDate!];
     if (dealId === '' || partnerText === '' || isSpreadsheetError(partnerText)) {
+      if (cells.every(isBlank)) continue;
       issues.add('TOUCH_INCOMPLETE', row, dealId === '' ? 'Deal ID' : 'Partner', '', { what: dealId === '' ? 'a Deal ID' : 'a partner' });
       continue;
     }
-    const day = isSpreadsheetError(dateCell) ? undefined : parseDate(dateCell, policy.dateOrder);
+    const activityText = cellText(cells[cActivity!]);
+    const dateCell = cells[cDate!];
+    const day = typeof dateCell === 'number' ? dayFromSerial(dateCell) : isSpreadsheetError(dateCell) ? undefined : parseDate(dateCell, policy.dateOrder);
     if (day === null || day === undefined) {
       issues.add('DATE_INVALID', row, 'Date', cellText(dateCell), { effect: 'The touch is ignored.' });
       continue;
     }
-    let names = activityCache.get(activityText);
-    if (names === undefined) {
-      names = { activity: normalizeTerm(activityText), label: (activityText || 'touch').toLowerCase() };
-      activityCache.set(activityText, names);
+    let a = activityIndex.get(activityText);
+    if (a === undefined) {
+      const activity = normalizeTerm(activityText);
+      a = activities.length;
+      activities.push({ activity, activityText: activityText || 'touch', label: (activityText || 'touch').toLowerCase(),
+        weight: policy.activityWeights[activity] ?? policy.defaultActivityWeight });
+      activityIndex.set(activityText, a);
     }
-    const { activity, label } = names;
-    let weight = policy.activityWeights[activity] ?? policy.defaultActivityWeight;
+    let weight = activities[a]!.weight;
     if (cWeight !== undefined && !isBlank(cells[cWeight])) {
       const parsed = parseAmount(cells[cWeight], policy.decimalSeparator);
       if (parsed.kind === 'ok' && parsed.value >= 0) weight = parsed.value;
@@ -78,24 +114,57 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       issues.add('TOUCH_INCOMPLETE', row, 'Partner', partnerText, { what: 'a usable partner name' });
       continue;
     }
-    const touch: Touch = { dealId, partner, activity, activityText: activityText || 'touch', label, day, weight, row };
-    const list = byDeal.get(dealId);
-    if (list) list.push(touch); else byDeal.set(dealId, [touch]);
+    // Exports list a deal's touches together: the previous row's lookup usually answers.
+    const dealRow = dealId === lastId ? lastDealRow : dealRowOf.get(dealId) ?? -1;
+    lastId = dealId;
+    lastDealRow = dealRow;
+    if (dealRow < 0) {
+      if (!unknownDeals.has(dealId)) unknownDeals.set(dealId, row);
+      continue;
+    }
+    dealOf[count] = dealRow;
+    partnerOf[count] = partner;
+    activityOf[count] = a;
+    dayOf[count] = day;
+    weightOf[count] = weight;
+    rowOf[count] = row;
+    if (dealRow > maxDealRow) maxDealRow = dealRow;
+    count++;
   }
-  return byDeal;
+  // Group by deal (a counting sort keeps each deal's touches in row order).
+  const start = new Int32Array(maxDealRow + 2);
+  for (let i = 0; i < count; i++) start[dealOf[i]! + 1]!++;
+  for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+  const order = new Int32Array(count);
+  const fill = start.slice(0, maxDealRow + 1);
+  for (let i = 0; i < count; i++) order[fill[dealOf[i]!]!++] = i;
+
+  const forDeal = (dealRow: number, dealId: string, nameOf: (partner: number) => string): Touch[] => {
+    if (dealRow < 0 || dealRow > maxDealRow) return NO_TOUCHES;
+    const from = start[dealRow]!;
+    const to = start[dealRow + 1]!;
+    if (from === to) return NO_TOUCHES;
+    const list: Touch[] = new Array(to - from);
+    for (let k = from; k < to; k++) {
+      const i = order[k]!;
+      const act = activities[activityOf[i]!]!;
+      list[k - from] = { dealId, partner: partnerOf[i]!, activity: act.activity, activityText: act.activityText, label: act.label,
+        day: dayOf[i]!, weight: weightOf[i]!, row: rowOf[i]! };
+    }
+    if (list.length > 1) sortTouches(list, nameOf);
+    return list;
+  };
+  return { forDeal, unknownDeals, size: count };
 }
 
 /** "demo 2024-03-20" */
 export const describeTouch = (t: Touch): string => `${t.label} ${formatDay(t.day)}`;
 
 /**
- * Orders each deal's touches by date, then partner name, activity and weight, so that results never
+ * Orders a deal's touches by date, then partner name, activity and weight, so that results never
  * depend on the order of rows. Call once partner names are final.
  */
-export function sortTouches(byDeal: Map<string, Touch[]>, nameOf: (partner: number) => string): void {
+export function sortTouches(list: Touch[], nameOf: (partner: number) => string): void {
   const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  for (const list of byDeal.values()) {
-    if (list.length < 2) continue;
-    list.sort((a, b) => a.day - b.day || text(nameOf(a.partner), nameOf(b.partner)) || text(a.activity, b.activity) || a.weight - b.weight);
-  }
+  list.sort((a, b) => a.day - b.day || text(nameOf(a.partner), nameOf(b.partner)) || text(a.activity, b.activity) || a.weight - b.weight);
 }
