@@ -1,5 +1,5 @@
 /** The engine's entry point: a deals grid (and optional tables) in, the summary and detected table out. */
-import type { AnalysisInput, DealRow, Field, MappingInput, Summary } from './types';
+import type { AnalysisInput, Field, MappingInput, Summary } from './types';
 import type { Policy } from './policy';
 import { resolvePolicy } from './policy';
 import type { Progress } from './hostApi';
@@ -14,7 +14,8 @@ import { readFxRates } from './fx/readFxRates';
 import { classifyDeal, policySets } from './classify/classifyDeal';
 import type { ClassifyContext } from './classify/classifyDeal';
 import { creditDeal } from './credit/creditDeal';
-import type { AttributedDeal } from './credit/creditDeal';
+import type { AttributedDeal, CreditLine } from './credit/creditDeal';
+import { DealResults, attachDealResults } from './deals/dealResults';
 import { toCents } from './credit/allocateCents';
 import { totalsRollup } from './rollup/totalsRollup';
 import { partnersRollup } from './rollup/partnersRollup';
@@ -59,6 +60,7 @@ export interface Analysis {
 
 const STEPS = 5;
 const NO_TOUCHES: readonly Touch[] = Object.freeze([]);
+const NO_CREDIT_LINES: CreditLine[] = Object.freeze([]) as unknown as CreditLine[];
 
 /**
  * Runs the whole engine: detect the table, read and classify every deal, allocate credit, roll up.
@@ -106,6 +108,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   let unknownId = -1;
   const ctx: ClassifyContext = {
     policy, sets: policySets(policy), registry, issues: loopIssues, asOf, explain: options.explain !== false,
+    thresholdText: String(policy.influenceThreshold),
     unknownPartner: () => (unknownId >= 0 ? unknownId : (unknownId = registry.special(UNKNOWN_PARTNER))),
   };
   // One pass: classify, credit, roll up and write each deal's row, so nothing per deal outlives its turn
@@ -114,11 +117,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const partnersAcc = partnersRollup(registry);
   const periodsAcc = periodsRollup(policy.fiscalYearStartMonth);
   const segmentsAcc = segmentsRollup();
-  const noNames: string[] = Object.freeze([]) as unknown as string[];
-  const noCredits: Record<string, number> = Object.freeze({}) as Record<string, number>;
-  const names = (ids: readonly number[]): string[] => (ids.length === 0 ? noNames : ids.map((p) => registry.name(p)));
-  const dealRows: DealRow[] = new Array(reader.count);
-  let i = 0;
+  const results = new DealResults(reader.count, nameOf);
   for (let k = 0; k < reader.rows; k++) {
     const deal = reader.read(k, dealIssues);
     if (deal === null) continue;
@@ -128,31 +127,13 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     const primary = cls.sourcers[0] ?? deal.partners[0] ?? cls.resellers[0] ?? cls.influencers[0]?.partner;
     if (primary !== undefined && deal.counted) registry.noteAttributes(primary, deal.tier, deal.type, deal.region);
     // A repeated Deal ID is shown but never credited: its money would otherwise count twice.
-    const credits = deal.counted ? creditDeal(cls, cents, policy) : [];
+    const credits = deal.counted ? creditDeal(cls, cents, policy) : NO_CREDIT_LINES;
     const attributed: AttributedDeal = { deal, cls, cents, credits };
     totalsAcc.add(attributed);
     partnersAcc.add(attributed);
     periodsAcc.add(attributed);
     segmentsAcc.add(attributed);
-    const creditsByName: Record<string, number> = credits.length === 0 ? noCredits : {};
-    for (const line of credits) {
-      if (line.cents === 0) continue;
-      const name = registry.name(line.partner);
-      creditsByName[name] = Math.round(((creditsByName[name] ?? 0) * 100 + line.cents)) / 100;
-    }
-    dealRows[i++] = {
-      row: deal.row, id: deal.id, name: deal.name, status: deal.status,
-      amount: cents === null ? null : cents / 100,
-      motion: cls.motion, partnerLed: cls.motion !== 'direct',
-      sourcingPartner: cls.sourcers.length > 0 ? cls.sourcers.map((p) => registry.name(p)).join('; ') : null,
-      influencers: cls.influencers.length === 0 ? noNames : cls.influencers.map((inf) => registry.name(inf.partner)),
-      reseller: cls.resellers.length > 0 ? cls.resellers.map((p) => registry.name(p)).join('; ') : null,
-      touched: names(cls.touched),
-      deployedBy: names(cls.deployers),
-      credits: creditsByName,
-      reason: deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`,
-      counted: deal.counted,
-    };
+    results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`);
   }
   for (const [dealId, row] of touchTable?.unknownDeals ?? []) loopIssues.add('TOUCH_UNKNOWN_DEAL', row, 'Deal ID', dealId);
 
@@ -164,8 +145,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const allIssues = [...issues.issues, ...dealIssues.issues, ...touchIssues.issues, ...loopIssues.issues];
   allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   progress('Done', STEPS);
-  return {
-    summary: { version: 1, reportingCurrency, totals, partners, periods, segments, deals: dealRows, issues: allIssues },
-    table, policy, stages: reader.stages, currencies,
-  };
+  // `deals` holds its place in the JSON order; the rows are made from the results when first read.
+  const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, segments, deals: undefined, issues: allIssues }, results);
+  return { summary, table, policy, stages: reader.stages, currencies };
 }

@@ -9,8 +9,9 @@ import type { Touch } from '../touches/readTouches';
 import { describeTouch } from '../touches/readTouches';
 import type { IssueLog } from '../messages';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
-import { formatDay } from '../values/parseDate';
 import { describeDeal, DIRECT_REASON } from './describeDeal';
+import { sourcingClaims, claimOf } from './sourcingClaims';
+import type { Claim } from './sourcingClaims';
 
 /** A significant influencer with what the influence models need. */
 export interface Influencer {
@@ -72,20 +73,14 @@ export interface ClassifyContext {
   unknownPartner: () => number;
   /** Build the reason and evidence text (default true); false gives motions, credit and issues only, with reason "". */
   explain?: boolean;
+  /** The influence threshold as reasons print it (converted once per run rather than once per deal). */
+  thresholdText?: string;
 }
-
-interface Claim { partner: number; rank: number; label: string; day: number | null }
-
-const relationToCreated = (day: number, created: number | null): string => {
-  if (created === null) return '';
-  const diff = day - created;
-  if (diff < 0) return `, before creation ${formatDay(created)}`;
-  if (diff === 0) return ', on the day of creation';
-  return `, ${diff} day${diff === 1 ? '' : 's'} after creation ${formatDay(created)}`;
-};
 
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_INFLUENCERS: Influencer[] = Object.freeze([]) as unknown as Influencer[];
+const NO_CLAIMS: readonly Claim[] = Object.freeze([]);
+const NO_TEXT: string[] = Object.freeze([]) as unknown as string[];
 
 const MAX_EVIDENCE_SHOWN = 2;
 const listEvidence = (items: string[]): string =>
@@ -97,14 +92,17 @@ const listTouches = (touches: readonly Touch[]): string =>
 
 /** Adds a partner to a small id list once (deals name a handful of partners: a list beats a Set). */
 const addOnce = (list: number[], partner: number): void => { if (!list.includes(partner)) list.push(partner); };
-const remove = (list: number[], partner: number): void => { const i = list.indexOf(partner); if (i >= 0) list.splice(i, 1); };
-const influencerOf = (influence: readonly Influencer[], partner: number): Influencer | undefined => {
-  for (const inf of influence) if (inf.partner === partner) return inf;
+const remove = (list: number[] | null, partner: number): void => {
+  const i = list === null ? -1 : list.indexOf(partner);
+  if (i >= 0) list!.splice(i, 1);
+};
+const influencerOf = (influence: readonly Influencer[] | null, partner: number): Influencer | undefined => {
+  if (influence !== null) for (let i = 0; i < influence.length; i++) if (influence[i]!.partner === partner) return influence[i];
   return undefined;
 };
 
-/** Column evidence of influence (a mention, a late registration, an overruled claim) for a partner that is not a sourcer. */
-function addColumnInfluence(influence: Influencer[], partner: number, label: string, at: number | null, reference: number): void {
+/** Column evidence of influence (a mention, a late registration, an overruled claim); returns the (possibly new) list. */
+function addColumnInfluence(influence: Influencer[] | null, partner: number, label: string, at: number | null, reference: number): Influencer[] {
   const age = Math.max(0, reference - (at ?? reference));
   const existing = influencerOf(influence, partner);
   if (existing) {
@@ -113,13 +111,29 @@ function addColumnInfluence(influence: Influencer[], partner: number, label: str
     existing.evidence.push(label);
     if (at !== null && (existing.firstDay === null || at < existing.firstDay)) { existing.firstDay = at; existing.kind = 0; }
     if (at !== null && (existing.lastDay === null || at > existing.lastDay)) existing.lastDay = at;
-    return;
+    return influence!;
   }
-  influence.push({ partner, firstDay: at, lastDay: at, kind: 0, seq: influence.length, weight: 1, ages: [age], evidence: [label] });
+  const list = influence ?? [];
+  list.push({ partner, firstDay: at, lastDay: at, kind: 0, seq: list.length, weight: 1, ages: [age], evidence: [label] });
+  return list;
 }
 
 const byFirstInfluence = (a: Influencer, b: Influencer): number =>
   (a.firstDay ?? -Infinity) - (b.firstDay ?? -Infinity) || a.kind - b.kind || a.seq - b.seq;
+
+/** Scratch space for the per-partner touch sums of one deal (classification never runs re-entrantly). */
+const sumPartners: number[] = [];
+const sumWeights: number[] = [];
+
+/** A partner's touches that count towards its influence sum, in date order. */
+const touchesOf = (touches: readonly Touch[], partner: number, windowStart: number, windowEnd: number): Touch[] => {
+  const out: Touch[] = [];
+  for (let i = 0; i < touches.length; i++) {
+    const t = touches[i]!;
+    if (t.partner === partner && t.day >= windowStart && t.day <= windowEnd) out.push(t);
+  }
+  return out;
+};
 
 /** Classifies one deal. `touches` are the deal's touches, sorted by day. */
 export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: ClassifyContext): Classification {
@@ -133,61 +147,14 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   const explain = ctx.explain !== false;
   const created = deal.created;
   const reference = deal.closeDate ?? ctx.asOf;
-
-  // Sourcing evidence, strongest first.
-  const claims: Claim[] = [];
-  const lateRegistrants: { partner: number; label: string; day: number | null }[] = [];
-  const touchedOnly: number[] = [];
-  if (deal.registrants.length > 0) {
-    const regDay = deal.registrationDate;
-    const rejected = deal.registrationStatus !== '' && sets.rejectedStatuses.has(deal.registrationStatus);
-    for (const partner of deal.registrants) {
-      if (rejected) {
-        addOnce(touchedOnly, partner);
-        if (deal.counted) issues.add('REGISTRATION_NOT_APPROVED', deal.row, 'Registration Status', deal.registrationStatusText, { partner: registry.name(partner) });
-        continue;
-      }
-      const dated = regDay !== null ? ` ${formatDay(regDay)}` : '';
-      if (regDay !== null && created !== null && regDay - created > policy.registrationGraceDays) {
-        lateRegistrants.push({ partner, day: regDay, label: `registered ${formatDay(regDay)}, ${regDay - created} days after creation` });
-        if (deal.counted) issues.add('REGISTRATION_LATE', deal.row, 'Registration Date', formatDay(regDay), { partner: registry.name(partner), date: formatDay(regDay), days: String(regDay - created), created: formatDay(created) });
-      } else if (regDay !== null && created !== null && created - regDay > policy.registrationExpiryDays) {
-        lateRegistrants.push({ partner, day: regDay, label: `registration ${formatDay(regDay)} expired before creation` });
-        if (deal.counted) issues.add('REGISTRATION_EXPIRED', deal.row, 'Registration Date', formatDay(regDay), { partner: registry.name(partner), date: formatDay(regDay), days: String(created - regDay), created: formatDay(created) });
-      } else {
-        claims.push({ partner, rank: 1, day: regDay, label: `deal registration${dated}${regDay !== null ? relationToCreated(regDay, created) : ''}` });
-      }
-    }
-  }
-  for (const partner of deal.sourcingPartners) claims.push({ partner, rank: 2, day: null, label: 'Sourcing Partner column' });
-  if (created !== null) {
-    for (const t of touches) {
-      if (!sets.sourcingActivities.has(t.activity)) continue;
-      if (t.day >= created - policy.sourcingLookbackDays && t.day <= created + policy.registrationGraceDays) {
-        claims.push({ partner: t.partner, rank: 3, day: t.day, label: describeTouch(t) });
-      }
-    }
-  }
   const partnerRoleIsSourcing = deal.role !== '' && sets.sourcingRoles.has(deal.role);
-  if (isPartnerLeadSource) {
-    const named = deal.partners[0] ?? deal.resellers[0];
-    if (named !== undefined) claims.push({ partner: named, rank: 4, day: null, label: `lead source "${deal.leadSourceText}"` });
-    else if (claims.length === 0 && !partnerRoleIsSourcing) {
-      if (deal.counted) issues.add('PARTNER_UNKNOWN', deal.row, 'Lead Source', deal.leadSourceText);
-      claims.push({ partner: ctx.unknownPartner(), rank: 4, day: null, label: `lead source "${deal.leadSourceText}", no partner named` });
-    }
-  }
-  if (partnerRoleIsSourcing) {
-    for (const partner of deal.partners) claims.push({ partner, rank: 5, day: null, label: `partner role "${deal.roleText}"` });
-  }
 
-  // One claim per partner (its strongest), in order of strength.
-  if (claims.length > 1) claims.sort((a, b) => a.rank - b.rank);
-  const claimants: Claim[] = [];
-  for (const claim of claims) if (!claimants.some((c) => c.partner === claim.partner)) claimants.push(claim);
-  const claimOf = (partner: number): Claim | undefined => claimants.find((c) => c.partner === partner);
+  // Sourcing evidence, and conflicts between claims.
+  const evidence = sourcingClaims(deal, touches, ctx, isPartnerLeadSource, partnerRoleIsSourcing);
+  const claimants = evidence.claimants;
+  let touchedOnly: number[] | null = evidence.rejected.length > 0 ? [...evidence.rejected] : null;
   let sourcers: number[] = NONE;
-  let flaggedClaimants: Claim[] = [];
+  let flaggedClaimants: readonly Claim[] = NO_CLAIMS;
   let conflictNote = '';
   if (claimants.length === 1) sourcers = [claimants[0]!.partner];
   else if (claimants.length > 1) {
@@ -220,56 +187,59 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   if (roleIsResale) {
     for (const p of deal.partners) if (!resellers.includes(p)) { if (resellers === deal.resellers) resellers = [...resellers]; resellers.push(p); }
   }
-  const addDeployer = (p: number): void => {
-    if (deployers.includes(p)) return;
-    if (deployers === deal.deployers) deployers = [...deployers];
-    deployers.push(p);
-  };
-  if (roleIsDeployment) for (const p of deal.partners) addDeployer(p);
+  if (roleIsDeployment) {
+    for (const p of deal.partners) if (!deployers.includes(p)) { if (deployers === deal.deployers) deployers = [...deployers]; deployers.push(p); }
+  }
   if (deal.closeDate !== null) {
-    for (const t of touches) {
-      if (t.day > deal.closeDate && sets.deploymentActivities.has(t.activity)) addDeployer(t.partner);
+    for (let i = 0; i < touches.length; i++) {
+      const t = touches[i]!;
+      if (t.day > deal.closeDate && sets.deploymentActivities.has(t.activity) && !deployers.includes(t.partner)) {
+        if (deployers === deal.deployers) deployers = [...deployers];
+        deployers.push(t.partner);
+      }
     }
   }
 
-  // Influence.
-  const influence: Influencer[] = [];
+  // Influence from the columns.
+  let influence: Influencer[] | null = null;
   for (const claim of flaggedClaimants) {
-    if (!sourcerIds.includes(claim.partner)) addColumnInfluence(influence, claim.partner, `claimed sourcing: ${claim.label}`, claim.day ?? created, reference);
+    if (!sourcerIds.includes(claim.partner)) influence = addColumnInfluence(influence, claim.partner, `claimed sourcing: ${claim.label}`, claim.day ?? created, reference);
   }
   for (const partner of deal.influencers) {
-    if (!sourcerIds.includes(partner)) addColumnInfluence(influence, partner, 'Influencing Partners column', created, reference);
+    if (!sourcerIds.includes(partner)) influence = addColumnInfluence(influence, partner, 'Influencing Partners column', created, reference);
   }
-  for (const late of lateRegistrants) {
-    if (!sourcerIds.includes(late.partner)) addColumnInfluence(influence, late.partner, late.label, late.day ?? created, reference);
+  for (const late of evidence.lateRegistrations) {
+    if (!sourcerIds.includes(late.partner)) influence = addColumnInfluence(influence, late.partner, late.label, late.day ?? created, reference);
   }
   if (!roleIsResale && !roleIsDeployment && !partnerRoleIsSourcing) {
     for (const partner of deal.partners) {
-      if (!sourcerIds.includes(partner) && !(isPartnerLeadSource && claimOf(partner) !== undefined)) {
-        addColumnInfluence(influence, partner, deal.roleText ? `Partner column, role "${deal.roleText}"` : 'Partner column', created, reference);
+      if (!sourcerIds.includes(partner) && !(isPartnerLeadSource && claimOf(claimants, partner) !== undefined)) {
+        influence = addColumnInfluence(influence, partner, deal.roleText ? `Partner column, role "${deal.roleText}"` : 'Partner column', created, reference);
       }
     }
   }
   // Touches in the influence window sum to significance (per partner, in order of first touch).
   const windowStart = created === null ? -Infinity : created - policy.influenceLookbackDays;
   const windowEnd = deal.closeDate ?? ctx.asOf;
-  const sumPartners: number[] = [];
-  const sumWeights: number[] = [];
-  const sumTouches: Touch[][] = [];
-  for (const t of touches) {
+  sumPartners.length = 0;
+  sumWeights.length = 0;
+  for (let i = 0; i < touches.length; i++) {
+    const t = touches[i]!;
     if (sourcerIds.includes(t.partner)) continue;
-    if (t.day < windowStart || t.day > windowEnd) { if (influencerOf(influence, t.partner) === undefined) addOnce(touchedOnly, t.partner); continue; }
+    if (t.day < windowStart || t.day > windowEnd) {
+      if (influencerOf(influence, t.partner) === undefined) addOnce(touchedOnly ??= [], t.partner);
+      continue;
+    }
     const k = sumPartners.indexOf(t.partner);
-    if (k >= 0) { sumWeights[k]! += t.weight; sumTouches[k]!.push(t); } else { sumPartners.push(t.partner); sumWeights.push(t.weight); sumTouches.push([t]); }
+    if (k >= 0) sumWeights[k]! += t.weight; else { sumPartners.push(t.partner); sumWeights.push(t.weight); }
   }
-  const touchedNotes: string[] = [];
+  let touchedNotes: string[] | null = null;
   for (let k = 0; k < sumPartners.length; k++) {
     const partner = sumPartners[k]!;
     const weight = sumWeights[k]!;
-    const list = sumTouches[k]!;
     const existing = influencerOf(influence, partner);
     if (existing) {
-      for (const t of list) {
+      for (const t of touchesOf(touches, partner, windowStart, windowEnd)) {
         existing.weight += t.weight;
         existing.ages.push(Math.max(0, reference - t.day));
         if (explain) existing.evidence.push(describeTouch(t));
@@ -279,22 +249,26 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     }
     const rounded = Math.round(weight * 1000) / 1000;
     if (weight + 1e-9 >= policy.influenceThreshold) {
-      const first = list[0]!;
-      const last = list[list.length - 1]!;
+      const list = touchesOf(touches, partner, windowStart, windowEnd);
+      influence ??= [];
       influence.push({
-        partner, firstDay: first.day, lastDay: last.day, kind: 1, seq: influence.length, weight,
+        partner, firstDay: list[0]!.day, lastDay: list[list.length - 1]!.day, kind: 1, seq: influence.length, weight,
         ages: list.map((t) => Math.max(0, reference - t.day)),
         evidence: explain ? [`${listTouches(list)}${list.length > 1 ? `: weight ${rounded}` : ''}`] : [],
       });
       remove(touchedOnly, partner);
     } else {
-      addOnce(touchedOnly, partner);
-      if (explain) touchedNotes.push(`${registry.name(partner)} (${listTouches(list)}: weight ${rounded} < ${policy.influenceThreshold})`);
+      addOnce(touchedOnly ??= [], partner);
+      if (explain) {
+        (touchedNotes ??= []).push(`${registry.name(partner)} (${listTouches(touchesOf(touches, partner, windowStart, windowEnd))}: weight ${rounded} < ${ctx.thresholdText ?? policy.influenceThreshold})`);
+      }
     }
   }
-  for (const p of sourcerIds) remove(touchedOnly, p);
-  for (const inf of influence) remove(touchedOnly, inf.partner);
-  const influencers = influence.length === 0 ? NO_INFLUENCERS : influence.length === 1 ? influence : influence.sort(byFirstInfluence);
+  if (touchedOnly !== null) {
+    for (const p of sourcerIds) remove(touchedOnly, p);
+    if (influence !== null) for (const inf of influence) remove(touchedOnly, inf.partner);
+  }
+  const influencers = influence === null ? NO_INFLUENCERS : influence.length === 1 ? influence : influence.sort(byFirstInfluence);
 
   // Motion.
   let motion: Motion;
@@ -306,17 +280,21 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     else motion = 'resold';
   } else motion = 'direct';
 
-  const touched = touchedOnly.length === 0 ? NONE : touchedOnly;
+  const touched = touchedOnly === null || touchedOnly.length === 0 ? NONE : touchedOnly;
   if (!explain) return { motion, sourcers, influencers, resellers, touched, deployers, reason: '' };
 
   const name = (id: number): string => registry.name(id);
-  const reason = describeDeal({
-    sourcers: sourcers.map((p) => ({ name: name(p), how: claimOf(p)?.label ?? 'resold, counted as sourced' })),
-    conflictNote,
-    influencers: influencers.map((i) => ({ name: name(i.partner), how: listEvidence(i.evidence) })),
-    resellers: resoldAsSourced ? [] : resellers.map(name),
-    touchedNotes: touchedNotes.length > 0 ? touchedNotes : touched.map(name),
-    deployers: deployers.map(name),
-  });
+  const touchedText = touchedNotes ?? (touched.length > 0 ? touched.map(name) : NO_TEXT);
+  // The commonest partner-touched deal is direct with a few light touches: its reason needs no story object.
+  const reason = motion === 'direct' && deployers.length === 0
+    ? (touchedText.length === 0 ? DIRECT_REASON : `${DIRECT_REASON}; only touched by ${touchedText.join(', ')}`)
+    : describeDeal({
+      sourcers: sourcers.map((p) => ({ name: name(p), how: claimOf(claimants, p)?.label ?? 'resold, counted as sourced' })),
+      conflictNote,
+      influencers: influencers.map((i) => ({ name: name(i.partner), how: listEvidence(i.evidence) })),
+      resellers: resoldAsSourced ? [] : resellers.map(name),
+      touchedNotes: touchedText,
+      deployers: deployers.map(name),
+    });
   return { motion, sourcers, influencers, resellers, touched, deployers, reason };
 }

@@ -15,6 +15,7 @@ import { parseBoolean } from '../values/parseBoolean';
 import { parseDate, dayFromSerial } from '../values/parseDate';
 import { splitPartners } from '../table/splitPartners';
 import { headerKey } from '../table/fieldSynonyms';
+import { IdIndex } from './idIndex';
 
 /** A deal as read from its row, before classification. */
 export interface Deal {
@@ -64,7 +65,7 @@ export interface DealReader {
   /** Distinct currency codes, most common first. */
   readonly currencies: string[];
   /** Each non-empty Deal ID -> the sheet row of its first occurrence (touches are matched against it). */
-  readonly firstRowById: ReadonlyMap<string, number>;
+  readonly firstRowById: IdIndex;
   /** Distinct stage texts in first-seen order (complete once every row has been read). */
   readonly stages: string[];
   /** Row k (0 <= k < rows) as a deal, its issues logged; null for a totals row. Call once per row, in order. */
@@ -124,8 +125,8 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   // ---- First pass: partners, currencies, repeated IDs, totals rows.
   const splitCache = new Map<string, string[]>();
   const currencyCounts = new Map<string, number>();
-  const firstById = new Map<string, number>();
   const rowIndex = new Int32Array(Math.max(0, grid.length - table.headerIndex - 1));
+  const firstById = new IdIndex(rowIndex.length);
   const kinds = new Uint8Array(rowIndex.length);
   let rows = 0;
   let count = 0;
@@ -142,10 +143,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
       continue;
     }
     let kind = DEAL;
-    if (id !== '') {
-      if (firstById.has(id)) kind = REPEATED;
-      else firstById.set(id, row);
-    }
+    if (id !== '' && firstById.addFirst(id, row) >= 0) kind = REPEATED;
     kinds[rows++] = kind;
     count++;
     for (const c of partnerColumns) {
@@ -155,7 +153,9 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
       if (names === undefined) { names = splitPartners(text, isDirectoryName); splitCache.set(text, names); }
       for (const name of names) if (!isSpreadsheetError(name)) registry.ref(name);
     }
-    const amount = readAmount(cellOf(cells, cAmount), policy.decimalSeparator);
+    const amountCell = cellOf(cells, cAmount);
+    if (typeof amountCell === 'number' && cCurrency < 0) continue; // no currency to count
+    const amount = readAmount(amountCell, policy.decimalSeparator);
     if (amount.value !== null) {
       const currency = quietText(cellOf(cells, cCurrency)).toUpperCase() || amount.currency;
       if (currency !== null) currencyCounts.set(currency, (currencyCounts.get(currency) ?? 0) + 1);

@@ -14,8 +14,26 @@ interface Entry {
   canonical: string | null;
   tier: string | null; type: string | null; region: string | null;
   /** Attribute value -> count, from rows where this is the primary partner. */
-  rowTier: Map<string, number>; rowType: Map<string, number>; rowRegion: Map<string, number>;
+  rowTier: Tally; rowType: Tally; rowRegion: Tally;
   name: string;
+}
+
+/** Counts of a handful of distinct values (tiers, regions), in first-seen order; lighter than a Map per partner. */
+class Tally {
+  private readonly values: string[] = [];
+  private readonly counts: number[] = [];
+  add(value: string): void {
+    const i = this.values.indexOf(value);
+    if (i >= 0) this.counts[i]!++;
+    else { this.values.push(value); this.counts.push(1); }
+  }
+  /** The most frequent value, ties to the first seen; null when empty. */
+  mostFrequent(): string | null {
+    let best: string | null = null;
+    let bestCount = 0;
+    this.values.forEach((value, i) => { if (this.counts[i]! > bestCount) { best = value; bestCount = this.counts[i]!; } });
+    return best;
+  }
 }
 
 const mostFrequent = (counts: Map<string, number>): string | null => {
@@ -55,7 +73,7 @@ export class PartnerRegistry {
   private create(key: string): number {
     const id = this.entries.length;
     this.entries.push({ key, spellings: [], canonical: null, tier: null, type: null, region: null,
-      rowTier: new Map(), rowType: new Map(), rowRegion: new Map(), name: '' });
+      rowTier: new Tally(), rowType: new Tally(), rowRegion: new Tally(), name: '' });
     this.byKey.set(key, id);
     return id;
   }
@@ -104,9 +122,9 @@ export class PartnerRegistry {
   /** Records a row's attribute values for its primary partner. */
   noteAttributes(id: number, tier: string, type: string, region: string): void {
     const entry = this.entries[id]!;
-    if (tier) entry.rowTier.set(tier, (entry.rowTier.get(tier) ?? 0) + 1);
-    if (type) entry.rowType.set(type, (entry.rowType.get(type) ?? 0) + 1);
-    if (region) entry.rowRegion.set(region, (entry.rowRegion.get(region) ?? 0) + 1);
+    if (tier) entry.rowTier.add(tier);
+    if (type) entry.rowType.add(type);
+    if (region) entry.rowRegion.add(region);
   }
 
   /** Fixes display names (call once all names are in) and reports merged spellings. */
@@ -129,9 +147,9 @@ export class PartnerRegistry {
   attributes(id: number): { tier: string | null; type: string | null; region: string | null } {
     const e = this.entries[id]!;
     return {
-      tier: e.tier ?? mostFrequent(e.rowTier),
-      type: e.type ?? mostFrequent(e.rowType),
-      region: e.region ?? mostFrequent(e.rowRegion),
+      tier: e.tier ?? e.rowTier.mostFrequent(),
+      type: e.type ?? e.rowType.mostFrequent(),
+      region: e.region ?? e.rowRegion.mostFrequent(),
     };
   }
 }

@@ -4,6 +4,7 @@ import type { Cell, DealRow, Summary } from '../types';
 import type { FormatName, ReportBlock, ReportTab } from './ReportTab';
 import { fitCell, MAX_CELL_TEXT } from './ReportTab';
 import { PARTNER_COLUMNS, partnerRowCells } from './partnerColumns';
+import { dealResultsOf } from '../deals/dealResults';
 
 const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
@@ -19,8 +20,12 @@ const fitRow = (cells: Cell[]): Cell[] => {
   return cells;
 };
 
-const block = (row: number, col: number, header: string[], rows: Cell[][], formats: FormatName[], title?: string): ReportBlock =>
-  ({ row, col, values: [header, ...rows.map(fitRow)], formats, headerRows: 1, ...(title ? { title } : {}) });
+const block = (row: number, col: number, header: string[], rows: Cell[][], formats: FormatName[], title?: string): ReportBlock => {
+  const values = new Array<Cell[]>(rows.length + 1);
+  values[0] = header;
+  for (let i = 0; i < rows.length; i++) values[i + 1] = fitRow(rows[i]!);
+  return { row, col, values, formats, headerRows: 1, ...(title ? { title } : {}) };
+};
 
 /** 1234.5 -> "1,234.50" (toLocaleString is ~100x slower, and the Deal Attribution tab calls this per deal). */
 export const formatMoney = (n: number): string => {
@@ -99,8 +104,21 @@ function segmentsTab(s: Summary): ReportTab {
 }
 
 function dealsTab(s: Summary): ReportTab {
-  const rows: Cell[][] = s.deals.map((d) => [d.row, d.id, d.name, STATUS_LABEL[d.status], orBlank(d.amount), MOTION_LABEL[d.motion],
-    d.partnerLed ? 'Yes' : 'No', d.sourcingPartner ?? '', d.influencers.join('; '), d.reseller ?? '', creditsText(d), d.reason]);
+  const results = dealResultsOf(s);
+  let rows: Cell[][];
+  if (results) {
+    // Straight from the engine's columns: no DealRow objects for a million deals.
+    rows = new Array<Cell[]>(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const motion = results.motion(i);
+      rows[i] = [results.row(i), results.id(i), results.name(i), STATUS_LABEL[results.status(i)], orBlank(results.amount(i)), MOTION_LABEL[motion],
+        motion !== 'direct' ? 'Yes' : 'No', results.sourcingPartner(i) ?? '', results.influencersText(i), results.reseller(i) ?? '',
+        results.creditsText(i, formatMoney), results.reason(i)];
+    }
+  } else {
+    rows = s.deals.map((d) => [d.row, d.id, d.name, STATUS_LABEL[d.status], orBlank(d.amount), MOTION_LABEL[d.motion],
+      d.partnerLed ? 'Yes' : 'No', d.sourcingPartner ?? '', d.influencers.join('; '), d.reseller ?? '', creditsText(d), d.reason]);
+  }
   const deals = block(0, 0, ['Sheet Row', 'Deal ID', 'Deal Name', 'Status', `Amount (${s.reportingCurrency})`, 'Motion', 'Partner-led',
     'Sourcing Partner', 'Influencers', 'Reseller', 'Credits', 'Reason'], rows,
   ['integer', 'text', 'text', 'text', 'money', 'text', 'text', 'text', 'text', 'text', 'text', 'text']);

@@ -22,25 +22,29 @@ const newAcc = (): Acc => ({ sourced: 0, influenced: 0, resold: 0, sourcedCents:
  * added one at a time while they are classified; the rows come at the end.
  */
 export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDeal): void; result(partnerLedRevenueCents: number): PartnerRow[] } {
-  const accs = new Map<number, Acc>();
+  // Indexed by partner id; `order` keeps first-seen order for ties in the final sort.
+  const accs: (Acc | undefined)[] = [];
+  const order: number[] = [];
   const acc = (id: number): Acc => {
-    let a = accs.get(id);
-    if (!a) { a = newAcc(); accs.set(id, a); }
+    let a = accs[id];
+    if (!a) { a = newAcc(); accs[id] = a; order.push(id); }
     return a;
   };
+  const involved: number[] = [];
   const add = (d: AttributedDeal): void => {
     if (!d.deal.counted) return;
     const { status, created, closeDate } = d.deal;
-    const involved = new Set<number>();
-    for (const p of d.cls.sourcers) { acc(p).sourced++; involved.add(p); }
+    involved.length = 0;
+    const involve = (p: number): void => { if (!involved.includes(p)) involved.push(p); };
+    for (const p of d.cls.sourcers) { acc(p).sourced++; involve(p); }
     for (const inf of d.cls.influencers) {
       const a = acc(inf.partner);
-      a.influenced++; involved.add(inf.partner);
+      a.influenced++; involve(inf.partner);
       if (d.cents !== null) { if (status === 'won') a.influencedCents += d.cents; else if (status === 'open') a.influencedPipeCents += d.cents; }
     }
     for (const p of d.cls.resellers) {
       const a = acc(p);
-      a.resold++; involved.add(p);
+      a.resold++; involve(p);
       if (d.cents !== null) { if (status === 'won') a.resoldCents += d.cents; else if (status === 'open') a.resoldPipeCents += d.cents; }
     }
     for (const line of d.credits) {
@@ -65,7 +69,8 @@ export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDe
   };
   const result = (partnerLedRevenueCents: number): PartnerRow[] => {
     const rows: PartnerRow[] = [];
-    for (const [id, a] of accs) {
+    for (const id of order) {
+      const a = accs[id]!;
       const attrs = registry.attributes(id);
       rows.push({
         partner: registry.name(id), tier: attrs.tier, type: attrs.type, region: attrs.region,

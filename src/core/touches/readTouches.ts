@@ -54,10 +54,10 @@ const NO_TOUCHES: Touch[] = Object.freeze([]) as unknown as Touch[];
 
 /**
  * Reads the Touches table against the deals' Deal IDs (`dealRowOf`: Deal ID -> sheet row of its first
- * occurrence). Bad rows become issues; the table never throws.
+ * occurrence, -1 when absent). Bad rows become issues; the table never throws.
  */
 export function readTouches(grid: Grid, firstRow: number, policy: Policy, registry: PartnerRegistry, issues: IssueLog,
-  dealRowOf: ReadonlyMap<string, number>): TouchTable {
+  dealRowOf: { get(id: string): number }): TouchTable {
   const unknownDeals = new Map<string, number>();
   const located = locateColumns(grid, SYNONYMS, ['dealId', 'partner', 'activity', 'date']);
   if (!located) {
@@ -115,7 +115,7 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       continue;
     }
     // Exports list a deal's touches together: the previous row's lookup usually answers.
-    const dealRow = dealId === lastId ? lastDealRow : dealRowOf.get(dealId) ?? -1;
+    const dealRow = dealId === lastId ? lastDealRow : dealRowOf.get(dealId);
     lastId = dealId;
     lastDealRow = dealRow;
     if (dealRow < 0) {
@@ -166,5 +166,13 @@ export const describeTouch = (t: Touch): string => `${t.label} ${formatDay(t.day
  */
 export function sortTouches(list: Touch[], nameOf: (partner: number) => string): void {
   const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  list.sort((a, b) => a.day - b.day || text(nameOf(a.partner), nameOf(b.partner)) || text(a.activity, b.activity) || a.weight - b.weight);
+  const order = (a: Touch, b: Touch): number => a.day - b.day || text(nameOf(a.partner), nameOf(b.partner)) || text(a.activity, b.activity) || a.weight - b.weight;
+  if (list.length > 8) { list.sort(order); return; }
+  // A deal has a handful of touches: a stable insertion sort, without the work space Array.prototype.sort allocates.
+  for (let i = 1; i < list.length; i++) {
+    const t = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && order(list[j]!, t) > 0) { list[j + 1] = list[j]!; j--; }
+    list[j + 1] = t;
+  }
 }

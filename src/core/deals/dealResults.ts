@@ -1,0 +1,206 @@
+/**
+ * Every deal's result, held column-wise: typed arrays of rows, statuses, cents, motions and partner
+ * ids, plus the id, name and reason texts. A million DealRow objects (each with its credits object
+ * keyed by partner name) cost seconds and gigabytes; the tabs and the functions read these columns
+ * directly, and DealRow objects are made only when something asks for `summary.deals`.
+ */
+import type { DealRow, Motion, Status, Summary } from '../types';
+import type { Classification } from '../classify/classifyDeal';
+import type { CreditLine } from '../credit/creditDeal';
+
+const STATUSES: readonly Status[] = ['won', 'lost', 'open'];
+const MOTIONS: readonly Motion[] = ['sourced', 'influenced', 'resold', 'direct'];
+const STATUS_CODE: Record<Status, number> = { won: 0, lost: 1, open: 2 };
+const MOTION_CODE: Record<Motion, number> = { sourced: 0, influenced: 1, resold: 2, direct: 3 };
+
+/** The partner lists of a deal, in the order they are stored. */
+const SOURCERS = 0, INFLUENCERS = 1, RESELLERS = 2, TOUCHED = 3, DEPLOYERS = 4, LISTS = 5;
+
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+const NO_CREDITS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
+/** A growable Int32Array / Float64Array pair for the flat partner ids and credit lines. */
+const grown = <T extends Int32Array | Float64Array>(array: T, needed: number): T => {
+  if (needed <= array.length) return array;
+  let size = array.length * 2;
+  while (size < needed) size *= 2;
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+};
+
+export class DealResults {
+  private n = 0;
+  private readonly rowOf: Int32Array;
+  private readonly statusOf: Uint8Array;
+  private readonly motionOf: Uint8Array;
+  private readonly countedOf: Uint8Array;
+  /** Reporting-currency cents; NaN when the amount is missing or not convertible. */
+  private readonly centsOf: Float64Array;
+  private readonly ids: string[];
+  private readonly names: string[];
+  private readonly reasons: string[];
+  /** Deal i's list j is partnerIds[listStart[i*5+j] .. listStart[i*5+j+1]). */
+  private readonly listStart: Int32Array;
+  private partnerIds = new Int32Array(1024);
+  /** Deal i's credit lines are creditStart[i] .. creditStart[i+1]. */
+  private readonly creditStart: Int32Array;
+  private creditPartner = new Int32Array(1024);
+  private creditCents = new Float64Array(1024);
+
+  constructor(capacity: number, private readonly nameOf: (partner: number) => string) {
+    this.rowOf = new Int32Array(capacity);
+    this.statusOf = new Uint8Array(capacity);
+    this.motionOf = new Uint8Array(capacity);
+    this.countedOf = new Uint8Array(capacity);
+    this.centsOf = new Float64Array(capacity);
+    this.ids = new Array<string>(capacity);
+    this.names = new Array<string>(capacity);
+    this.reasons = new Array<string>(capacity);
+    this.listStart = new Int32Array(capacity * LISTS + 1);
+    this.creditStart = new Int32Array(capacity + 1);
+  }
+
+  get length(): number { return this.n; }
+
+  /** Records the next deal. */
+  push(deal: { row: number; id: string; name: string; status: Status; counted: boolean }, cls: Classification,
+    cents: number | null, credits: readonly CreditLine[], reason: string): void {
+    const i = this.n++;
+    this.rowOf[i] = deal.row;
+    this.ids[i] = deal.id;
+    this.names[i] = deal.name;
+    this.statusOf[i] = STATUS_CODE[deal.status];
+    this.motionOf[i] = MOTION_CODE[cls.motion];
+    this.countedOf[i] = deal.counted ? 1 : 0;
+    this.centsOf[i] = cents === null ? NaN : cents;
+    this.reasons[i] = reason;
+    let at = this.listStart[i * LISTS]!;
+    const needed = at + cls.sourcers.length + cls.influencers.length + cls.resellers.length + cls.touched.length + cls.deployers.length;
+    this.partnerIds = grown(this.partnerIds, needed);
+    const ids = this.partnerIds;
+    for (const p of cls.sourcers) ids[at++] = p;
+    this.listStart[i * LISTS + 1] = at;
+    for (const inf of cls.influencers) ids[at++] = inf.partner;
+    this.listStart[i * LISTS + 2] = at;
+    for (const p of cls.resellers) ids[at++] = p;
+    this.listStart[i * LISTS + 3] = at;
+    for (const p of cls.touched) ids[at++] = p;
+    this.listStart[i * LISTS + 4] = at;
+    for (const p of cls.deployers) ids[at++] = p;
+    this.listStart[i * LISTS + 5] = at;
+    let c = this.creditStart[i]!;
+    if (credits.length > 0) {
+      this.creditPartner = grown(this.creditPartner, c + credits.length);
+      this.creditCents = grown(this.creditCents, c + credits.length);
+      for (const line of credits) { this.creditPartner[c] = line.partner; this.creditCents[c] = line.cents; c++; }
+    }
+    this.creditStart[i + 1] = c;
+  }
+
+  row(i: number): number { return this.rowOf[i]!; }
+  id(i: number): string { return this.ids[i]!; }
+  name(i: number): string { return this.names[i]!; }
+  status(i: number): Status { return STATUSES[this.statusOf[i]!]!; }
+  motion(i: number): Motion { return MOTIONS[this.motionOf[i]!]!; }
+  counted(i: number): boolean { return this.countedOf[i] === 1; }
+  reason(i: number): string { return this.reasons[i]!; }
+  /** The amount in the reporting currency, or null. */
+  amount(i: number): number | null {
+    const cents = this.centsOf[i]!;
+    return Number.isNaN(cents) ? null : cents / 100;
+  }
+
+  /** Display names of one of the deal's partner lists. */
+  private list(i: number, which: number): string[] {
+    const from = this.listStart[i * LISTS + which]!;
+    const to = this.listStart[i * LISTS + which + 1]!;
+    if (from === to) return NO_NAMES;
+    const out = new Array<string>(to - from);
+    for (let k = from; k < to; k++) out[k - from] = this.nameOf(this.partnerIds[k]!);
+    return out;
+  }
+
+  /** "Acme; Globex", or null when the list is empty. */
+  private joined(i: number, which: number): string | null {
+    const from = this.listStart[i * LISTS + which]!;
+    const to = this.listStart[i * LISTS + which + 1]!;
+    if (from === to) return null;
+    if (to - from === 1) return this.nameOf(this.partnerIds[from]!);
+    return this.list(i, which).join('; ');
+  }
+
+  sourcingPartner(i: number): string | null { return this.joined(i, SOURCERS); }
+  reseller(i: number): string | null { return this.joined(i, RESELLERS); }
+  influencers(i: number): string[] { return this.list(i, INFLUENCERS); }
+  /** Influencers as one text ("" when none). */
+  influencersText(i: number): string { return this.joined(i, INFLUENCERS) ?? ''; }
+
+  /** Credit per partner display name (lines of one partner added up; zero lines left out). */
+  credits(i: number): Record<string, number> {
+    const from = this.creditStart[i]!;
+    const to = this.creditStart[i + 1]!;
+    let out: Record<string, number> | null = null;
+    for (let k = from; k < to; k++) {
+      const cents = this.creditCents[k]!;
+      if (cents === 0) continue;
+      const name = this.nameOf(this.creditPartner[k]!);
+      out ??= {};
+      out[name] = Math.round(((out[name] ?? 0) * 100 + cents)) / 100;
+    }
+    return out ?? NO_CREDITS;
+  }
+
+  /** The credits as "Acme Inc.: 5,000.00; Globex: 2,500.00", the same order and sums as `credits`. */
+  creditsText(i: number, formatMoney: (n: number) => string): string {
+    const from = this.creditStart[i]!;
+    const to = this.creditStart[i + 1]!;
+    if (to - from === 1) {
+      const cents = this.creditCents[from]!;
+      return cents === 0 ? '' : `${this.nameOf(this.creditPartner[from]!)}: ${formatMoney(cents / 100)}`;
+    }
+    if (from === to) return '';
+    return Object.entries(this.credits(i)).map(([partner, amount]) => `${partner}: ${formatMoney(amount)}`).join('; ');
+  }
+
+  /** Deal i as the JSON contract's DealRow. */
+  dealRow(i: number): DealRow {
+    const motion = this.motion(i);
+    return {
+      row: this.row(i), id: this.id(i), name: this.name(i), status: this.status(i), amount: this.amount(i),
+      motion, partnerLed: motion !== 'direct',
+      sourcingPartner: this.sourcingPartner(i), influencers: this.influencers(i), reseller: this.reseller(i),
+      touched: this.list(i, TOUCHED), deployedBy: this.list(i, DEPLOYERS),
+      credits: this.credits(i), reason: this.reason(i), counted: this.counted(i),
+    };
+  }
+}
+
+/** The column-wise results behind each summary the engine made (the tabs and functions read them). */
+const RESULTS = new WeakMap<Summary, DealResults>();
+
+/** The deal results behind a summary made by analyze (undefined for a summary made some other way). */
+export const dealResultsOf = (summary: Summary): DealResults | undefined => RESULTS.get(summary);
+
+/**
+ * Attaches the results to the summary, whose `deals` become DealRow objects only when first read
+ * (a JSON export, a test); the property then holds the plain array like any other.
+ */
+export function attachDealResults(summary: Omit<Summary, 'deals'> & { deals: undefined }, results: DealResults): Summary {
+  Object.defineProperty(summary, 'deals', {
+    enumerable: true, configurable: true,
+    get(this: Summary): DealRow[] {
+      const rows = new Array<DealRow>(results.length);
+      for (let i = 0; i < results.length; i++) rows[i] = results.dealRow(i);
+      Object.defineProperty(this, 'deals', { value: rows, enumerable: true, configurable: true, writable: true });
+      return rows;
+    },
+    set(this: Summary, rows: DealRow[]): void {
+      Object.defineProperty(this, 'deals', { value: rows, enumerable: true, configurable: true, writable: true });
+      RESULTS.delete(this);
+    },
+  });
+  const attached = summary as unknown as Summary;
+  RESULTS.set(attached, results);
+  return attached;
+}
