@@ -121,7 +121,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   for (let k = 0; k < reader.rows; k++) {
     const deal = reader.read(k, dealIssues);
     if (deal === null) continue;
-    const touches = touchTable !== null && deal.id !== '' && deal.counted ? touchTable.forDeal(deal.row, deal.id, nameOf) : NO_TOUCHES;
+    const touches = touchTable !== null && deal.id !== '' && deal.counted ? touchTable.forDeal(deal.row, nameOf) : NO_TOUCHES;
     const cls = classifyDeal(deal, touches, ctx);
     const cents = centsOf(deal.amount, deal.currency, deal.row, deal.counted);
     const primary = cls.sourcers[0] ?? deal.partners[0] ?? cls.resellers[0] ?? cls.influencers[0]?.partner;

@@ -85,16 +85,48 @@ const NO_TEXT: string[] = Object.freeze([]) as unknown as string[];
 const MAX_EVIDENCE_SHOWN = 2;
 const listEvidence = (items: string[]): string =>
   items.length <= MAX_EVIDENCE_SHOWN ? items.join(', ') : `${items.slice(0, MAX_EVIDENCE_SHOWN).join(', ')} +${items.length - MAX_EVIDENCE_SHOWN} more`;
-/** listEvidence of touches, describing only the touches it shows. */
-const listTouches = (touches: readonly Touch[]): string =>
-  touches.length <= MAX_EVIDENCE_SHOWN ? touches.map(describeTouch).join(', ')
-    : `${touches.slice(0, MAX_EVIDENCE_SHOWN).map(describeTouch).join(', ')} +${touches.length - MAX_EVIDENCE_SHOWN} more`;
+/** listEvidence of the first `n` touches of a list, describing only the touches it shows. */
+const listTouches = (touches: readonly Touch[], n: number): string => {
+  const shown = n === 1 ? describeTouch(touches[0]!) : `${describeTouch(touches[0]!)}, ${describeTouch(touches[1]!)}`;
+  return n <= MAX_EVIDENCE_SHOWN ? shown : `${shown} +${n - MAX_EVIDENCE_SHOWN} more`;
+};
 
-/** Adds a partner to a small id list once (deals name a handful of partners: a list beats a Set). */
-const addOnce = (list: number[], partner: number): void => { if (!list.includes(partner)) list.push(partner); };
-const remove = (list: number[] | null, partner: number): void => {
-  const i = list === null ? -1 : list.indexOf(partner);
-  if (i >= 0) list!.splice(i, 1);
+// Scratch space for one deal at a time (classification never runs re-entrantly). A deal names a
+// handful of partners; growing fresh arrays for them (16 slots at the first push) was most of what
+// classification allocated, so lists are gathered here and copied out at their exact size.
+/** Partners that only touched the deal, in first-seen order. */
+const touchedScratch: number[] = [];
+let touchedCount = 0;
+const addTouched = (partner: number): void => {
+  for (let k = 0; k < touchedCount; k++) if (touchedScratch[k] === partner) return;
+  touchedScratch[touchedCount++] = partner;
+};
+const removeTouched = (partner: number): void => {
+  for (let k = 0; k < touchedCount; k++) {
+    if (touchedScratch[k] !== partner) continue;
+    for (let j = k + 1; j < touchedCount; j++) touchedScratch[j - 1] = touchedScratch[j]!;
+    touchedCount--;
+    return;
+  }
+};
+/** Per partner with touches in the influence window: its summed weight, in order of first touch. */
+const sumPartners: number[] = [];
+const sumWeights: number[] = [];
+let sumCount = 0;
+/** One partner's touches in the window (see touchesOf). */
+const touchScratch: Touch[] = [];
+/** Notes on partners whose touches stayed below the threshold. */
+const noteScratch: string[] = [];
+let noteCount = 0;
+
+/** Gathers a partner's touches that count towards its influence sum (date order) into touchScratch; returns how many. */
+const touchesOf = (touches: readonly Touch[], partner: number, windowStart: number, windowEnd: number): number => {
+  let n = 0;
+  for (let i = 0; i < touches.length; i++) {
+    const t = touches[i]!;
+    if (t.partner === partner && t.day >= windowStart && t.day <= windowEnd) touchScratch[n++] = t;
+  }
+  return n;
 };
 const influencerOf = (influence: readonly Influencer[] | null, partner: number): Influencer | undefined => {
   if (influence !== null) for (let i = 0; i < influence.length; i++) if (influence[i]!.partner === partner) return influence[i];
@@ -121,19 +153,6 @@ function addColumnInfluence(influence: Influencer[] | null, partner: number, lab
 const byFirstInfluence = (a: Influencer, b: Influencer): number =>
   (a.firstDay ?? -Infinity) - (b.firstDay ?? -Infinity) || a.kind - b.kind || a.seq - b.seq;
 
-/** Scratch space for the per-partner touch sums of one deal (classification never runs re-entrantly). */
-const sumPartners: number[] = [];
-const sumWeights: number[] = [];
-
-/** A partner's touches that count towards its influence sum, in date order. */
-const touchesOf = (touches: readonly Touch[], partner: number, windowStart: number, windowEnd: number): Touch[] => {
-  const out: Touch[] = [];
-  for (let i = 0; i < touches.length; i++) {
-    const t = touches[i]!;
-    if (t.partner === partner && t.day >= windowStart && t.day <= windowEnd) out.push(t);
-  }
-  return out;
-};
 
 /** Classifies one deal. `touches` are the deal's touches, sorted by day. */
 export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: ClassifyContext): Classification {
@@ -152,7 +171,8 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   // Sourcing evidence, and conflicts between claims.
   const evidence = sourcingClaims(deal, touches, ctx, isPartnerLeadSource, partnerRoleIsSourcing);
   const claimants = evidence.claimants;
-  let touchedOnly: number[] | null = evidence.rejected.length > 0 ? [...evidence.rejected] : null;
+  touchedCount = 0;
+  for (let k = 0; k < evidence.rejected.length; k++) addTouched(evidence.rejected[k]!);
   let sourcers: number[] = NONE;
   let flaggedClaimants: readonly Claim[] = NO_CLAIMS;
   let conflictNote = '';
@@ -184,11 +204,16 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   let deployers = deal.deployers;
   const roleIsResale = deal.role !== '' && sets.resaleRoles.has(deal.role);
   const roleIsDeployment = deal.role !== '' && sets.deploymentRoles.has(deal.role);
+  const partners = deal.partners;
   if (roleIsResale) {
-    for (const p of deal.partners) if (!resellers.includes(p)) { if (resellers === deal.resellers) resellers = [...resellers]; resellers.push(p); }
+    for (let k = 0; k < partners.length; k++) {
+      if (!resellers.includes(partners[k]!)) { if (resellers === deal.resellers) resellers = [...resellers]; resellers.push(partners[k]!); }
+    }
   }
   if (roleIsDeployment) {
-    for (const p of deal.partners) if (!deployers.includes(p)) { if (deployers === deal.deployers) deployers = [...deployers]; deployers.push(p); }
+    for (let k = 0; k < partners.length; k++) {
+      if (!deployers.includes(partners[k]!)) { if (deployers === deal.deployers) deployers = [...deployers]; deployers.push(partners[k]!); }
+    }
   }
   if (deal.closeDate !== null) {
     for (let i = 0; i < touches.length; i++) {
@@ -202,17 +227,21 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
 
   // Influence from the columns.
   let influence: Influencer[] | null = null;
-  for (const claim of flaggedClaimants) {
+  for (let k = 0; k < flaggedClaimants.length; k++) {
+    const claim = flaggedClaimants[k]!;
     if (!sourcerIds.includes(claim.partner)) influence = addColumnInfluence(influence, claim.partner, `claimed sourcing: ${claim.label}`, claim.day ?? created, reference);
   }
-  for (const partner of deal.influencers) {
+  for (let k = 0; k < deal.influencers.length; k++) {
+    const partner = deal.influencers[k]!;
     if (!sourcerIds.includes(partner)) influence = addColumnInfluence(influence, partner, 'Influencing Partners column', created, reference);
   }
-  for (const late of evidence.lateRegistrations) {
+  for (let k = 0; k < evidence.lateRegistrations.length; k++) {
+    const late = evidence.lateRegistrations[k]!;
     if (!sourcerIds.includes(late.partner)) influence = addColumnInfluence(influence, late.partner, late.label, late.day ?? created, reference);
   }
   if (!roleIsResale && !roleIsDeployment && !partnerRoleIsSourcing) {
-    for (const partner of deal.partners) {
+    for (let k = 0; k < partners.length; k++) {
+      const partner = partners[k]!;
       if (!sourcerIds.includes(partner) && !(isPartnerLeadSource && claimOf(claimants, partner) !== undefined)) {
         influence = addColumnInfluence(influence, partner, deal.roleText ? `Partner column, role "${deal.roleText}"` : 'Partner column', created, reference);
       }
@@ -221,25 +250,27 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   // Touches in the influence window sum to significance (per partner, in order of first touch).
   const windowStart = created === null ? -Infinity : created - policy.influenceLookbackDays;
   const windowEnd = deal.closeDate ?? ctx.asOf;
-  sumPartners.length = 0;
-  sumWeights.length = 0;
+  sumCount = 0;
   for (let i = 0; i < touches.length; i++) {
     const t = touches[i]!;
     if (sourcerIds.includes(t.partner)) continue;
     if (t.day < windowStart || t.day > windowEnd) {
-      if (influencerOf(influence, t.partner) === undefined) addOnce(touchedOnly ??= [], t.partner);
+      if (influencerOf(influence, t.partner) === undefined) addTouched(t.partner);
       continue;
     }
-    const k = sumPartners.indexOf(t.partner);
-    if (k >= 0) sumWeights[k]! += t.weight; else { sumPartners.push(t.partner); sumWeights.push(t.weight); }
+    let k = 0;
+    while (k < sumCount && sumPartners[k] !== t.partner) k++;
+    if (k < sumCount) sumWeights[k]! += t.weight; else { sumPartners[sumCount] = t.partner; sumWeights[sumCount] = t.weight; sumCount++; }
   }
-  let touchedNotes: string[] | null = null;
-  for (let k = 0; k < sumPartners.length; k++) {
+  noteCount = 0;
+  for (let k = 0; k < sumCount; k++) {
     const partner = sumPartners[k]!;
     const weight = sumWeights[k]!;
     const existing = influencerOf(influence, partner);
     if (existing) {
-      for (const t of touchesOf(touches, partner, windowStart, windowEnd)) {
+      const n = touchesOf(touches, partner, windowStart, windowEnd);
+      for (let j = 0; j < n; j++) {
+        const t = touchScratch[j]!;
         existing.weight += t.weight;
         existing.ages.push(Math.max(0, reference - t.day));
         if (explain) existing.evidence.push(describeTouch(t));
@@ -249,25 +280,25 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     }
     const rounded = Math.round(weight * 1000) / 1000;
     if (weight + 1e-9 >= policy.influenceThreshold) {
-      const list = touchesOf(touches, partner, windowStart, windowEnd);
+      const n = touchesOf(touches, partner, windowStart, windowEnd);
+      const ages = new Array<number>(n);
+      for (let j = 0; j < n; j++) ages[j] = Math.max(0, reference - touchScratch[j]!.day);
       influence ??= [];
       influence.push({
-        partner, firstDay: list[0]!.day, lastDay: list[list.length - 1]!.day, kind: 1, seq: influence.length, weight,
-        ages: list.map((t) => Math.max(0, reference - t.day)),
-        evidence: explain ? [`${listTouches(list)}${list.length > 1 ? `: weight ${rounded}` : ''}`] : [],
+        partner, firstDay: touchScratch[0]!.day, lastDay: touchScratch[n - 1]!.day, kind: 1, seq: influence.length, weight, ages,
+        evidence: explain ? [`${listTouches(touchScratch, n)}${n > 1 ? `: weight ${rounded}` : ''}`] : [],
       });
-      remove(touchedOnly, partner);
+      removeTouched(partner);
     } else {
-      addOnce(touchedOnly ??= [], partner);
+      addTouched(partner);
       if (explain) {
-        (touchedNotes ??= []).push(`${registry.name(partner)} (${listTouches(touchesOf(touches, partner, windowStart, windowEnd))}: weight ${rounded} < ${ctx.thresholdText ?? policy.influenceThreshold})`);
+        const n = touchesOf(touches, partner, windowStart, windowEnd);
+        noteScratch[noteCount++] = `${registry.name(partner)} (${listTouches(touchScratch, n)}: weight ${rounded} < ${ctx.thresholdText ?? policy.influenceThreshold})`;
       }
     }
   }
-  if (touchedOnly !== null) {
-    for (const p of sourcerIds) remove(touchedOnly, p);
-    if (influence !== null) for (const inf of influence) remove(touchedOnly, inf.partner);
-  }
+  for (let k = 0; k < sourcerIds.length; k++) removeTouched(sourcerIds[k]!);
+  if (influence !== null) for (let k = 0; k < influence.length; k++) removeTouched(influence[k]!.partner);
   const influencers = influence === null ? NO_INFLUENCERS : influence.length === 1 ? influence : influence.sort(byFirstInfluence);
 
   // Motion.
@@ -280,11 +311,11 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     else motion = 'resold';
   } else motion = 'direct';
 
-  const touched = touchedOnly === null || touchedOnly.length === 0 ? NONE : touchedOnly;
+  const touched = touchedCount === 0 ? NONE : touchedScratch.slice(0, touchedCount);
   if (!explain) return { motion, sourcers, influencers, resellers, touched, deployers, reason: '' };
 
   const name = (id: number): string => registry.name(id);
-  const touchedText = touchedNotes ?? (touched.length > 0 ? touched.map(name) : NO_TEXT);
+  const touchedText = noteCount > 0 ? noteScratch.slice(0, noteCount) : touched.length > 0 ? touched.map(name) : NO_TEXT;
   // The commonest partner-touched deal is direct with a few light touches: its reason needs no story object.
   const reason = motion === 'direct' && deployers.length === 0
     ? (touchedText.length === 0 ? DIRECT_REASON : `${DIRECT_REASON}; only touched by ${touchedText.join(', ')}`)

@@ -79,21 +79,22 @@ export class DealResults {
     const needed = at + cls.sourcers.length + cls.influencers.length + cls.resellers.length + cls.touched.length + cls.deployers.length;
     this.partnerIds = grown(this.partnerIds, needed);
     const ids = this.partnerIds;
-    for (const p of cls.sourcers) ids[at++] = p;
+    // Indexed loops: the lists mix shared frozen empties with ordinary arrays, and for-of over both allocates.
+    for (let k = 0; k < cls.sourcers.length; k++) ids[at++] = cls.sourcers[k]!;
     this.listStart[i * LISTS + 1] = at;
-    for (const inf of cls.influencers) ids[at++] = inf.partner;
+    for (let k = 0; k < cls.influencers.length; k++) ids[at++] = cls.influencers[k]!.partner;
     this.listStart[i * LISTS + 2] = at;
-    for (const p of cls.resellers) ids[at++] = p;
+    for (let k = 0; k < cls.resellers.length; k++) ids[at++] = cls.resellers[k]!;
     this.listStart[i * LISTS + 3] = at;
-    for (const p of cls.touched) ids[at++] = p;
+    for (let k = 0; k < cls.touched.length; k++) ids[at++] = cls.touched[k]!;
     this.listStart[i * LISTS + 4] = at;
-    for (const p of cls.deployers) ids[at++] = p;
+    for (let k = 0; k < cls.deployers.length; k++) ids[at++] = cls.deployers[k]!;
     this.listStart[i * LISTS + 5] = at;
     let c = this.creditStart[i]!;
     if (credits.length > 0) {
       this.creditPartner = grown(this.creditPartner, c + credits.length);
       this.creditCents = grown(this.creditCents, c + credits.length);
-      for (const line of credits) { this.creditPartner[c] = line.partner; this.creditCents[c] = line.cents; c++; }
+      for (let k = 0; k < credits.length; k++) { this.creditPartner[c] = credits[k]!.partner; this.creditCents[c] = credits[k]!.cents; c++; }
     }
     this.creditStart[i + 1] = c;
   }

@@ -26,6 +26,12 @@ export class IdIndex {
     return entry < 0 ? -1 : this.rows[entry]!;
   }
 
+  /** The entry (insertion number) of `id`, or -1. */
+  entryOf(id: string): number { return this.slots[this.find(id)]!; }
+  /** The id and row of an entry (0 <= entry < size). */
+  idAt(entry: number): string { return this.ids[entry]!; }
+  rowAt(entry: number): number { return this.rows[entry]!; }
+
   /** Stores `row` for `id` unless it is already there; returns the row stored before, or -1 when `id` is new. */
   addFirst(id: string, row: number): number {
     const slot = this.find(id);

@@ -27,27 +27,39 @@ export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDe
   const order: number[] = [];
   const acc = (id: number): Acc => {
     let a = accs[id];
-    if (!a) { a = newAcc(); accs[id] = a; order.push(id); }
+    if (!a) {
+      while (accs.length <= id) accs.push(undefined); // dense: a far-off index would turn the array into a dictionary
+      a = newAcc(); accs[id] = a; order.push(id);
+    }
     return a;
   };
+  // The partners involved in the deal being added (a handful): scratch space, reused.
   const involved: number[] = [];
+  let involvedCount = 0;
+  const involve = (p: number): void => {
+    for (let k = 0; k < involvedCount; k++) if (involved[k] === p) return;
+    involved[involvedCount++] = p;
+  };
   const add = (d: AttributedDeal): void => {
     if (!d.deal.counted) return;
     const { status, created, closeDate } = d.deal;
-    involved.length = 0;
-    const involve = (p: number): void => { if (!involved.includes(p)) involved.push(p); };
-    for (const p of d.cls.sourcers) { acc(p).sourced++; involve(p); }
-    for (const inf of d.cls.influencers) {
+    involvedCount = 0;
+    const { sourcers, influencers, resellers } = d.cls;
+    for (let k = 0; k < sourcers.length; k++) { acc(sourcers[k]!).sourced++; involve(sourcers[k]!); }
+    for (let k = 0; k < influencers.length; k++) {
+      const inf = influencers[k]!;
       const a = acc(inf.partner);
       a.influenced++; involve(inf.partner);
       if (d.cents !== null) { if (status === 'won') a.influencedCents += d.cents; else if (status === 'open') a.influencedPipeCents += d.cents; }
     }
-    for (const p of d.cls.resellers) {
+    for (let k = 0; k < resellers.length; k++) {
+      const p = resellers[k]!;
       const a = acc(p);
       a.resold++; involve(p);
       if (d.cents !== null) { if (status === 'won') a.resoldCents += d.cents; else if (status === 'open') a.resoldPipeCents += d.cents; }
     }
-    for (const line of d.credits) {
+    for (let k = 0; k < d.credits.length; k++) {
+      const line = d.credits[k]!;
       const a = acc(line.partner);
       if (status === 'won') {
         a.creditedCents += line.cents;
@@ -58,8 +70,8 @@ export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDe
         if (line.kind === 'sourced') a.sourcedPipeCents += line.cents;
       }
     }
-    for (const p of involved) {
-      const a = acc(p);
+    for (let k = 0; k < involvedCount; k++) {
+      const a = acc(involved[k]!);
       if (status === 'won') {
         a.won++;
         if (d.cents !== null) { a.wonWithAmount++; a.wonAmountCents += d.cents; }

@@ -10,20 +10,17 @@ import { isSpreadsheetError } from '../values/spreadsheetErrors';
 import { parseDate, formatDay, dayFromSerial } from '../values/parseDate';
 import { parseAmount } from '../values/parseAmount';
 import { FIELD_SYNONYMS } from '../table/fieldSynonyms';
+import type { IdIndex } from '../deals/idIndex';
 
 /** One touch, with the partner resolved to a registry id (made per deal from a TouchTable). */
 export interface Touch {
-  dealId: string;
   partner: number;
   /** Normalized activity ("proof of concept"). */
   activity: string;
-  /** The activity as written, for reasons. */
-  activityText: string;
   /** The activity as written in lower case ("touch" when blank), computed once per distinct text for reasons. */
   label: string;
   day: number;
   weight: number;
-  row: number;
 }
 
 const SYNONYMS = {
@@ -35,16 +32,16 @@ const SYNONYMS = {
 } as const;
 
 /** What a run keeps of one distinct activity text. */
-interface Activity { activity: string; activityText: string; label: string; weight: number }
+interface Activity { activity: string; label: string; weight: number }
 
 /**
- * The Touches table held column-wise (a million deals bring three million touches): typed arrays of
+ * The Touches table held column-wise (a million deals bring three million touches): arrays of
  * partner ids, days, weights and rows, grouped by the deal they belong to. Touch objects are made
  * only for the deal being classified, and die with its turn.
  */
 export interface TouchTable {
   /** The touches of the deal whose first row is `dealRow`, sorted (see sortTouches); fresh objects, [] when none. */
-  forDeal(dealRow: number, dealId: string, nameOf: (partner: number) => string): Touch[];
+  forDeal(dealRow: number, nameOf: (partner: number) => string): Touch[];
   /** Deal IDs that touches name but the deals table lacks -> sheet row of their first touch, in order of appearance. */
   readonly unknownDeals: ReadonlyMap<string, number>;
   readonly size: number;
@@ -53,11 +50,10 @@ export interface TouchTable {
 const NO_TOUCHES: Touch[] = Object.freeze([]) as unknown as Touch[];
 
 /**
- * Reads the Touches table against the deals' Deal IDs (`dealRowOf`: Deal ID -> sheet row of its first
- * occurrence, -1 when absent). Bad rows become issues; the table never throws.
+ * Reads the Touches table against the deals' Deal IDs (each with the sheet row of its first occurrence). Bad rows become issues; the table never throws.
  */
 export function readTouches(grid: Grid, firstRow: number, policy: Policy, registry: PartnerRegistry, issues: IssueLog,
-  dealRowOf: { get(id: string): number }): TouchTable {
+  dealIds: IdIndex): TouchTable {
   const unknownDeals = new Map<string, number>();
   const located = locateColumns(grid, SYNONYMS, ['dealId', 'partner', 'activity', 'date']);
   if (!located) {
@@ -65,19 +61,20 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     return { forDeal: () => NO_TOUCHES, unknownDeals, size: 0 };
   }
   const { dealId: cId, partner: cPartner, activity: cActivity, date: cDate, weight: cWeight } = located.columns;
+  // Plain arrays of small integers and doubles, on the JS heap: typed arrays of this size (external
+  // memory) make V8 run extra full collections over the whole workbook, costing more than they save.
   const capacity = Math.max(0, grid.length - located.headerIndex - 1);
-  const dealOf = new Int32Array(capacity);
-  const partnerOf = new Int32Array(capacity);
-  const activityOf = new Int32Array(capacity);
-  const dayOf = new Int32Array(capacity);
-  const weightOf = new Float64Array(capacity);
-  const rowOf = new Int32Array(capacity);
+  const dealOf = new Array<number>(capacity).fill(0);
+  const partnerOf = new Array<number>(capacity).fill(0);
+  const activityOf = new Array<number>(capacity).fill(0);
+  const dayOf = new Array<number>(capacity).fill(0);
+  const weightOf = new Array<number>(capacity).fill(0.5); // a double from the start: no change of element kind later
   const activities: Activity[] = [];
   const activityIndex = new Map<string, number>();
   let count = 0;
   let maxDealRow = 0;
   let lastId = '';
-  let lastDealRow = -1;
+  let lastEntry = -1;
   for (let r = located.headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r]!;
     const row = firstRow + r;
@@ -99,7 +96,7 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     if (a === undefined) {
       const activity = normalizeTerm(activityText);
       a = activities.length;
-      activities.push({ activity, activityText: activityText || 'touch', label: (activityText || 'touch').toLowerCase(),
+      activities.push({ activity, label: (activityText || 'touch').toLowerCase(),
         weight: policy.activityWeights[activity] ?? policy.defaultActivityWeight });
       activityIndex.set(activityText, a);
     }
@@ -114,10 +111,15 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       issues.add('TOUCH_INCOMPLETE', row, 'Partner', partnerText, { what: 'a usable partner name' });
       continue;
     }
-    // Exports list a deal's touches together: the previous row's lookup usually answers.
-    const dealRow = dealId === lastId ? lastDealRow : dealRowOf.get(dealId);
-    lastId = dealId;
-    lastDealRow = dealRow;
+    // Exports usually list a deal's touches together, and often in the deals' order: the previous
+    // touch's deal, or the deal after it, spares a hash lookup among a million IDs.
+    let entry = lastEntry;
+    if (dealId !== lastId) {
+      entry = lastEntry >= 0 && lastEntry + 1 < dealIds.size && dealIds.idAt(lastEntry + 1) === dealId ? lastEntry + 1 : dealIds.entryOf(dealId);
+      lastId = dealId;
+      lastEntry = entry;
+    }
+    const dealRow = entry < 0 ? -1 : dealIds.rowAt(entry);
     if (dealRow < 0) {
       if (!unknownDeals.has(dealId)) unknownDeals.set(dealId, row);
       continue;
@@ -127,19 +129,18 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     activityOf[count] = a;
     dayOf[count] = day;
     weightOf[count] = weight;
-    rowOf[count] = row;
     if (dealRow > maxDealRow) maxDealRow = dealRow;
     count++;
   }
   // Group by deal (a counting sort keeps each deal's touches in row order).
-  const start = new Int32Array(maxDealRow + 2);
+  const start = new Array<number>(maxDealRow + 2).fill(0);
   for (let i = 0; i < count; i++) start[dealOf[i]! + 1]!++;
   for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
-  const order = new Int32Array(count);
+  const order = new Array<number>(count).fill(0);
   const fill = start.slice(0, maxDealRow + 1);
   for (let i = 0; i < count; i++) order[fill[dealOf[i]!]!++] = i;
 
-  const forDeal = (dealRow: number, dealId: string, nameOf: (partner: number) => string): Touch[] => {
+  const forDeal = (dealRow: number, nameOf: (partner: number) => string): Touch[] => {
     if (dealRow < 0 || dealRow > maxDealRow) return NO_TOUCHES;
     const from = start[dealRow]!;
     const to = start[dealRow + 1]!;
@@ -148,8 +149,7 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     for (let k = from; k < to; k++) {
       const i = order[k]!;
       const act = activities[activityOf[i]!]!;
-      list[k - from] = { dealId, partner: partnerOf[i]!, activity: act.activity, activityText: act.activityText, label: act.label,
-        day: dayOf[i]!, weight: weightOf[i]!, row: rowOf[i]! };
+      list[k - from] = { partner: partnerOf[i]!, activity: act.activity, label: act.label, day: dayOf[i]!, weight: weightOf[i]! };
     }
     if (list.length > 1) sortTouches(list, nameOf);
     return list;
