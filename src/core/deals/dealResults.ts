@@ -152,16 +152,24 @@ export class DealResults {
     return out ?? NO_CREDITS;
   }
 
-  /** The credits as "Acme Inc.: 5,000.00; Globex: 2,500.00", the same order and sums as `credits`. */
+  /** The credits as "Acme Inc.: 5,000.00; Globex: 2,500.00": the sums of `credits`, in credit order. */
   creditsText(i: number, formatMoney: (n: number) => string): string {
     const from = this.creditStart[i]!;
     const to = this.creditStart[i + 1]!;
-    if (to - from === 1) {
-      const cents = this.creditCents[from]!;
-      return cents === 0 ? '' : `${this.nameOf(this.creditPartner[from]!)}: ${formatMoney(cents / 100)}`;
+    let text = '';
+    for (let k = from; k < to; k++) {
+      if (this.creditCents[k] === 0) continue;
+      const name = this.nameOf(this.creditPartner[k]!);
+      let earlier = false;
+      for (let j = from; j < k && !earlier; j++) earlier = this.creditCents[j] !== 0 && this.nameOf(this.creditPartner[j]!) === name;
+      if (earlier) continue; // a partner's lines (sourced and influenced, say) were added up at its first line
+      let amount = 0;
+      for (let j = k; j < to; j++) {
+        if (this.creditCents[j] !== 0 && this.nameOf(this.creditPartner[j]!) === name) amount = Math.round(amount * 100 + this.creditCents[j]!) / 100;
+      }
+      text = text === '' ? `${name}: ${formatMoney(amount)}` : `${text}; ${name}: ${formatMoney(amount)}`;
     }
-    if (from === to) return '';
-    return Object.entries(this.credits(i)).map(([partner, amount]) => `${partner}: ${formatMoney(amount)}`).join('; ');
+    return text;
   }
 
   /** Deal i as the JSON contract's DealRow. */

@@ -68,7 +68,10 @@ export interface DealReader {
   readonly firstRowById: IdIndex;
   /** Distinct stage texts in first-seen order (complete once every row has been read). */
   readonly stages: string[];
-  /** Row k (0 <= k < rows) as a deal, its issues logged; null for a totals row. Call once per row, in order. */
+  /**
+   * Row k (0 <= k < rows) as a deal, its issues logged; null for a totals row. Call once per row, in
+   * order. The deal object is reused by the next call: take what you need from it before then.
+   */
   read(k: number, issues: IssueLog): Deal | null;
 }
 
@@ -166,9 +169,20 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   // ---- Second pass, one row at a time.
   const idsCache = new Map<string, number[]>();
   let log = issues;
+  // Small fast paths (empty cells, texts seen before) that the compiler inlines into `read`; the rest
+  // goes to the full versions below. `read` runs a million times with sixteen of these each.
   const partnerIds = (cells: readonly Cell[], c: number, row: number): number[] => {
-    const cell = cellOf(cells, c);
-    if (cell === undefined || cell === null || cell === '') return NO_PARTNERS;
+    const cell = c < 0 ? undefined : cells[c];
+    if (cell === '' || cell === undefined || cell === null) return NO_PARTNERS;
+    return (typeof cell === 'string' && cell.charCodeAt(0) !== 35 ? idsCache.get(cell) : undefined) ?? partnerIdsOf(cell, c, row);
+  };
+  const textOf = (cells: readonly Cell[], c: number, row: number): string => {
+    const cell = c < 0 ? undefined : cells[c];
+    if (cell === '' || cell === undefined || cell === null) return '';
+    return typeof cell === 'string' && cell.charCodeAt(0) !== 35 ? cell.trim() : textOfCell(cell, c, row);
+  };
+
+  const partnerIdsOf = (cell: Cell, c: number, row: number): number[] => {
     if (isSpreadsheetError(cell)) {
       log.add('CELL_ERROR', row, headerAt(c), cellText(cell), { effect: 'Treated as no partner.' });
       return NO_PARTNERS;
@@ -188,9 +202,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     return ids;
   };
 
-  const textOf = (cells: readonly Cell[], c: number, row: number): string => {
-    const cell = cellOf(cells, c);
-    if (cell === undefined || cell === null || cell === '') return '';
+  const textOfCell = (cell: Cell, c: number, row: number): string => {
     if (isSpreadsheetError(cell)) {
       log.add('CELL_ERROR', row, headerAt(c), cellText(cell));
       return '';
@@ -225,6 +237,10 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     return value;
   };
 
+  const current: Deal = { index: 0, row: 0, id: '', name: '', status: 'open', amount: null, currency: null, created: null, closeDate: null,
+    leadSource: '', leadSourceText: '', sourcingPartners: NO_PARTNERS, partners: NO_PARTNERS, role: '', roleText: '',
+    influencers: NO_PARTNERS, resellers: NO_PARTNERS, deployers: NO_PARTNERS, registrants: NO_PARTNERS, registrationDate: null,
+    registrationStatus: '', registrationStatusText: '', tier: '', type: '', region: '', counted: true };
   const read = (k: number, into: IssueLog): Deal | null => {
     log = into;
     const r = rowIndex[k]!;
@@ -300,25 +316,25 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const roleText = textOf(cells, cRole, row);
     const leadSourceText = textOf(cells, cLeadSource, row);
     const registrationStatusText = textOf(cells, cRegStatus, row);
-    const deal: Deal = {
-      index: r, row, id, name, status, amount, currency,
-      created: dateOf(cells, cCreated, row),
-      closeDate: dateOf(cells, cCloseDate, row),
-      leadSource: term(leadSourceText), leadSourceText,
-      sourcingPartners: partnerIds(cells, cSourcing, row),
-      partners: partnerIds(cells, cPartner, row),
-      role: term(roleText), roleText,
-      influencers: partnerIds(cells, cInfluencers, row),
-      resellers: partnerIds(cells, cReseller, row),
-      deployers: partnerIds(cells, cDeployer, row),
-      registrants: partnerIds(cells, cRegistrant, row),
-      registrationDate: dateOf(cells, cRegDate, row),
-      registrationStatus: term(registrationStatusText), registrationStatusText,
-      tier: textOf(cells, cTier, row),
-      type: textOf(cells, cType, row),
-      region: textOf(cells, cRegion, row),
-      counted: kinds[k] !== REPEATED,
-    };
+    // The same object every time (see DealReader.read): a million deals pass through one record.
+    const deal = current;
+    deal.index = r; deal.row = row; deal.id = id; deal.name = name; deal.status = status; deal.amount = amount; deal.currency = currency;
+    deal.created = dateOf(cells, cCreated, row);
+    deal.closeDate = dateOf(cells, cCloseDate, row);
+    deal.leadSource = term(leadSourceText); deal.leadSourceText = leadSourceText;
+    deal.sourcingPartners = partnerIds(cells, cSourcing, row);
+    deal.partners = partnerIds(cells, cPartner, row);
+    deal.role = term(roleText); deal.roleText = roleText;
+    deal.influencers = partnerIds(cells, cInfluencers, row);
+    deal.resellers = partnerIds(cells, cReseller, row);
+    deal.deployers = partnerIds(cells, cDeployer, row);
+    deal.registrants = partnerIds(cells, cRegistrant, row);
+    deal.registrationDate = dateOf(cells, cRegDate, row);
+    deal.registrationStatus = term(registrationStatusText); deal.registrationStatusText = registrationStatusText;
+    deal.tier = textOf(cells, cTier, row);
+    deal.type = textOf(cells, cType, row);
+    deal.region = textOf(cells, cRegion, row);
+    deal.counted = kinds[k] !== REPEATED;
     if (!deal.counted) log.add('DUPLICATE_ID', row, header('id'), id, { first: String(firstById.get(id)) });
     return deal;
   };

@@ -40,7 +40,10 @@ interface Activity { activity: string; label: string; weight: number }
  * only for the deal being classified, and die with its turn.
  */
 export interface TouchTable {
-  /** The touches of the deal whose first row is `dealRow`, sorted (see sortTouches); fresh objects, [] when none. */
+  /**
+   * The touches of the deal whose first row is `dealRow`, sorted (see sortTouches); [] when none.
+   * The list and its touches are reused by the next call: read them before asking for another deal's.
+   */
   forDeal(dealRow: number, nameOf: (partner: number) => string): Touch[];
   /** Deal IDs that touches name but the deals table lacks -> sheet row of their first touch, in order of appearance. */
   readonly unknownDeals: ReadonlyMap<string, number>;
@@ -140,16 +143,26 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
   const fill = start.slice(0, maxDealRow + 1);
   for (let i = 0; i < count; i++) order[fill[dealOf[i]!]!++] = i;
 
+  // One list of touch objects per list length, refilled for each deal: three million touches pass
+  // through a handful of objects instead of being allocated and collected one by one.
+  const pool: Touch[][] = [];
   const forDeal = (dealRow: number, nameOf: (partner: number) => string): Touch[] => {
     if (dealRow < 0 || dealRow > maxDealRow) return NO_TOUCHES;
     const from = start[dealRow]!;
     const to = start[dealRow + 1]!;
     if (from === to) return NO_TOUCHES;
-    const list: Touch[] = new Array(to - from);
+    const n = to - from;
+    let list = pool[n];
+    if (list === undefined) {
+      while (pool.length < n) pool.push(undefined as unknown as Touch[]);
+      list = Array.from({ length: n }, (): Touch => ({ partner: 0, activity: '', label: '', day: 0, weight: 0 }));
+      pool[n] = list;
+    }
     for (let k = from; k < to; k++) {
       const i = order[k]!;
       const act = activities[activityOf[i]!]!;
-      list[k - from] = { partner: partnerOf[i]!, activity: act.activity, label: act.label, day: dayOf[i]!, weight: weightOf[i]! };
+      const t = list[k - from]!;
+      t.partner = partnerOf[i]!; t.activity = act.activity; t.label = act.label; t.day = dayOf[i]!; t.weight = weightOf[i]!;
     }
     if (list.length > 1) sortTouches(list, nameOf);
     return list;
