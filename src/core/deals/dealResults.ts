@@ -187,9 +187,20 @@ export class DealResults {
 
 /** The column-wise results behind each summary the engine made (the tabs and functions read them). */
 const RESULTS = new WeakMap<Summary, DealResults>();
+/** The deals[] array made from them, once something has read it. */
+const MADE = new WeakMap<Summary, DealRow[]>();
 
-/** The deal results behind a summary made by analyze (undefined for a summary made some other way). */
-export const dealResultsOf = (summary: Summary): DealResults | undefined => RESULTS.get(summary);
+/**
+ * The deal results behind a summary made by analyze, as long as its deals[] is still theirs;
+ * undefined for a summary made some other way (read from JSON, say) or whose deals[] was replaced.
+ */
+export function dealResultsOf(summary: Summary): DealResults | undefined {
+  const results = RESULTS.get(summary);
+  if (results === undefined) return undefined;
+  const made = MADE.get(summary);
+  if (made === undefined) return Object.getOwnPropertyDescriptor(summary, 'deals')?.get ? results : undefined;
+  return summary.deals === made ? results : undefined;
+}
 
 /**
  * Attaches the results to the summary, whose `deals` become DealRow objects only when first read
@@ -202,11 +213,11 @@ export function attachDealResults(summary: Omit<Summary, 'deals'> & { deals: und
       const rows = new Array<DealRow>(results.length);
       for (let i = 0; i < results.length; i++) rows[i] = results.dealRow(i);
       Object.defineProperty(this, 'deals', { value: rows, enumerable: true, configurable: true, writable: true });
+      MADE.set(this, rows);
       return rows;
     },
     set(this: Summary, rows: DealRow[]): void {
       Object.defineProperty(this, 'deals', { value: rows, enumerable: true, configurable: true, writable: true });
-      RESULTS.delete(this);
     },
   });
   const attached = summary as unknown as Summary;

@@ -2,6 +2,7 @@
  * What both hosts' sidebar servers do once they have read the cells: detect, preview, and build the
  * classification columns. Hosts read and write; everything computed lives here.
  */
+import { dealResultsOf } from '../deals/dealResults';
 import type { Cell, Field, Grid, Summary } from '../types';
 import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
@@ -143,7 +144,14 @@ export function classificationColumns(analysis: Analysis, rows: number): Cell[][
   const out: Cell[][] = Array.from({ length: rows }, () => ['', '', '']);
   const headerIndex = analysis.table.headerIndex;
   if (headerIndex < rows) out[headerIndex] = [...CLASSIFICATION_HEADERS];
-  for (const deal of analysis.summary.deals) {
+  // Straight from the engine's columns when it has them: no DealRow objects for a whole sheet of deals.
+  const results = dealResultsOf(analysis.summary);
+  const count = results ? results.length : analysis.summary.deals.length;
+  for (let i = 0; i < count; i++) {
+    const deal = results
+      ? { row: results.row(i), motion: results.motion(i), reason: results.reason(i), sourcingPartner: results.sourcingPartner(i),
+        influencers: results.influencers(i), reseller: results.reseller(i) }
+      : analysis.summary.deals[i]!;
     const index = deal.row - analysis.table.firstRow;
     if (index < 0 || index >= rows) continue;
     const partners = [deal.sourcingPartner, ...deal.influencers, deal.reseller].filter((p): p is string => !!p);
