@@ -173,13 +173,19 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
 /** "demo 2024-03-20" */
 export const describeTouch = (t: Touch): string => `${t.label} ${formatDay(t.day)}`;
 
+const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const touchOrder = (nameOf: (partner: number) => string) => (a: Touch, b: Touch): number =>
+  a.day - b.day || text(nameOf(a.partner), nameOf(b.partner)) || text(a.activity, b.activity) || a.weight - b.weight;
+/** The comparator for the latest run's partner names (made once per run, not once per deal). */
+let orderNameOf: ((partner: number) => string) | null = null;
+let order = touchOrder(() => '');
+
 /**
  * Orders a deal's touches by date, then partner name, activity and weight, so that results never
  * depend on the order of rows. Call once partner names are final.
  */
 export function sortTouches(list: Touch[], nameOf: (partner: number) => string): void {
-  const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  const order = (a: Touch, b: Touch): number => a.day - b.day || text(nameOf(a.partner), nameOf(b.partner)) || text(a.activity, b.activity) || a.weight - b.weight;
+  if (nameOf !== orderNameOf) { orderNameOf = nameOf; order = touchOrder(nameOf); }
   if (list.length > 8) { list.sort(order); return; }
   // A deal has a handful of touches: a stable insertion sort, without the work space Array.prototype.sort allocates.
   for (let i = 1; i < list.length; i++) {
