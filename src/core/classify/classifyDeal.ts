@@ -11,6 +11,7 @@ import type { IssueLog } from '../messages';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { describeDeal, DIRECT_REASON } from './describeDeal';
 import { sourcingClaims, claimOf } from './sourcingClaims';
+import { IdScratch } from '../partners/IdScratch';
 import type { Claim } from './sourcingClaims';
 
 /** A significant influencer with what the influence models need. */
@@ -95,20 +96,7 @@ const listTouches = (touches: readonly Touch[], n: number): string => {
 // handful of partners; growing fresh arrays for them (16 slots at the first push) was most of what
 // classification allocated, so lists are gathered here and copied out at their exact size.
 /** Partners that only touched the deal, in first-seen order. */
-const touchedScratch: number[] = [];
-let touchedCount = 0;
-const addTouched = (partner: number): void => {
-  for (let k = 0; k < touchedCount; k++) if (touchedScratch[k] === partner) return;
-  touchedScratch[touchedCount++] = partner;
-};
-const removeTouched = (partner: number): void => {
-  for (let k = 0; k < touchedCount; k++) {
-    if (touchedScratch[k] !== partner) continue;
-    for (let j = k + 1; j < touchedCount; j++) touchedScratch[j - 1] = touchedScratch[j]!;
-    touchedCount--;
-    return;
-  }
-};
+const touchedOnly = new IdScratch();
 /** Per partner with touches in the influence window: its summed weight, in order of first touch. */
 const sumPartners: number[] = [];
 const sumWeights: number[] = [];
@@ -171,8 +159,8 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   // Sourcing evidence, and conflicts between claims.
   const evidence = sourcingClaims(deal, touches, ctx, isPartnerLeadSource, partnerRoleIsSourcing);
   const claimants = evidence.claimants;
-  touchedCount = 0;
-  for (let k = 0; k < evidence.rejected.length; k++) addTouched(evidence.rejected[k]!);
+  touchedOnly.clear();
+  for (let k = 0; k < evidence.rejected.length; k++) touchedOnly.add(evidence.rejected[k]!);
   let sourcers: number[] = NONE;
   let flaggedClaimants: readonly Claim[] = NO_CLAIMS;
   let conflictNote = '';
@@ -255,7 +243,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     const t = touches[i]!;
     if (sourcerIds.includes(t.partner)) continue;
     if (t.day < windowStart || t.day > windowEnd) {
-      if (influencerOf(influence, t.partner) === undefined) addTouched(t.partner);
+      if (influencerOf(influence, t.partner) === undefined) touchedOnly.add(t.partner);
       continue;
     }
     let k = 0;
@@ -288,17 +276,17 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
         partner, firstDay: touchScratch[0]!.day, lastDay: touchScratch[n - 1]!.day, kind: 1, seq: influence.length, weight, ages,
         evidence: explain ? [`${listTouches(touchScratch, n)}${n > 1 ? `: weight ${rounded}` : ''}`] : [],
       });
-      removeTouched(partner);
+      touchedOnly.remove(partner);
     } else {
-      addTouched(partner);
+      touchedOnly.add(partner);
       if (explain) {
         const n = touchesOf(touches, partner, windowStart, windowEnd);
         noteScratch[noteCount++] = `${registry.name(partner)} (${listTouches(touchScratch, n)}: weight ${rounded} < ${ctx.thresholdText ?? policy.influenceThreshold})`;
       }
     }
   }
-  for (let k = 0; k < sourcerIds.length; k++) removeTouched(sourcerIds[k]!);
-  if (influence !== null) for (let k = 0; k < influence.length; k++) removeTouched(influence[k]!.partner);
+  for (let k = 0; k < sourcerIds.length; k++) touchedOnly.remove(sourcerIds[k]!);
+  if (influence !== null) for (let k = 0; k < influence.length; k++) touchedOnly.remove(influence[k]!.partner);
   const influencers = influence === null ? NO_INFLUENCERS : influence.length === 1 ? influence : influence.sort(byFirstInfluence);
 
   // Motion.
@@ -311,7 +299,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     else motion = 'resold';
   } else motion = 'direct';
 
-  const touched = touchedCount === 0 ? NONE : touchedScratch.slice(0, touchedCount);
+  const touched = touchedOnly.length === 0 ? NONE : touchedOnly.copy();
   if (!explain) return { motion, sourcers, influencers, resellers, touched, deployers, reason: '' };
 
   const name = (id: number): string => registry.name(id);

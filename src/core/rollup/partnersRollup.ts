@@ -3,6 +3,7 @@ import type { PartnerRow } from '../types';
 import type { AttributedDeal } from '../credit/creditDeal';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { ratio } from './totalsRollup';
+import { IdScratch } from '../partners/IdScratch';
 
 interface Acc {
   sourced: number; influenced: number; resold: number;
@@ -33,29 +34,24 @@ export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDe
     }
     return a;
   };
-  // The partners involved in the deal being added (a handful): scratch space, reused.
-  const involved: number[] = [];
-  let involvedCount = 0;
-  const involve = (p: number): void => {
-    for (let k = 0; k < involvedCount; k++) if (involved[k] === p) return;
-    involved[involvedCount++] = p;
-  };
+  // The partners involved in the deal being added.
+  const involved = new IdScratch();
   const add = (d: AttributedDeal): void => {
     if (!d.deal.counted) return;
     const { status, created, closeDate } = d.deal;
-    involvedCount = 0;
+    involved.clear();
     const { sourcers, influencers, resellers } = d.cls;
-    for (let k = 0; k < sourcers.length; k++) { acc(sourcers[k]!).sourced++; involve(sourcers[k]!); }
+    for (let k = 0; k < sourcers.length; k++) { acc(sourcers[k]!).sourced++; involved.add(sourcers[k]!); }
     for (let k = 0; k < influencers.length; k++) {
       const inf = influencers[k]!;
       const a = acc(inf.partner);
-      a.influenced++; involve(inf.partner);
+      a.influenced++; involved.add(inf.partner);
       if (d.cents !== null) { if (status === 'won') a.influencedCents += d.cents; else if (status === 'open') a.influencedPipeCents += d.cents; }
     }
     for (let k = 0; k < resellers.length; k++) {
       const p = resellers[k]!;
       const a = acc(p);
-      a.resold++; involve(p);
+      a.resold++; involved.add(p);
       if (d.cents !== null) { if (status === 'won') a.resoldCents += d.cents; else if (status === 'open') a.resoldPipeCents += d.cents; }
     }
     for (let k = 0; k < d.credits.length; k++) {
@@ -70,8 +66,8 @@ export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDe
         if (line.kind === 'sourced') a.sourcedPipeCents += line.cents;
       }
     }
-    for (let k = 0; k < involvedCount; k++) {
-      const a = acc(involved[k]!);
+    for (let k = 0; k < involved.length; k++) {
+      const a = acc(involved.at(k));
       if (status === 'won') {
         a.won++;
         if (d.cents !== null) { a.wonWithAmount++; a.wonAmountCents += d.cents; }
