@@ -111,8 +111,8 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     thresholdText: String(policy.influenceThreshold),
     unknownPartner: () => (unknownId >= 0 ? unknownId : (unknownId = registry.special(UNKNOWN_PARTNER))),
   };
-  // One pass: classify, credit, roll up and write each deal's row, so nothing per deal outlives its turn
-  // but the row itself (a million deals must not keep a million internal records alive).
+  // One pass: read, classify, credit, roll up and record each deal in turn, so nothing per deal outlives
+  // its turn but its entry in the column-wise results (a million deals keep no million records alive).
   const totalsAcc = totalsRollup();
   const partnersAcc = partnersRollup(registry);
   const periodsAcc = periodsRollup(policy.fiscalYearStartMonth);
