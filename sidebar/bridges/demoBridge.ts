@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/hostApi';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analyze';
 import { buildReportTabs } from '../../src/core/report/buildReportTabs';
+import { dealsView } from '../../src/core/deals/dealResults';
 import { a1Range, classificationColumns, CLASSIFICATION_HEADERS, detect, pickDataTab, previewFromSummary } from '../../src/core/service/sidebarService';
 import type { TabData } from '../../src/core/service/sidebarService';
 import type { DemoTab, DemoWorkbook } from './demoWorkbook';
@@ -106,7 +107,7 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
       onProgress?.({ step: 'Done', done: 4, total: 4 });
       const where = `${tab.name}!${a1Range(1, column, data.length, CLASSIFICATION_HEADERS.length)}`;
       options.onChange?.(workbook, tab.name);
-      const deals = analysis.summary.deals.length;
+      const deals = dealsView(analysis.summary).length;
       return {
         written: [where],
         message: `${replaced ? 'Updated' : 'Added'} ${joinNames([...CLASSIFICATION_HEADERS])} for ${deals} ${deals === 1 ? 'deal' : 'deals'} in ${where}. Run it again after editing the deals: it rewrites only these columns.`,

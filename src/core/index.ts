@@ -8,6 +8,8 @@ export type { Policy, InfluenceModel, ConflictPolicy } from './policy';
 export { resolveConfigFile } from './configFile';
 export type { ConfigFile } from './configFile';
 export { buildReportTabs } from './report/buildReportTabs';
+export { dealsView } from './deals/dealResults';
+export type { DealsView } from './deals/dealResults';
 export { FORMATS, TAB_NAMES, literalText, fitCell, MAX_CELL_TEXT } from './report/ReportTab';
 export type { ReportTab, ReportBlock, ChartSpec, FormatName } from './report/ReportTab';
 export { PARTNER_COLUMNS } from './report/partnerColumns';

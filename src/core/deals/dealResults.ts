@@ -19,6 +19,10 @@ const SOURCERS = 0, INFLUENCERS = 1, RESELLERS = 2, TOUCHED = 3, DEPLOYERS = 4, 
 const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 const NO_CREDITS: Record<string, number> = Object.freeze({}) as Record<string, number>;
 
+/** Scratch space for one deal's merged credits (see DealResults.mergeCredits). */
+const mergedNames: string[] = [];
+const mergedAmounts: number[] = [];
+
 /** A growable Int32Array / Float64Array pair for the flat partner ids and credit lines. */
 const grown = <T extends Int32Array | Float64Array>(array: T, needed: number): T => {
   if (needed <= array.length) return array;
@@ -29,7 +33,29 @@ const grown = <T extends Int32Array | Float64Array>(array: T, needed: number): T
   return next;
 };
 
-export class DealResults {
+/**
+ * What the Deal Attribution tab, the aligned custom functions and the classification columns read of
+ * each deal: the engine's columns (DealResults), or a summary's deals[] when that is all there is.
+ */
+export interface DealsView {
+  readonly length: number;
+  row(i: number): number;
+  id(i: number): string;
+  name(i: number): string;
+  status(i: number): Status;
+  motion(i: number): Motion;
+  amount(i: number): number | null;
+  reason(i: number): string;
+  sourcingPartner(i: number): string | null;
+  reseller(i: number): string | null;
+  influencers(i: number): string[];
+  /** Influencers as one text ("" when none). */
+  influencersText(i: number): string;
+  /** "Acme Inc.: 5,000.00; Globex: 2,500.00" */
+  creditsText(i: number, formatMoney: (n: number) => string): string;
+}
+
+export class DealResults implements DealsView {
   private n = 0;
   private readonly rowOf: Int32Array;
   private readonly statusOf: Uint8Array;
@@ -137,38 +163,40 @@ export class DealResults {
   /** Influencers as one text ("" when none). */
   influencersText(i: number): string { return this.joined(i, INFLUENCERS) ?? ''; }
 
-  /** Credit per partner display name (lines of one partner added up; zero lines left out). */
-  credits(i: number): Record<string, number> {
+  /**
+   * The deal's credit lines added up per partner display name, zero lines left out, in credit order,
+   * into the scratch lists below; returns how many. Both `credits` and `creditsText` read it.
+   */
+  private mergeCredits(i: number): number {
     const from = this.creditStart[i]!;
     const to = this.creditStart[i + 1]!;
-    let out: Record<string, number> | null = null;
+    let n = 0;
     for (let k = from; k < to; k++) {
       const cents = this.creditCents[k]!;
       if (cents === 0) continue;
       const name = this.nameOf(this.creditPartner[k]!);
-      out ??= {};
-      out[name] = Math.round(((out[name] ?? 0) * 100 + cents)) / 100;
+      let m = 0;
+      while (m < n && mergedNames[m] !== name) m++;
+      if (m === n) { mergedNames[n] = name; mergedAmounts[n] = 0; n++; }
+      mergedAmounts[m] = Math.round(mergedAmounts[m]! * 100 + cents) / 100;
     }
-    return out ?? NO_CREDITS;
+    return n;
+  }
+
+  /** Credit per partner display name (lines of one partner added up; zero lines left out). */
+  credits(i: number): Record<string, number> {
+    const n = this.mergeCredits(i);
+    if (n === 0) return NO_CREDITS;
+    const out: Record<string, number> = {};
+    for (let m = 0; m < n; m++) out[mergedNames[m]!] = mergedAmounts[m]!;
+    return out;
   }
 
   /** The credits as "Acme Inc.: 5,000.00; Globex: 2,500.00": the sums of `credits`, in credit order. */
   creditsText(i: number, formatMoney: (n: number) => string): string {
-    const from = this.creditStart[i]!;
-    const to = this.creditStart[i + 1]!;
+    const n = this.mergeCredits(i);
     let text = '';
-    for (let k = from; k < to; k++) {
-      if (this.creditCents[k] === 0) continue;
-      const name = this.nameOf(this.creditPartner[k]!);
-      let earlier = false;
-      for (let j = from; j < k && !earlier; j++) earlier = this.creditCents[j] !== 0 && this.nameOf(this.creditPartner[j]!) === name;
-      if (earlier) continue; // a partner's lines (sourced and influenced, say) were added up at its first line
-      let amount = 0;
-      for (let j = k; j < to; j++) {
-        if (this.creditCents[j] !== 0 && this.nameOf(this.creditPartner[j]!) === name) amount = Math.round(amount * 100 + this.creditCents[j]!) / 100;
-      }
-      text = text === '' ? `${name}: ${formatMoney(amount)}` : `${text}; ${name}: ${formatMoney(amount)}`;
-    }
+    for (let m = 0; m < n; m++) text = `${text}${m === 0 ? '' : '; '}${mergedNames[m]!}: ${formatMoney(mergedAmounts[m]!)}`;
     return text;
   }
 
@@ -190,11 +218,37 @@ const RESULTS = new WeakMap<Summary, DealResults>();
 /** The deals[] array made from them, once something has read it. */
 const MADE = new WeakMap<Summary, DealRow[]>();
 
+/** A summary's deals[] seen as a DealsView (a summary read back from JSON, or one whose deals[] was replaced). */
+class RowsView implements DealsView {
+  constructor(private readonly rows: readonly DealRow[]) {}
+  get length(): number { return this.rows.length; }
+  row(i: number): number { return this.rows[i]!.row; }
+  id(i: number): string { return this.rows[i]!.id; }
+  name(i: number): string { return this.rows[i]!.name; }
+  status(i: number): Status { return this.rows[i]!.status; }
+  motion(i: number): Motion { return this.rows[i]!.motion; }
+  amount(i: number): number | null { return this.rows[i]!.amount; }
+  reason(i: number): string { return this.rows[i]!.reason; }
+  sourcingPartner(i: number): string | null { return this.rows[i]!.sourcingPartner; }
+  reseller(i: number): string | null { return this.rows[i]!.reseller; }
+  influencers(i: number): string[] { return this.rows[i]!.influencers; }
+  influencersText(i: number): string { return this.rows[i]!.influencers.join('; '); }
+  creditsText(i: number, formatMoney: (n: number) => string): string {
+    return Object.entries(this.rows[i]!.credits).map(([partner, amount]) => `${partner}: ${formatMoney(amount)}`).join('; ');
+  }
+}
+
+/**
+ * A summary's deals to read one by one: the engine's own columns when the summary came from analyze
+ * and its deals[] is still theirs (no DealRow objects made), else its deals[] as they are.
+ */
+export const dealsView = (summary: Summary): DealsView => dealResultsOf(summary) ?? new RowsView(summary.deals);
+
 /**
  * The deal results behind a summary made by analyze, as long as its deals[] is still theirs;
  * undefined for a summary made some other way (read from JSON, say) or whose deals[] was replaced.
  */
-export function dealResultsOf(summary: Summary): DealResults | undefined {
+function dealResultsOf(summary: Summary): DealResults | undefined {
   const results = RESULTS.get(summary);
   if (results === undefined) return undefined;
   const made = MADE.get(summary);

@@ -2,8 +2,9 @@
  * The custom functions of SPEC 6.3, defined once as data. The Apps Script stubs, Excel's
  * functions.json and both hosts' registrations are generated from this list.
  */
-import type { Cell, DealRow, Grid, Motion, PartnerRow, Summary } from '../types';
-import { dealResultsOf } from '../deals/dealResults';
+import type { Cell, Grid, Motion, PartnerRow, Summary } from '../types';
+import { dealsView } from '../deals/dealResults';
+import type { DealsView } from '../deals/dealResults';
 import type { Settings } from '../hostApi';
 import type { InfluenceModel } from '../policy';
 import { analyze } from '../analyze';
@@ -125,24 +126,16 @@ const byStatus = (status: StatusArg, won: number, open: number): number =>
   Math.round((status === 'won' ? won : status === 'open' ? open : won + open) * 100) / 100;
 
 /** An aligned output column: a header label on the header row, a value per deal row, "" elsewhere. */
-const alignedColumn = (summary: Summary, rows: number, header: string, headerIndex: number, pick: (deal: DealView) => string): Cell[][] => {
+const alignedColumn = (summary: Summary, rows: number, header: string, headerIndex: number, pick: (deals: DealsView, i: number) => string): Cell[][] => {
   const out: Cell[][] = Array.from({ length: rows }, () => ['']);
   if (headerIndex >= 0 && headerIndex < rows) out[headerIndex] = [header];
-  // Straight from the engine's columns when it has them: no DealRow objects for a whole sheet of deals.
-  const results = dealResultsOf(summary);
-  const count = results ? results.length : summary.deals.length;
-  for (let i = 0; i < count; i++) {
-    const deal: DealView = results
-      ? { row: results.row(i), motion: results.motion(i), reason: results.reason(i) }
-      : summary.deals[i]!;
-    const index = deal.row - 1;
-    if (index >= 0 && index < rows) out[index] = [pick(deal)];
+  const deals = dealsView(summary);
+  for (let i = 0; i < deals.length; i++) {
+    const index = deals.row(i) - 1;
+    if (index >= 0 && index < rows) out[index] = [pick(deals, i)];
   }
   return out;
 };
-
-/** What the aligned columns show of a deal. */
-type DealView = Pick<DealRow, 'row' | 'motion' | 'reason'>;
 
 /**
  * Runs one custom function by id with the arguments as the host passed them (2D arrays for ranges,
@@ -158,8 +151,8 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       const analysis = analyze({ deals, touches }, { policy: settings?.policy ?? {}, mapping: settings?.mapping ?? {}, explain: id === 'EXPLAIN' });
       const { summary } = analysis;
       return id === 'CLASSIFY'
-        ? alignedColumn(summary, deals.length, 'Partner Motion', analysis.table.headerIndex, (deal) => MOTION_LABEL[deal.motion])
-        : alignedColumn(summary, deals.length, 'Partner Reason', analysis.table.headerIndex, (deal) => fitCell(deal.reason));
+        ? alignedColumn(summary, deals.length, 'Partner Motion', analysis.table.headerIndex, (d, i) => MOTION_LABEL[d.motion(i)])
+        : alignedColumn(summary, deals.length, 'Partner Reason', analysis.table.headerIndex, (d, i) => fitCell(d.reason(i)));
     }
     case 'SOURCED':
     case 'INFLUENCED':

@@ -36,13 +36,6 @@ class Tally {
   }
 }
 
-const mostFrequent = (counts: Map<string, number>): string | null => {
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const [value, count] of counts) if (count > bestCount) { best = value; bestCount = count; }
-  return best;
-};
-
 export class PartnerRegistry {
   private readonly entries: Entry[] = [];
   private readonly byKey = new Map<string, number>();
@@ -130,9 +123,11 @@ export class PartnerRegistry {
   /** Fixes display names (call once all names are in) and reports merged spellings. */
   finishNames(issues: IssueLog): void {
     for (const entry of this.entries) {
-      const spellings = new Map(entry.spellings.map((s) => [this.spellingText[s]!, this.spellingCount[s]!]));
-      entry.name = entry.canonical ?? mostFrequent(spellings) ?? entry.key;
-      const variants = [...spellings.keys()].map((s) => s.trim()).filter((s, i, all) => all.indexOf(s) === i);
+      // The most frequent spelling, ties to the first seen (each spelling is in the table once).
+      let best = -1;
+      for (const s of entry.spellings) if (best < 0 || this.spellingCount[s]! > this.spellingCount[best]!) best = s;
+      entry.name = entry.canonical ?? (best >= 0 ? this.spellingText[best]! : entry.key);
+      const variants = entry.spellings.map((s) => this.spellingText[s]!.trim()).filter((s, i, all) => all.indexOf(s) === i);
       if (variants.length > 1 || (variants.length === 1 && variants[0] !== entry.name)) {
         const listed = [...new Set([entry.name, ...variants])].map((v) => `"${v}"`);
         issues.add('PARTNER_MERGED', null, 'Partner', entry.name, { variants: listed.join(', '), name: entry.name });

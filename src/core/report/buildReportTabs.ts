@@ -1,10 +1,10 @@
 /** Builds the five summary tabs of SPEC 6.2 as plain blocks of values and formats, the same for every host. */
 import type { Analysis } from '../analyze';
-import type { Cell, DealRow, Summary } from '../types';
+import type { Cell, Summary } from '../types';
 import type { FormatName, ReportBlock, ReportTab } from './ReportTab';
 import { fitCell, MAX_CELL_TEXT } from './ReportTab';
 import { PARTNER_COLUMNS, partnerRowCells } from './partnerColumns';
-import { dealResultsOf } from '../deals/dealResults';
+import { dealsView } from '../deals/dealResults';
 
 const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
@@ -36,10 +36,6 @@ export const formatMoney = (n: number): string => {
   for (let i = whole.length; i > 0; i -= 3) grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? `,${grouped}` : '');
   return `${n < 0 && cents > 0 ? '-' : ''}${grouped}.${frac < 10 ? '0' : ''}${frac}`;
 };
-
-/** "Acme Inc.: 5,000.00; Globex: 2,500.00" */
-export const creditsText = (deal: DealRow): string =>
-  Object.entries(deal.credits).map(([partner, amount]) => `${partner}: ${formatMoney(amount)}`).join('; ');
 
 function summaryTab(s: Summary, topN: number): ReportTab {
   const t = s.totals;
@@ -104,20 +100,14 @@ function segmentsTab(s: Summary): ReportTab {
 }
 
 function dealsTab(s: Summary): ReportTab {
-  const results = dealResultsOf(s);
-  let rows: Cell[][];
-  if (results) {
-    // Straight from the engine's columns: no DealRow objects for a million deals.
-    rows = new Array<Cell[]>(results.length);
-    for (let i = 0; i < results.length; i++) {
-      const motion = results.motion(i);
-      rows[i] = [results.row(i), results.id(i), results.name(i), STATUS_LABEL[results.status(i)], orBlank(results.amount(i)), MOTION_LABEL[motion],
-        motion !== 'direct' ? 'Yes' : 'No', results.sourcingPartner(i) ?? '', results.influencersText(i), results.reseller(i) ?? '',
-        results.creditsText(i, formatMoney), results.reason(i)];
-    }
-  } else {
-    rows = s.deals.map((d) => [d.row, d.id, d.name, STATUS_LABEL[d.status], orBlank(d.amount), MOTION_LABEL[d.motion],
-      d.partnerLed ? 'Yes' : 'No', d.sourcingPartner ?? '', d.influencers.join('; '), d.reseller ?? '', creditsText(d), d.reason]);
+  // The engine's columns when it has them: no DealRow objects for a million deals.
+  const d = dealsView(s);
+  const rows = new Array<Cell[]>(d.length);
+  for (let i = 0; i < d.length; i++) {
+    const motion = d.motion(i);
+    rows[i] = [d.row(i), d.id(i), d.name(i), STATUS_LABEL[d.status(i)], orBlank(d.amount(i)), MOTION_LABEL[motion],
+      motion !== 'direct' ? 'Yes' : 'No', d.sourcingPartner(i) ?? '', d.influencersText(i), d.reseller(i) ?? '',
+      d.creditsText(i, formatMoney), d.reason(i)];
   }
   const deals = block(0, 0, ['Sheet Row', 'Deal ID', 'Deal Name', 'Status', `Amount (${s.reportingCurrency})`, 'Motion', 'Partner-led',
     'Sourcing Partner', 'Influencers', 'Reseller', 'Credits', 'Reason'], rows,

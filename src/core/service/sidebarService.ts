@@ -2,8 +2,8 @@
  * What both hosts' sidebar servers do once they have read the cells: detect, preview, and build the
  * classification columns. Hosts read and write; everything computed lives here.
  */
-import { dealResultsOf } from '../deals/dealResults';
 import type { Cell, Field, Grid, Summary } from '../types';
+import { dealsView } from '../deals/dealResults';
 import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
@@ -144,19 +144,13 @@ export function classificationColumns(analysis: Analysis, rows: number): Cell[][
   const out: Cell[][] = Array.from({ length: rows }, () => ['', '', '']);
   const headerIndex = analysis.table.headerIndex;
   if (headerIndex < rows) out[headerIndex] = [...CLASSIFICATION_HEADERS];
-  // Straight from the engine's columns when it has them: no DealRow objects for a whole sheet of deals.
-  const results = dealResultsOf(analysis.summary);
-  const count = results ? results.length : analysis.summary.deals.length;
-  for (let i = 0; i < count; i++) {
-    const deal = results
-      ? { row: results.row(i), motion: results.motion(i), reason: results.reason(i), sourcingPartner: results.sourcingPartner(i),
-        influencers: results.influencers(i), reseller: results.reseller(i) }
-      : analysis.summary.deals[i]!;
-    const index = deal.row - analysis.table.firstRow;
+  const deals = dealsView(analysis.summary);
+  for (let i = 0; i < deals.length; i++) {
+    const index = deals.row(i) - analysis.table.firstRow;
     if (index < 0 || index >= rows) continue;
-    const partners = [deal.sourcingPartner, ...deal.influencers, deal.reseller].filter((p): p is string => !!p);
-    const motion = deal.motion.charAt(0).toUpperCase() + deal.motion.slice(1);
-    out[index] = [motion, literalText(fitCell([...new Set(partners)].join('; '))), literalText(fitCell(deal.reason))];
+    const partners = [deals.sourcingPartner(i), ...deals.influencers(i), deals.reseller(i)].filter((p): p is string => !!p);
+    const motion = deals.motion(i);
+    out[index] = [motion.charAt(0).toUpperCase() + motion.slice(1), literalText(fitCell([...new Set(partners)].join('; '))), literalText(fitCell(deals.reason(i)))];
   }
   return out;
 }

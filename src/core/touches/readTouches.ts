@@ -51,6 +51,7 @@ export interface TouchTable {
 }
 
 const NO_TOUCHES: Touch[] = Object.freeze([]) as unknown as Touch[];
+const nameOfNobody = (): string => '';
 
 /**
  * Reads the Touches table against the deals' Deal IDs (each with the sheet row of its first occurrence). Bad rows become issues; the table never throws.
@@ -146,6 +147,8 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
   // One list of touch objects per list length, refilled for each deal: three million touches pass
   // through a handful of objects instead of being allocated and collected one by one.
   const pool: Touch[][] = [];
+  let orderNameOf: ((partner: number) => string) | null = null;
+  let byDateAndName = touchOrder(nameOfNobody);
   const forDeal = (dealRow: number, nameOf: (partner: number) => string): Touch[] => {
     if (dealRow < 0 || dealRow > maxDealRow) return NO_TOUCHES;
     const from = start[dealRow]!;
@@ -164,7 +167,10 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       const t = list[k - from]!;
       t.partner = partnerOf[i]!; t.activity = act.activity; t.label = act.label; t.day = dayOf[i]!; t.weight = weightOf[i]!;
     }
-    if (list.length > 1) sortTouches(list, nameOf);
+    if (list.length > 1) {
+      if (nameOf !== orderNameOf) { orderNameOf = nameOf; byDateAndName = touchOrder(nameOf); } // once per run, not per deal
+      sortTouches(list, byDateAndName);
+    }
     return list;
   };
   return { forDeal, unknownDeals, size: count };
@@ -174,18 +180,15 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
 export const describeTouch = (t: Touch): string => `${t.label} ${formatDay(t.day)}`;
 
 const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Date, then partner name, activity and weight. */
 const touchOrder = (nameOf: (partner: number) => string) => (a: Touch, b: Touch): number =>
   a.day - b.day || text(nameOf(a.partner), nameOf(b.partner)) || text(a.activity, b.activity) || a.weight - b.weight;
-/** The comparator for the latest run's partner names (made once per run, not once per deal). */
-let orderNameOf: ((partner: number) => string) | null = null;
-let order = touchOrder(() => '');
 
 /**
  * Orders a deal's touches by date, then partner name, activity and weight, so that results never
- * depend on the order of rows. Call once partner names are final.
+ * depend on the order of rows (`order` from touchOrder, once partner names are final).
  */
-export function sortTouches(list: Touch[], nameOf: (partner: number) => string): void {
-  if (nameOf !== orderNameOf) { orderNameOf = nameOf; order = touchOrder(nameOf); }
+export function sortTouches(list: Touch[], order: (a: Touch, b: Touch) => number): void {
   if (list.length > 8) { list.sort(order); return; }
   // A deal has a handful of touches: a stable insertion sort, without the work space Array.prototype.sort allocates.
   for (let i = 1; i < list.length; i++) {

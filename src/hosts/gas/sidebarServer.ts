@@ -1,6 +1,6 @@
 /** The sidebar's server API (SidebarServerApi): reads through the Workbook port, computes with the core, writes back. */
 import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
-import { analyze, buildReportTabs, classificationColumns, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy } from '../../core/index';
+import { analyze, buildReportTabs, classificationColumns, dealsView, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy } from '../../core/index';
 import type { SideTables } from '../../core/index';
 import type { Workbook } from './Workbook';
 import type { SettingsStore } from './settingsStore';
@@ -72,7 +72,7 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       const columns = classificationColumns(analysis, tab.grid.length);
       step('Writing the Partner Motion, Partner(s) and Partner Reason columns…');
       const range = workbook.writeClassification(tab.name, analysis.table.headerIndex, columns);
-      const deals = analysis.summary.deals.length;
+      const deals = dealsView(analysis.summary).length; // a count, without making a DealRow per deal
       return { written: [range], message: `Labelled ${plural(deals, 'deal')} in ${range}.` };
     }),
 
