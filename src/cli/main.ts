@@ -1,5 +1,5 @@
-/** The command line's entry point: parses the arguments and dispatches to a command; nothing else. */
-import { parseArgs } from 'node:util';
+/** The command line's entry point: declares the commands and their options, and dispatches; nothing else. */
+import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { CliError } from './CliError';
 import { errorReport } from './errorReport';
@@ -7,59 +7,95 @@ import { reportCommand } from './reportCommand';
 import { sqlCommand } from './sqlCommand';
 import { USAGE } from './usage';
 
-const OPTIONS = {
-  sheet: { type: 'string' },
-  touches: { type: 'string' },
-  partners: { type: 'string' },
-  fx: { type: 'string' },
-  config: { type: 'string' },
-  out: { type: 'string' },
-  json: { type: 'string' },
-  dialect: { type: 'string' },
-  deals: { type: 'string' },
-  mapping: { type: 'string' },
-  output: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
+/** Each command's options as [flags, description]; --help prints USAGE, which describes them for people. */
+const REPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['--sheet <name>', 'the tab of an .xlsx that holds the deals'],
+  ['--touches <file>', 'partner touches (.csv or .xlsx)'],
+  ['--partners <file>', 'partner directory'],
+  ['--fx <file>', 'FX rates'],
+  ['--config <file>', 'settings file (JSON)'],
+  ['--out <file>', 'write the summary workbook (.xlsx)'],
+  ['--json <file>', 'write the JSON summary'],
+];
+const SQL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['--dialect <dialect>', 'bigquery, spark or duckdb'],
+  ['--config <file>', 'settings file (JSON)'],
+  ['--deals <table>', 'the deals table'],
+  ['--touches <table>', 'the touches table'],
+  ['--mapping <file>', 'JSON field -> column'],
+  ['--output <what>', 'script, deals, credits or partners'],
+];
 
-const REPORT_ONLY = ['sheet', 'partners', 'fx', 'out', 'json'] as const;
-const SQL_ONLY = ['dialect', 'deals', 'mapping', 'output'] as const;
+const HELP_HINT = 'Run "partner-attribution --help" for usage.';
+const longFlag = (flags: string): string => flags.split(' ')[0] ?? flags;
+
+/**
+ * Commander's two-line errors ("error: unknown option '--confg'" + "(Did you mean --config?)") as our
+ * one line; a flag of the other command is named as such, never silently ignored.
+ */
+function oneLine(error: CommanderError, command: string | undefined): CliError {
+  const text = error.message.replace(/^error:\s*/, '').replace(/'/g, '');
+  const [first = '', ...rest] = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const unknown = /^unknown option (\S+)/.exec(first)?.[1];
+  const other = command === 'report' ? SQL_OPTIONS : command === 'sql' ? REPORT_OPTIONS : [];
+  const own = command === 'report' ? REPORT_OPTIONS : command === 'sql' ? SQL_OPTIONS : [];
+  if (unknown && other.some(([flags]) => longFlag(flags) === unknown) && !own.some(([flags]) => longFlag(flags) === unknown)) {
+    return new CliError(`${command} does not take ${unknown}. ${HELP_HINT}`);
+  }
+  const hint = rest.map((line) => line.replace(/^\(Did you mean/, '(did you mean')).join(' ');
+  return new CliError(`${first}${hint ? ` ${hint}` : ''}. ${HELP_HINT}`.replace(/\.\./g, '.').replace(/\)\. Run/, '). Run'));
+}
+
+/** Builds the program; actions store their stdout lines in `result`. */
+function program(result: { lines: string[] }): Command {
+  const root = new Command('partner-attribution')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => result.lines.push(text.replace(/\n$/, '')), writeErr: () => undefined, outputError: () => undefined })
+    .version(version, '-v, --version')
+    .helpOption('-h, --help')
+    .showSuggestionAfterError(true);
+  root.helpInformation = () => `${USAGE}\n`;
+
+  const report = root.command('report').argument('[deals]').argument('[extra...]');
+  for (const [flags, description] of REPORT_OPTIONS) report.option(flags, description);
+  report.helpInformation = () => `${USAGE}\n`;
+  report.action(async (file: string | undefined, extra: string[], options: Record<string, string | undefined>) => {
+    if (file === undefined) throw new CliError('report needs a deals file: partner-attribution report <deals.csv|deals.xlsx>.');
+    if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
+    result.lines.push(...await reportCommand({
+      deals: file, sheet: options.sheet, touches: options.touches, partners: options.partners, fx: options.fx,
+      config: options.config, out: options.out, json: options.json,
+    }));
+  });
+
+  const sql = root.command('sql').argument('[file]');
+  for (const [flags, description] of SQL_OPTIONS) sql.option(flags, description);
+  sql.helpInformation = () => `${USAGE}\n`;
+  sql.action(async (file: string | undefined, options: Record<string, string | undefined>) => {
+    if (file !== undefined) throw new CliError('sql takes no file: name the warehouse tables with --deals and --touches.');
+    result.lines.push(...await sqlCommand({ dialect: options.dialect ?? '', config: options.config, deals: options.deals,
+      touches: options.touches, mapping: options.mapping, output: options.output }));
+  });
+  return root;
+}
 
 /** Parses `argv` and runs the command; returns the lines for stdout. */
 async function run(argv: string[]): Promise<string[]> {
-  let parsed;
+  if (argv.length === 0) throw new CliError(`no command given. ${HELP_HINT}`);
+  const result = { lines: [] as string[] };
+  const command = argv.find((arg) => !arg.startsWith('-'));
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    await program(result).parseAsync(argv, { from: 'user' });
   } catch (error) {
-    throw new CliError(`${(error as Error).message.split('\n')[0]} Run "partner-attribution --help" for usage.`);
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return result.lines;
+    throw oneLine(error, command);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return [USAGE];
-  if (values.version) return [version];
-  const [command, file, ...extra] = positionals;
-  // Each command takes its own flags: a flag of the other command is a mistake, never silently ignored.
-  const foreign = (command === 'sql' ? REPORT_ONLY : command === 'report' ? SQL_ONLY : []).filter((flag) => values[flag] !== undefined);
-  if (foreign.length > 0) {
-    throw new CliError(`${command} does not take ${foreign.map((f) => `--${f}`).join(', ')}. Run "partner-attribution --help" for usage.`);
-  }
-  if (command === undefined) throw new CliError('no command given. Run "partner-attribution --help" for usage.');
-  if (command === 'sql') {
-    if (file !== undefined) throw new CliError('sql takes no file: name the warehouse tables with --deals and --touches.');
-    return sqlCommand({ dialect: values.dialect ?? '', config: values.config, deals: values.deals,
-      touches: values.touches, mapping: values.mapping, output: values.output });
-  }
-  if (command !== 'report') throw new CliError(`unknown command "${command}". The commands are "report" and "sql"; run "partner-attribution --help" for usage.`);
-  if (file === undefined) throw new CliError('report needs a deals file: partner-attribution report <deals.csv|deals.xlsx>.');
-  if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
-  return reportCommand({
-    deals: file, sheet: values.sheet, touches: values.touches, partners: values.partners, fx: values.fx,
-    config: values.config, out: values.out, json: values.json,
-  });
+  return result.lines;
 }
 
 run(process.argv.slice(2)).then(
-  (lines) => { process.stdout.write(`${lines.join('\n')}\n`); },
+  (lines) => { if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`); },
   (error: unknown) => {
     const report = errorReport(error, process.env.PA_DEBUG === '1');
     process.stderr.write(`${report.lines.join('\n')}\n`);

@@ -52,3 +52,18 @@ describe('a settings file with a column mapping', () => {
     expect(JSON.parse(readFileSync(json, 'utf8')).totals).toMatchObject({ revenue: 150, partnerLedRevenue: 100 });
   });
 });
+
+describe('a misspelt option', () => {
+  it('is named in one line with the option it most likely meant, as other command-line tools do', () => {
+    const { code, stderr } = runCli(['report', 'examples/deals.xlsx', '--confg', 'policy.json']);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('unknown option --confg (did you mean --config?)');
+  });
+
+  it('suggests the command for a misspelt command', () => {
+    const { code, stderr } = runCli(['reprot', 'examples/deals.xlsx']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('unknown command reprot (did you mean report?)');
+  });
+});
