@@ -22,6 +22,8 @@ import { partnersRollup } from './rollup/partnersRollup';
 import { periodsRollup } from './rollup/periodsRollup';
 import { segmentsRollup } from './rollup/segmentsRollup';
 import { parseDateText, today } from './values/parseDate';
+import { CreditLedger } from './payouts/creditLedger';
+import { computePayouts } from './payouts/computePayouts';
 
 export interface AnalyzeOptions {
   /** Policy overrides (validated; see resolvePolicy). */
@@ -35,6 +37,11 @@ export interface AnalyzeOptions {
    * numeric custom functions, PARTNER_ROLLUP) turn it off: the text is about a sixth of a run.
    */
   explain?: boolean;
+  /**
+   * Keep every credit line (CreditLedger) for partner statements. Kept anyway when the policy has an
+   * incentive plan, since payouts are computed from it.
+   */
+  ledger?: boolean;
 }
 
 /** Where the deals table was found in the grid. */
@@ -56,6 +63,8 @@ export interface Analysis {
   stages: string[];
   /** Distinct currency codes, most common first. */
   currencies: string[];
+  /** Every credit line of the run, when asked for (options.ledger) or needed for payouts; else null. */
+  ledger: CreditLedger | null;
 }
 
 const STEPS = 5;
@@ -118,6 +127,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const periodsAcc = periodsRollup(policy.fiscalYearStartMonth);
   const segmentsAcc = segmentsRollup();
   const results = new DealResults(reader.count, nameOf);
+  const ledger = policy.incentives !== null || options.ledger === true ? new CreditLedger() : null;
   for (let k = 0; k < reader.rows; k++) {
     const deal = reader.read(k, dealIssues);
     if (deal === null) continue;
@@ -133,6 +143,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     partnersAcc.add(attributed);
     periodsAcc.add(attributed);
     segmentsAcc.add(attributed);
+    ledger?.add(attributed, results.length);
     results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`);
   }
   for (const [dealId, row] of touchTable?.unknownDeals ?? []) loopIssues.add('TOUCH_UNKNOWN_DEAL', row, 'Deal ID', dealId);
@@ -142,10 +153,15 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const partners = partnersAcc.result(Math.round(totals.partnerLedRevenue * 100));
   const periods = periodsAcc.result();
   const segments = segmentsAcc.result(partners);
+  const payouts = policy.incentives === null || ledger === null ? undefined : computePayouts(ledger, {
+    plan: policy.incentives, currency: reportingCurrency, fiscalYearStartMonth: policy.fiscalYearStartMonth, nameOf,
+    attributesOf: (partner) => registry.attributes(partner), dealId: (deal) => results.id(deal), dealRow: (deal) => results.row(deal),
+  });
   const allIssues = [...issues.issues, ...dealIssues.issues, ...touchIssues.issues, ...loopIssues.issues];
   allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   progress('Done', STEPS);
   // `deals` holds its place in the JSON order; the rows are made from the results when first read.
-  const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, segments, deals: undefined, issues: allIssues }, results);
-  return { summary, table, policy, stages: reader.stages, currencies };
+  const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, segments, deals: undefined, issues: allIssues,
+    ...(payouts ? { payouts } : {}) }, results);
+  return { summary, table, policy, stages: reader.stages, currencies, ledger };
 }

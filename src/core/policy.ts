@@ -4,6 +4,9 @@
  */
 import { AttributionError } from './AttributionError';
 import { FIELDS, headerKey } from './table/fieldSynonyms';
+import { normalizeTerm } from './terms';
+import type { IncentivePlan } from './payouts/incentivePlan';
+import { incentivesSchema, parseIncentivePlan } from './payouts/incentivePlan';
 
 export type ConflictPolicy = 'precedence' | 'split' | 'flag';
 export type InfluenceModel = 'even' | 'first' | 'last' | 'position' | 'time-decay' | 'weighted';
@@ -61,6 +64,8 @@ export interface Policy {
   decimalSeparator: '.' | ',';
   /** "Today" for open deals' influence windows (ISO date); null = the day the report runs. */
   asOfDate: string | null;
+  /** The incentive plan that turns won credit into partner payouts; null = no payouts (docs/rules.md, section 11). */
+  incentives: IncentivePlan | null;
 }
 
 const deepFreeze = <T>(value: T): T => {
@@ -106,6 +111,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze<Policy>({
   dateOrder: 'MDY',
   decimalSeparator: '.',
   asOfDate: null,
+  incentives: null,
 });
 
 type Kind =
@@ -114,7 +120,8 @@ type Kind =
   | { kind: 'list' }
   | { kind: 'weights' }
   | { kind: 'currency' }
-  | { kind: 'isoDate' };
+  | { kind: 'isoDate' }
+  | { kind: 'incentives' };
 
 /** How each key is checked; also the source of the JSON schema for policy files. */
 export const POLICY_KEYS: Readonly<Record<keyof Policy, Kind>> = {
@@ -144,11 +151,10 @@ export const POLICY_KEYS: Readonly<Record<keyof Policy, Kind>> = {
   dateOrder: { kind: 'enum', values: ['MDY', 'DMY'] },
   decimalSeparator: { kind: 'enum', values: ['.', ','] },
   asOfDate: { kind: 'isoDate' },
+  incentives: { kind: 'incentives' },
 };
 
-/** Lower case, punctuation other than "-" and "/" folded to spaces, whitespace collapsed. */
-export const normalizeTerm = (text: string): string =>
-  text.toLowerCase().replace(/[_.,;:!?'"()[\]{}]+/g, ' ').replace(/\s+/g, ' ').trim();
+export { normalizeTerm };
 
 const describe = (value: unknown): string => {
   try { return JSON.stringify(value) ?? String(value); } catch { return String(value); }
@@ -204,6 +210,9 @@ export function resolvePolicy(input?: unknown): Policy {
         if (value !== null && (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))) bad('a date as YYYY-MM-DD, or null');
         target[key] = value;
         break;
+      case 'incentives':
+        target[key] = parseIncentivePlan(value);
+        break;
     }
   }
   const lost = new Set(out.lostStages.map(headerKey));
@@ -224,6 +233,7 @@ export function policyJsonSchema(): Record<string, unknown> {
       case 'weights': properties[key] = { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }; break;
       case 'currency': properties[key] = { type: ['string', 'null'], pattern: '^[A-Za-z]{3}$' }; break;
       case 'isoDate': properties[key] = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' }; break;
+      case 'incentives': properties[key] = incentivesSchema(); break;
     }
   }
   properties.mapping = {

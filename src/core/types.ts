@@ -1,4 +1,5 @@
 /** The engine's data types: cells in, deals and the JSON summary (SPEC 6.1, 6.5) out. */
+import type { Payouts } from './payouts/computePayouts';
 
 /** One spreadsheet cell as a host hands it over (Sheets: Date objects; Excel: serial numbers; both: "" for blank). */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -109,6 +110,8 @@ export interface Summary {
   segments: Segments;
   deals: DealRow[];
   issues: DataIssue[];
+  /** Partner payouts, present only when the policy has an incentive plan (docs/rules.md, section 11). */
+  payouts?: Payouts;
 }
 
 /** The optional tables of SPEC 2.2 and the deals themselves, as grids. */

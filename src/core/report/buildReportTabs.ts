@@ -1,31 +1,15 @@
 /** Builds the five summary tabs of SPEC 6.2 as plain blocks of values and formats, the same for every host. */
 import type { Analysis } from '../analyze';
 import type { Cell, Summary } from '../types';
-import type { FormatName, ReportBlock, ReportTab } from './ReportTab';
-import { fitCell, MAX_CELL_TEXT } from './ReportTab';
+import type { ReportTab } from './ReportTab';
+import { block, orBlank } from './reportBlock';
+import { payoutsTab } from './payoutsTab';
 import { PARTNER_COLUMNS, partnerRowCells } from './partnerColumns';
 import { dealsView } from '../deals/dealResults';
 
 const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
-
-const orBlank = (value: number | null): Cell => (value === null ? '' : value);
-
-const fitRow = (cells: Cell[]): Cell[] => {
-  for (let i = 0; i < cells.length; i++) {
-    const v = cells[i];
-    if (typeof v === 'string' && v.length > MAX_CELL_TEXT) cells[i] = fitCell(v);
-  }
-  return cells;
-};
-
-const block = (row: number, col: number, header: string[], rows: Cell[][], formats: FormatName[], title?: string): ReportBlock => {
-  const values = new Array<Cell[]>(rows.length + 1);
-  values[0] = header;
-  for (let i = 0; i < rows.length; i++) values[i + 1] = fitRow(rows[i]!);
-  return { row, col, values, formats, headerRows: 1, ...(title ? { title } : {}) };
-};
 
 /** 1234.5 -> "1,234.50" (toLocaleString is ~100x slower, and the Deal Attribution tab calls this per deal). */
 export const formatMoney = (n: number): string => {
@@ -127,5 +111,8 @@ function issuesTab(s: Summary): ReportTab {
 /** The five tabs, in the order of SPEC 6.2. */
 export function buildReportTabs(analysis: Pick<Analysis, 'summary'>, options: { topPartners?: number } = {}): ReportTab[] {
   const s = analysis.summary;
-  return [summaryTab(s, options.topPartners ?? 10), trendTab(s), segmentsTab(s), dealsTab(s), issuesTab(s)];
+  const tabs = [summaryTab(s, options.topPartners ?? 10), trendTab(s), segmentsTab(s), dealsTab(s), issuesTab(s)];
+  // Partner Payouts only when the policy has an incentive plan: no rules, no payouts, no tab.
+  if (s.payouts) tabs.push(payoutsTab(s.payouts));
+  return tabs;
 }

@@ -1,0 +1,179 @@
+/**
+ * Partner payouts from won credit (docs/rules.md, section 11): one line per deal and credited
+ * partner (basis x rate, rounded to the cent on the line), a bonus line per sourced deal, and a cap
+ * line where a partner's period total passes the cap, so every payout is the sum of its lines.
+ */
+import type { CreditKind } from '../credit/creditDeal';
+import { allocateCents } from '../credit/allocateCents';
+import { NO_DATE_PERIOD, periodLabel } from '../rollup/periodsRollup';
+import { formatDay } from '../values/parseDate';
+import type { CreditLedger } from './creditLedger';
+import type { IncentivePlan } from './incentivePlan';
+import { rateFor } from './incentivePlan';
+
+export type PayoutLineKind = CreditKind | 'bonus' | 'cap';
+
+/** One line of a payout: what it is paid on, at which rate, and the amount (reporting currency). */
+export interface PayoutLine {
+  partner: string;
+  period: string;
+  /** Sheet row and Deal ID of the deal the line is for (null for a cap line). */
+  row: number | null;
+  dealId: string;
+  kind: PayoutLineKind;
+  /** Credited revenue the rate applies to (0 for bonus and cap lines). */
+  basis: number;
+  /** The rate applied, or null for bonus and cap lines. */
+  rate: number | null;
+  payout: number;
+  /** Why a line pays nothing or less, in plain words ("" when nothing to say). */
+  note: string;
+}
+
+/** A partner's payout in one period. */
+export interface PartnerPayout {
+  partner: string; tier: string | null; type: string | null; period: string;
+  sourcedBasis: number; influencedBasis: number; resoldBasis: number;
+  sourcedRate: number; influencedRate: number; resoldRate: number;
+  bonus: number;
+  /** Lines before the cap. */
+  beforeCap: number;
+  /** How much the cap took off (0 when it did not bite). */
+  capApplied: number;
+  payout: number;
+  /** Won deals with a payout line in the period. */
+  deals: number;
+}
+
+/** A partner over all periods (seed 000's partner lifetime value). */
+export interface PartnerLifetime {
+  partner: string;
+  /** Won credited revenue over all periods. */
+  creditedRevenue: number;
+  payout: number;
+  /** Won deals it has credit on. */
+  deals: number;
+  /** Close dates (ISO) of its first and latest credited won deal. */
+  firstDeal: string | null;
+  latestDeal: string | null;
+}
+
+export interface Payouts {
+  currency: string;
+  total: number;
+  partners: PartnerPayout[];
+  lifetime: PartnerLifetime[];
+  lines: PayoutLine[];
+}
+
+/** What the computation needs to know of the run besides the ledger. */
+export interface PayoutContext {
+  plan: IncentivePlan;
+  currency: string;
+  fiscalYearStartMonth: number;
+  nameOf(partner: number): string;
+  attributesOf(partner: number): { tier: string | null; type: string | null };
+  dealId(deal: number): string;
+  dealRow(deal: number): number;
+}
+
+/** basis x rate in cents, half away from zero (a credit note's claw-back rounds like the payout it undoes). */
+const lineCents = (basisCents: number, rate: number): number => {
+  const exact = Math.round(Math.abs(basisCents * rate) * 1e6) / 1e6; // drop binary noise such as 0.07 * 100 = 7.000000000000001
+  const cents = Math.floor(exact + 0.5);
+  return basisCents < 0 ? -cents : cents;
+};
+
+interface PeriodAcc {
+  partner: number; period: string; sort: number;
+  basis: Record<CreditKind, number>; bonus: number; lines: number; deals: Set<number>;
+}
+
+/** Payouts for every partner and period, from the won lines of the ledger. */
+export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payouts {
+  const { plan } = ctx;
+  const minimumCents = Math.round(plan.minimumDealSize * 100);
+  const lines: PayoutLine[] = [];
+  const accs = new Map<string, PeriodAcc>();
+  const lifetime = new Map<number, { credited: number; payout: number; deals: Set<number>; first: number; latest: number }>();
+  const periodOf = (day: number | null): { label: string; sort: number } =>
+    day === null ? { label: NO_DATE_PERIOD, sort: Number.MAX_SAFE_INTEGER } : periodLabel(day, ctx.fiscalYearStartMonth);
+
+  for (let i = 0; i < ledger.length;) {
+    // A deal's lines are contiguous in the ledger.
+    const first = ledger.line(i);
+    const dealLines = [first];
+    for (i++; i < ledger.length && ledger.line(i).deal === first.deal; i++) dealLines.push(ledger.line(i));
+    if (first.status !== 'won') continue;
+    const period = periodOf(first.closeDay);
+    // The minimum is for deals; a credit note (negative amount) always claws back what its deal paid.
+    const below = first.dealCents >= 0 && first.dealCents < minimumCents;
+    const sourcers = dealLines.filter((l) => l.kind === 'sourced');
+    for (const l of dealLines) {
+      const { tier, type } = ctx.attributesOf(l.partner);
+      const rate = rateFor(plan, l.kind, tier, type);
+      const cents = below ? 0 : lineCents(l.cents, rate);
+      const key = `${l.partner}\u0000${period.label}`;
+      let acc = accs.get(key);
+      if (!acc) {
+        acc = { partner: l.partner, period: period.label, sort: period.sort, basis: { sourced: 0, influenced: 0, resold: 0 }, bonus: 0, lines: 0, deals: new Set() };
+        accs.set(key, acc);
+      }
+      acc.basis[l.kind] += l.cents;
+      acc.lines += cents;
+      acc.deals.add(l.deal);
+      lines.push({ partner: ctx.nameOf(l.partner), period: period.label, row: ctx.dealRow(l.deal), dealId: ctx.dealId(l.deal), kind: l.kind,
+        basis: l.cents / 100, rate, payout: cents / 100,
+        note: below ? `deal below the minimum deal size (${(minimumCents / 100).toFixed(2)} ${ctx.currency})` : '' });
+      let life = lifetime.get(l.partner);
+      if (!life) { life = { credited: 0, payout: 0, deals: new Set(), first: Infinity, latest: -Infinity }; lifetime.set(l.partner, life); }
+      life.credited += l.cents;
+      life.payout += cents;
+      life.deals.add(l.deal);
+      if (first.closeDay !== null) { life.first = Math.min(life.first, first.closeDay); life.latest = Math.max(life.latest, first.closeDay); }
+    }
+    // The bonus of a sourced deal, shared among its sourcers in cents (each at its own tier's bonus).
+    if (!below && first.dealCents > 0) {
+      sourcers.forEach((l, k) => {
+        const { tier, type } = ctx.attributesOf(l.partner);
+        const bonusCents = Math.round(rateFor(plan, 'sourcedDealBonus', tier, type) * 100);
+        if (bonusCents === 0) return;
+        const cents = allocateCents(bonusCents, sourcers.map(() => 1))[k]!;
+        const acc = accs.get(`${l.partner}\u0000${period.label}`)!;
+        acc.bonus += cents;
+        lifetime.get(l.partner)!.payout += cents;
+        lines.push({ partner: ctx.nameOf(l.partner), period: period.label, row: ctx.dealRow(l.deal), dealId: ctx.dealId(l.deal), kind: 'bonus',
+          basis: 0, rate: null, payout: cents / 100, note: sourcers.length > 1 ? `bonus shared by ${sourcers.length} sourcing partners` : '' });
+      });
+    }
+  }
+
+  const capCents = plan.capPerPartnerPerPeriod === null ? null : Math.round(plan.capPerPartnerPerPeriod * 100);
+  const partners: PartnerPayout[] = [];
+  let totalCents = 0;
+  for (const acc of accs.values()) {
+    const { tier, type } = ctx.attributesOf(acc.partner);
+    const beforeCap = acc.lines + acc.bonus;
+    const capApplied = capCents !== null && beforeCap > capCents ? beforeCap - capCents : 0;
+    if (capApplied > 0) {
+      lifetime.get(acc.partner)!.payout -= capApplied;
+      lines.push({ partner: ctx.nameOf(acc.partner), period: acc.period, row: null, dealId: '', kind: 'cap', basis: 0, rate: null,
+        payout: -capApplied / 100, note: `cap of ${(capCents! / 100).toFixed(2)} ${ctx.currency} per partner per period` });
+    }
+    totalCents += beforeCap - capApplied;
+    partners.push({
+      partner: ctx.nameOf(acc.partner), tier, type, period: acc.period,
+      sourcedBasis: acc.basis.sourced / 100, influencedBasis: acc.basis.influenced / 100, resoldBasis: acc.basis.resold / 100,
+      sourcedRate: rateFor(plan, 'sourced', tier, type), influencedRate: rateFor(plan, 'influenced', tier, type), resoldRate: rateFor(plan, 'resold', tier, type),
+      bonus: acc.bonus / 100, beforeCap: beforeCap / 100, capApplied: capApplied / 100, payout: (beforeCap - capApplied) / 100, deals: acc.deals.size,
+    });
+  }
+  const sortOf = new Map([...accs.values()].map((a) => [`${ctx.nameOf(a.partner)}\u0000${a.period}`, a.sort]));
+  const lifetimeRows: PartnerLifetime[] = [...lifetime.entries()].map(([id, l]) => ({
+    partner: ctx.nameOf(id), creditedRevenue: l.credited / 100, payout: l.payout / 100, deals: l.deals.size,
+    firstDeal: Number.isFinite(l.first) ? formatDay(l.first) : null, latestDeal: Number.isFinite(l.latest) ? formatDay(l.latest) : null,
+  })).sort((a, b) => b.payout - a.payout || b.creditedRevenue - a.creditedRevenue || a.partner.localeCompare(b.partner));
+  const rank = new Map(lifetimeRows.map((l, i) => [l.partner, i]));
+  partners.sort((a, b) => rank.get(a.partner)! - rank.get(b.partner)! || sortOf.get(`${a.partner}\u0000${a.period}`)! - sortOf.get(`${b.partner}\u0000${b.period}`)!);
+  return { currency: ctx.currency, total: totalCents / 100, partners, lifetime: lifetimeRows, lines };
+}

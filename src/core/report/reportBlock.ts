@@ -1,0 +1,23 @@
+/** One block of a report tab from a header and rows: long text cut to fit a cell, header row marked. */
+import type { Cell } from '../types';
+import type { FormatName, ReportBlock } from './ReportTab';
+import { fitCell, MAX_CELL_TEXT } from './ReportTab';
+
+/** A number, or a blank cell for null (an undefined rate or average). */
+export const orBlank = (value: number | null): Cell => (value === null ? '' : value);
+
+const fitRow = (cells: Cell[]): Cell[] => {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (typeof v === 'string' && v.length > MAX_CELL_TEXT) cells[i] = fitCell(v);
+  }
+  return cells;
+};
+
+/** A block at (row, col) with one header row over `rows`, and an optional title above it. */
+export const block = (row: number, col: number, header: string[], rows: Cell[][], formats: FormatName[], title?: string): ReportBlock => {
+  const values = new Array<Cell[]>(rows.length + 1);
+  values[0] = header;
+  for (let i = 0; i < rows.length; i++) values[i + 1] = fitRow(rows[i]!);
+  return { row, col, values, formats, headerRows: 1, ...(title ? { title } : {}) };
+};
