@@ -1,7 +1,8 @@
 /**
- * Writes the core's report tabs into Excel: owned sheets replaced, users' sheets never touched,
- * values in request-sized batches, formats after values, then charts. The number of
- * context.sync() calls is 2 + one per ~4 MB of values + 1, whatever the number of rows.
+ * Writes the core's report tabs into Excel: new sheets under temporary names, formats, then values
+ * in request-sized batches, then charts, then the swap (old owned sheets deleted, new ones renamed);
+ * users' sheets never touched. The number of context.sync() calls is 2 + one per ~4 MB of values
+ * + 1, whatever the number of rows.
  */
 import type { ReportTab, ChartSpec } from '../../core/report/ReportTab';
 import { FORMATS } from '../../core/report/ReportTab';
@@ -13,6 +14,7 @@ import { DEFAULT_BATCH_BYTES, planValueBatches } from './payloadBatches';
 import type { ValueWrite } from './payloadBatches';
 import { MARKER_KEY, markerValue, parseMarker } from './sheetMarker';
 import { describeWrittenTabs, planTabTargets } from '../../core/report/planTabTargets';
+import { TEMPORARY_TAB_PREFIX, tabExtent, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from '../../core/report/tabSwap';
 
 export interface WriterOptions {
   run?: ExcelRun;
@@ -89,68 +91,108 @@ const applyFormats = (sheet: Excel.Worksheet, tab: ReportTab): void => {
   if (tab.frozenRows > 0) sheet.freezePanes.freezeRows(tab.frozenRows);
 };
 
+/** Excel's sheet size: 1,048,576 rows by 16,384 columns. */
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLS = 16_384;
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+
+/** Deletes the temporary sheets of a failed write (whichever exist), in a request of its own. */
+const removeTemporaries = async (run: ExcelRun, names: readonly string[]): Promise<void> => {
+  try {
+    await run(async (context) => {
+      const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+      await context.sync();
+      for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+      await context.sync();
+    });
+  } catch {
+    // The workbook is closing or unreachable: the "PA new" sheets are removed on the next write.
+  }
+};
+
 /**
- * Writes (or replaces) the report tabs. A sheet is replaced only when its marker says the add-in
- * wrote it; a user's sheet with the same name stays as it is and the tab goes to "Name (2)".
+ * Writes (or replaces) the report tabs, all or nothing. The new tabs are written in full under
+ * temporary names (formats before values, so text formatted "@" stays text); only then are the old
+ * tabs deleted and the new ones renamed. When anything fails, the temporary sheets are removed and
+ * the previous tabs stay as they were. A sheet is replaced only when its marker says the add-in wrote
+ * it; a user's sheet with the same name stays as it is and the tab goes to "Name (2)". A tab larger
+ * than an Excel sheet is left out, and the message says so.
  */
-export async function writeReportTabs(tabs: readonly ReportTab[], options: WriterOptions = {}): Promise<WriteResult> {
+export async function writeReportTabs(allTabs: readonly ReportTab[], options: WriterOptions = {}): Promise<WriteResult> {
   const run = options.run ?? defaultExcelRun;
   const progress = options.onProgress ?? (() => undefined);
-  return run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name');
-    await context.sync();
-
-    const found = worksheets.items.map((sheet) => {
-      const marker = sheet.customProperties.getItemOrNullObject(MARKER_KEY);
-      marker.load('value');
-      sheet.charts.load('items/name');
-      return { sheet, marker };
-    });
-    await context.sync();
-
-    const existing = found.map(({ sheet, marker }) => ({ name: sheet.name, ownedReport: marker.isNullObject ? null : parseMarker(marker.value)?.tab ?? null }));
-    const plan = planTabTargets(tabs.map((t) => t.name), existing);
-    const byName = new Map(found.map((f) => [f.sheet.name.toLowerCase(), f.sheet] as const));
-
-    const targetSheets = plan.targets.map((target, i) => {
-      const old = target.reuse ? byName.get(target.sheetName.toLowerCase()) : undefined;
-      if (old) {
-        old.charts.items.forEach((chart) => chart.delete());
-        old.freezePanes.unfreeze();
-        old.getRange().clear();
-        return old;
-      }
-      const sheet = worksheets.add(target.sheetName);
-      sheet.customProperties.add(MARKER_KEY, markerValue(tabs[i]!.name));
-      return sheet;
-    });
-    // Stale copies go last, after the new sheets exist (a workbook must keep one visible sheet).
-    for (const name of plan.stale) byName.get(name.toLowerCase())?.delete();
-
-    const batches = planValueBatches(tabs.flatMap(tabWrites), options.batchBytes ?? DEFAULT_BATCH_BYTES);
-    const total = batches.length + 1;
-    for (const [b, batch] of batches.entries()) {
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      for (const chunk of batch) {
-        const width = chunk.values[0]?.length ?? 1;
-        targetSheets[chunk.target]!.getRangeByIndexes(chunk.row, chunk.col, chunk.values.length, width).values = chunk.values;
-      }
-      await context.sync();
-      progress({ step: 'Writing values', done: b + 1, total });
-    }
-
-    let charts = 0;
-    tabs.forEach((tab, i) => {
-      const sheet = targetSheets[i]!;
-      applyFormats(sheet, tab);
-      for (const spec of tab.charts) if (addChart(sheet, tab, spec)) charts += 1;
-    });
-    targetSheets[0]?.activate();
-    await context.sync();
-    progress({ step: 'Formats and charts', done: total, total });
-
-    const written = plan.targets.map((t) => t.sheetName);
-    return { written, message: `${describeWrittenTabs(plan)}${charts ? ` Added ${charts} chart${charts === 1 ? '' : 's'}.` : ''}` };
+  const skipped: string[] = [];
+  const tabs = allTabs.filter((tab) => {
+    const { rows, cols } = tabExtent(tab);
+    if (rows <= EXCEL_MAX_ROWS && cols <= EXCEL_MAX_COLS) return true;
+    skipped.push(tabTooBigMessage(tab.name, rows * cols, `an Excel worksheet holds ${EXCEL_MAX_ROWS.toLocaleString('en-US')} rows`));
+    return false;
   });
+  let temporaries: string[] = [];
+  try {
+    return await run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      await context.sync();
+
+      const found = worksheets.items.map((sheet) => {
+        const marker = sheet.customProperties.getItemOrNullObject(MARKER_KEY);
+        marker.load('value');
+        return { sheet, marker };
+      });
+      await context.sync();
+
+      const leftovers = found.filter((f) => f.sheet.name.startsWith(TEMPORARY_TAB_PREFIX) && !f.marker.isNullObject && parseMarker(f.marker.value) !== null);
+      const existing = found.filter((f) => !leftovers.includes(f))
+        .map(({ sheet, marker }) => ({ name: sheet.name, ownedReport: marker.isNullObject ? null : parseMarker(marker.value)?.tab ?? null }));
+      const plan = planTabTargets(tabs.map((t) => t.name), existing);
+      const byName = new Map(found.map((f) => [f.sheet.name.toLowerCase(), f.sheet] as const));
+      // An earlier write that died half-way left "PA new" sheets: they go first.
+      for (const f of leftovers) f.sheet.delete();
+      temporaries = temporaryTabNames(tabs.length, existing.map((e) => e.name));
+
+      const newSheets = tabs.map((tab, i) => {
+        const sheet = worksheets.add(temporaries[i]!);
+        sheet.customProperties.add(MARKER_KEY, markerValue(tab.name));
+        // Formats before values: Excel reads a string as typed input unless the cell is already "@".
+        applyFormats(sheet, tab);
+        return sheet;
+      });
+
+      const batches = planValueBatches(tabs.flatMap(tabWrites), options.batchBytes ?? DEFAULT_BATCH_BYTES);
+      const total = batches.length + 1;
+      for (const [b, batch] of batches.entries()) {
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const chunk of batch) {
+          const width = chunk.values[0]?.length ?? 1;
+          newSheets[chunk.target]!.getRangeByIndexes(chunk.row, chunk.col, chunk.values.length, width).values = chunk.values;
+        }
+        await context.sync();
+        progress({ step: 'Writing values', done: b + 1, total });
+      }
+
+      let charts = 0;
+      tabs.forEach((tab, i) => {
+        for (const spec of tab.charts) if (addChart(newSheets[i]!, tab, spec)) charts += 1;
+      });
+
+      // Every new tab holds its values: swap them in (same request as the charts). Old copies go before the renames free their names.
+      for (const target of plan.targets) if (target.reuse) byName.get(target.sheetName.toLowerCase())?.delete();
+      for (const name of plan.stale) byName.get(name.toLowerCase())?.delete();
+      newSheets.forEach((sheet, i) => { sheet.name = plan.targets[i]!.sheetName; });
+      newSheets[0]?.activate();
+      await context.sync();
+      temporaries = [];
+      progress({ step: 'Formats and charts', done: total, total });
+
+      const written = plan.targets.map((t) => t.sheetName);
+      const message = [tabs.length ? describeWrittenTabs(plan) : '', charts ? `Added ${charts} chart${charts === 1 ? '' : 's'}.` : '', ...skipped]
+        .filter(Boolean).join(' ');
+      return { written, message };
+    });
+  } catch (error) {
+    if (temporaries.length) await removeTemporaries(run, temporaries);
+    throw new Error(tabsKeptMessage(errorText(error)), { cause: error });
+  }
 }

@@ -1,85 +1,95 @@
 /**
- * Test helper: an in-memory Excel workbook made of office-addin-mock objects, so reading a property
- * that was not loaded and synced gives the mock's error text, as in Excel. It counts context.sync()
- * calls and measures each request's value payload (the JSON of every Range.values set since the
- * last sync).
+ * Test helper: an in-memory Excel workbook behind proxy objects that behave like Office.js. Nothing
+ * happens until context.sync(): method calls and property sets are queued and run in order then.
+ * Reading a property that was neither loaded (and synced) nor set throws PropertyNotLoaded, as in
+ * Excel. Strings written through Range.values are converted the way Excel converts typed input
+ * (excelInput.ts) unless the cell's number format is already "@". A request over 5 MB of values or
+ * formats, or a response over 5 MB of loaded values, fails the sync (Excel on the web's limits).
+ * Used ranges start where the data starts. PARTNER.* formulas are evaluated with the functions
+ * registered through `customFunctions`, and again on application.calculate().
  */
-import { OfficeMockObject } from 'office-addin-mock';
-import type { ExcelRun } from '../../../src/hosts/excel/excelRun';
+/* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters and setters have their own `this`; they reach the workbook as `fake` */
+import { excelInput } from './excelInput';
 
 type Grid = unknown[][];
 
-/** The mock's own way to (re)set a property (what its constructor uses; typed private, hence the cast). */
-const setMockValue = (mock: OfficeMockObject, name: string, value: unknown): void =>
-  (mock as unknown as { setValue(n: string, v: unknown): void }).setValue(name, value);
+/** Excel on the web's request and response payload limit. */
+export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
-/** A range the code asked for, with what it set on it. */
-export interface FakeRange { sheet: string; row: number; col: number; rows: number; cols: number; mock: Record<string, unknown> & { values?: unknown; numberFormat?: unknown } }
+/** An Office.js error: `code` as OfficeExtension.Error has it. */
+export class FakeOfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+const notLoaded = (name: string): FakeOfficeError => new FakeOfficeError('PropertyNotLoaded',
+  `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+
+/** A range the code asked for, with what it set on it (values as the code sent them). */
+export interface FakeRange { sheet: string; row: number; col: number; rows: number; cols: number; mock: { values?: unknown; numberFormat?: unknown } }
 
 export interface FakeSheet {
   name: string;
+  /** Cell values as Excel holds them (after conversion; formulas as their computed values). */
   grid: Grid;
+  /** Number format per cell ("General" when unset). */
+  formats: string[][];
+  /** Formula text per cell, keyed "row,col". */
+  formulas: Map<string, string>;
   props: Map<string, string>;
-  /** Write operations on this sheet (clear, delete, freeze, chart, activate), in order. */
+  /** Write operations on this sheet (clear, delete, freeze, chart, activate, rename), in order. */
   ops: string[];
   ranges: FakeRange[];
   charts: { type: string; title: string; series: string[]; deleted: boolean }[];
   deleted: boolean;
-  mock: OfficeMockObject;
 }
+
+export interface FakeExcelOptions {
+  /** The workbook uses the 1904 date system. */
+  date1904?: boolean;
+  /** Whether Workbook.use1904DateSystem exists (ExcelApi 1.16); default true. */
+  api116?: boolean;
+}
+
+type Op = () => void | Promise<void>;
+type CustomFn = (...args: unknown[]) => unknown;
+
+/** A1 column letters to a 0-based index. */
+const colIndex = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 export class FakeExcel {
   syncs = 0;
-  /** Estimated bytes of Range.values per request (per sync). */
+  /** Bytes of Range.values and numberFormat per request (per sync). */
   requestBytes: number[] = [];
+  /** Bytes of loaded values per response (per sync). */
+  responseBytes: number[] = [];
   suspended = 0;
+  /** application.calculate() calls, by type. */
+  readonly calculations: string[] = [];
   readonly sheets: FakeSheet[] = [];
-  private readonly mocks: OfficeMockObject[] = [];
-  private pending: FakeRange[] = [];
-  readonly context: OfficeMockObject;
+  /** Functions registered through `customFunctions.associate`, by id. */
+  readonly functions = new Map<string, CustomFn>();
+  /** A CustomFunctions namespace for registerFunctions(). */
+  readonly customFunctions = {
+    associate: (id: string, fn: CustomFn) => { this.functions.set(id.toUpperCase(), fn); },
+    Error: class extends Error { constructor(readonly code: string, message?: string) { super(message); } },
+    ErrorCode: { invalidValue: '#VALUE!' as const },
+  };
+  readonly changeHandlers: ((event: unknown) => void)[] = [];
+  private ops: Op[] = [];
+  private pendingRequestBytes = 0;
+  private pendingResponseBytes = 0;
+  private added = 0;
+  private failAt: number | null = null;
 
-  constructor(sheets: { name: string; grid?: Grid; props?: Record<string, string> }[]) {
+  constructor(sheets: { name: string; grid?: Grid; props?: Record<string, string> }[], readonly options: FakeExcelOptions = {}) {
     for (const s of sheets) this.addSheet(s.name, s.grid ?? [], s.props ?? {});
-    const worksheets = this.mock({
-      items: [] as unknown[],
-      add: (name: string) => this.addSheet(name, [], {}).mock,
-      getItem: (name: string) => {
-        const sheet = this.live().find((s) => s.name.toLowerCase() === name.toLowerCase());
-        if (!sheet) throw new Error(`ItemNotFound: ${name}`);
-        return sheet.mock;
-      },
-    });
-    // A collection's load('items/...') loads its items (the mock cannot navigate into arrays).
-    (worksheets as unknown as { load: (arg: unknown) => unknown }).load = () => {
-      setMockValue(worksheets, 'items', this.live().map((s) => s.mock));
-      OfficeMockObject.prototype.load.call(worksheets, 'items');
-      return worksheets;
-    };
-    this.context = this.mock({
-      workbook: { application: { suspendApiCalculationUntilNextSync: () => { this.suspended += 1; } } },
-    });
-    (this.context as unknown as { workbook: Record<string, unknown> }).workbook.worksheets = worksheets;
-    (this.context as unknown as { sync: () => Promise<void> }).sync = async () => {
-      this.syncs += 1;
-      this.requestBytes.push(this.pending.reduce((sum, r) => sum + (!Array.isArray(r.mock.values) ? 0 : Buffer.byteLength(JSON.stringify(r.mock.values))), 0));
-      // Values the code set land in the sheet's grid, so later reads see them (as in Excel).
-      for (const r of this.pending) {
-        if (!Array.isArray(r.mock.values)) continue;
-        const grid = this.live().find((sh) => sh.name === r.sheet)?.grid;
-        (r.mock.values as unknown[][]).forEach((rowValues, i) => {
-          const target = (grid![r.row + i] ??= []);
-          for (let k = target.length; k < r.col; k += 1) target[k] = '';
-          rowValues.forEach((v, c) => { target[r.col + c] = v; });
-        });
-      }
-      this.pending = [];
-      for (const m of this.mocks) void OfficeMockObject.prototype.sync.call(m);
-      await new Promise((resolve) => setImmediate(resolve));
-    };
   }
 
-  /** `Excel.run` over this workbook. */
-  readonly run: ExcelRun = (batch) => batch(this.context as unknown as Excel.RequestContext);
+  /** `Excel.run` over this workbook: a fresh request context per batch. */
+  readonly run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context() as unknown as Excel.RequestContext);
 
   sheet(name: string): FakeSheet | undefined {
     return this.live().find((s) => s.name === name);
@@ -89,86 +99,376 @@ export class FakeExcel {
     return this.sheets.filter((s) => !s.deleted);
   }
 
-  private mock(data: object): OfficeMockObject {
-    const m = new OfficeMockObject(data, 'excel' as never);
-    this.mocks.push(m);
-    return m;
+  /** Makes the n-th worksheets.add() from now (1-based) fail at sync, as a quota or a closed window would. */
+  failOnSheetAdd(n: number): void {
+    this.failAt = this.added + n;
   }
 
-  private range(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): OfficeMockObject {
-    const values = sheet.grid.slice(row, row + rows).map((r) => Array.from({ length: cols }, (_, c) => r[col + c] ?? ''));
-    const mock = this.mock({
-      values, rowIndex: row, columnIndex: col, rowCount: rows, columnCount: cols,
-      format: { font: {}, fill: {} },
-      clear: () => { sheet.ops.push('clear'); },
-    });
-    // Values set by the code replace the loaded ones; keep only what the code sets.
-    delete (mock as unknown as { values?: unknown }).values;
-    const loadValues = () => { setMockValue(mock, 'values', values); OfficeMockObject.prototype.load.call(mock, 'values'); return mock; };
-    (mock as unknown as { load: (arg: unknown) => unknown }).load = (arg: unknown) => (arg === 'values' ? loadValues() : OfficeMockObject.prototype.load.call(mock, arg as string));
-    const record: FakeRange = { sheet: sheet.name, row, col, rows, cols, mock: mock as unknown as FakeRange['mock'] };
-    sheet.ranges.push(record);
-    this.pending.push(record);
-    return mock;
+  /** A user edits a cell: the grid changes and the worksheets' onChanged handlers fire. */
+  userEdit(sheetName: string, row: number, col: number, value: unknown): void {
+    const sheet = this.sheet(sheetName)!;
+    (sheet.grid[row] ??= [])[col] = value;
+    for (const handler of this.changeHandlers) handler({ worksheetId: sheetName, address: `R${row + 1}C${col + 1}`, changeType: 'RangeEdited' });
   }
 
-  private addSheet(name: string, grid: Grid, props: Record<string, string>): FakeSheet {
-    const sheet = { name, grid, props: new Map(Object.entries(props)), ops: [], ranges: [], charts: [], deleted: false } as unknown as FakeSheet;
-    const used = () => {
-      const rows = grid.length;
-      const cols = grid.reduce((m, r) => Math.max(m, r.length), 0);
-      const m = this.mock({ isNullObject: rows === 0, rowIndex: 0, columnIndex: 0, rowCount: rows, columnCount: cols });
-      m.load('isNullObject');
-      return m;
+  /** Value of a cell as Excel shows it. */
+  cell(sheetName: string, a1: string): unknown {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    return this.sheet(sheetName)!.grid[+m[2]! - 1]?.[colIndex(m[1]!)];
+  }
+
+  private queue(op: Op, requestBytes = 0): void {
+    this.ops.push(op);
+    this.pendingRequestBytes += requestBytes;
+  }
+
+  private async sync(): Promise<void> {
+    this.syncs += 1;
+    const ops = this.ops;
+    const bytes = this.pendingRequestBytes;
+    this.ops = [];
+    this.pendingRequestBytes = 0;
+    this.pendingResponseBytes = 0;
+    this.requestBytes.push(bytes);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (bytes > FAKE_PAYLOAD_LIMIT) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    for (const op of ops) await op();
+    this.responseBytes.push(this.pendingResponseBytes);
+    if (this.pendingResponseBytes > FAKE_PAYLOAD_LIMIT) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+  }
+
+  private context(): object {
+    const fake = this;
+    const worksheets = this.worksheetsProxy();
+    const workbookLoaded = new Map<string, unknown>();
+    const workbook = {
+      worksheets,
+      application: {
+        suspendApiCalculationUntilNextSync: () => { fake.suspended += 1; },
+        calculate: (type: string) => fake.queue(async () => { fake.calculations.push(type); await fake.recalculate(); }),
+      },
+      load(names: string) {
+        fake.queue(() => {
+          for (const name of names.split(',').map((n) => n.trim())) {
+            if (name !== 'use1904DateSystem' || fake.options.api116 === false) throw new FakeOfficeError('InvalidArgument', `The property '${name}' does not exist.`);
+            workbookLoaded.set(name, fake.options.date1904 ?? false);
+          }
+        });
+        return workbook;
+      },
+      get use1904DateSystem(): boolean {
+        if (!workbookLoaded.has('use1904DateSystem')) throw notLoaded('use1904DateSystem');
+        return workbookLoaded.get('use1904DateSystem') as boolean;
+      },
     };
-    const charts = this.mock({
-      items: [] as unknown[],
+    return { workbook, sync: () => fake.sync() };
+  }
+
+  private worksheetsProxy(): object {
+    const fake = this;
+    let items: object[] | null = null;
+    const find = (name: string) => fake.live().find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const collection = {
+      get items(): object[] {
+        if (!items) throw notLoaded('items');
+        return items;
+      },
+      load(_what?: string) {
+        fake.queue(() => { items = fake.live().map((s) => fake.sheetProxy(() => s, true)); });
+        return collection;
+      },
+      add(name: string) {
+        const ref: { sheet?: FakeSheet } = {};
+        fake.queue(() => {
+          fake.added += 1;
+          if (fake.failAt === fake.added) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
+          if (find(name)) throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
+          ref.sheet = fake.addSheet(name, [], {});
+        });
+        return fake.sheetProxy(() => ref.sheet ?? fail('InvalidReference', 'the worksheet was not added'), false);
+      },
+      getItem(name: string) {
+        return fake.sheetProxy(() => find(name) ?? fail('ItemNotFound', `There is no worksheet named "${name}".`), false);
+      },
+      getItemOrNullObject(name: string) {
+        const proxy = fake.sheetProxy(() => find(name) ?? fail('ItemNotFound', name), false) as { isNullObject?: boolean };
+        let isNull: boolean | null = null;
+        fake.queue(() => { isNull = !find(name); });
+        Object.defineProperty(proxy, 'isNullObject', { get: () => { if (isNull === null) throw notLoaded('isNullObject'); return isNull; } });
+        return proxy;
+      },
+      onChanged: {
+        add: (handler: (event: unknown) => void) => {
+          fake.changeHandlers.push(handler);
+          return { remove: () => { const i = fake.changeHandlers.indexOf(handler); if (i >= 0) fake.changeHandlers.splice(i, 1); } };
+        },
+      },
+    };
+    return collection;
+  }
+
+  private sheetProxy(resolve: () => FakeSheet, nameLoaded: boolean): object {
+    const fake = this;
+    let loadedName: string | null = nameLoaded ? resolve().name : null;
+    let customProperties: object | null = null;
+    let charts: object | null = null;
+    const proxy = {
+      get name(): string {
+        if (loadedName === null) throw notLoaded('name');
+        return loadedName;
+      },
+      set name(value: string) {
+        loadedName = value;
+        fake.queue(() => {
+          const sheet = resolve();
+          if (fake.live().some((s) => s !== sheet && s.name.toLowerCase() === value.toLowerCase())) throw new FakeOfficeError('InvalidArgument', `A worksheet named "${value}" already exists.`);
+          sheet.ops.push(`rename ${sheet.name} -> ${value}`);
+          sheet.name = value;
+        });
+      },
+      load(what: string) {
+        fake.queue(() => { if (what.includes('name')) loadedName = resolve().name; });
+        return proxy;
+      },
+      get customProperties() { return (customProperties ??= fake.customPropertiesProxy(resolve)); },
+      get charts() { return (charts ??= fake.chartsProxy(resolve)); },
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fake.rangeProxy(resolve, row, col, rows, cols),
+      getRange: (address?: string) => {
+        if (address) throw new Error(`the fake supports only getRange() for the whole sheet, not "${address}"`);
+        return fake.rangeProxy(resolve, 0, 0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      },
+      getCell: (row: number, col: number) => fake.rangeProxy(resolve, row, col, 1, 1),
+      getUsedRangeOrNullObject: (_valuesOnly?: boolean) => fake.usedRangeProxy(resolve),
+      freezePanes: {
+        freezeRows: (n: number) => fake.queue(() => { resolve().ops.push(`freeze ${n}`); }),
+        unfreeze: () => fake.queue(() => { resolve().ops.push('unfreeze'); }),
+      },
+      delete: () => fake.queue(() => {
+        const sheet = resolve();
+        if (fake.live().length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+        sheet.deleted = true;
+        sheet.ops.push('delete');
+      }),
+      activate: () => fake.queue(() => { resolve().ops.push('activate'); }),
+    };
+    return proxy;
+  }
+
+  private customPropertiesProxy(resolve: () => FakeSheet): object {
+    const fake = this;
+    return {
+      add: (key: string, value: string) => fake.queue(() => { resolve().props.set(key, value); }),
+      getItemOrNullObject: (key: string) => {
+        let state: { isNull: boolean; value: string } | null = null;
+        let valueLoaded = false;
+        const item = {
+          get isNullObject(): boolean { if (!state) throw notLoaded('isNullObject'); return state.isNull; },
+          get value(): string { if (!state || !valueLoaded || state.isNull) throw notLoaded('value'); return state.value; },
+          load: (_what: string) => { fake.queue(() => { valueLoaded = true; }); return item; },
+          delete: () => fake.queue(() => { resolve().props.delete(key); }),
+        };
+        fake.queue(() => { const sheet = resolve(); state = { isNull: !sheet.props.has(key), value: sheet.props.get(key) ?? '' }; });
+        return item;
+      },
+    };
+  }
+
+  private chartsProxy(resolve: () => FakeSheet): object {
+    const fake = this;
+    let items: object[] | null = null;
+    const collection = {
+      get items(): object[] { if (!items) throw notLoaded('items'); return items; },
+      load: (_what: string) => {
+        fake.queue(() => {
+          items = resolve().charts.filter((c) => !c.deleted).map((c) => ({
+            name: c.title,
+            delete: () => fake.queue(() => { c.deleted = true; resolve().ops.push('delete chart'); }),
+          }));
+        });
+        return collection;
+      },
       add: (type: string) => {
-        const chart = { type, title: '', series: [] as string[], deleted: false };
-        sheet.charts.push(chart);
-        sheet.ops.push(`chart ${type}`);
-        const series = (name: string) => ({ name, setValues: () => undefined, setXAxisValues: () => undefined });
-        const first = series('');
-        chart.series.push('');
+        const chart = { type, title: '', series: [''] as string[], deleted: false };
+        fake.queue(() => { resolve().charts.push(chart); resolve().ops.push(`chart ${type}`); });
+        const series = () => ({ setValues: () => undefined, setXAxisValues: () => undefined });
         return {
           title: { set text(value: string) { chart.title = value; } },
           series: {
-            getItemAt: () => ({ set name(value: string) { chart.series[0] = value; first.name = value; }, setXAxisValues: () => undefined }),
-            add: (name: string) => { chart.series.push(name); return series(name); },
+            getItemAt: () => ({ set name(value: string) { chart.series[0] = value; }, setXAxisValues: () => undefined }),
+            add: (name: string) => { chart.series.push(name); return series(); },
           },
           axes: { categoryAxis: {} },
           setPosition: () => undefined,
         };
       },
-    });
-    (charts as unknown as { load: (arg: unknown) => unknown }).load = () => {
-      setMockValue(charts, 'items', sheet.charts.filter((c) => !c.deleted).map((c) => ({ name: c.title, delete: () => { c.deleted = true; sheet.ops.push('delete chart'); } })));
-      OfficeMockObject.prototype.load.call(charts, 'items');
-      return charts;
     };
-    const customProperties = this.mock({
-      add: (key: string, value: string) => { sheet.props.set(key, value); },
-      getItemOrNullObject: (key: string) => {
-        const m = this.mock({ isNullObject: !sheet.props.has(key), value: sheet.props.get(key) ?? '' });
-        m.load('isNullObject');
-        return m;
+    return collection;
+  }
+
+  private usedRangeProxy(resolve: () => FakeSheet): object {
+    const fake = this;
+    let dims: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null | undefined;
+    const loaded = new Set<string>();
+    const read = (name: keyof NonNullable<typeof dims>) => () => {
+      if (dims === undefined || !loaded.has(name) || dims === null) throw notLoaded(name);
+      return dims[name];
+    };
+    fake.queue(() => {
+      const grid = resolve().grid;
+      let top = -1; let bottom = -1; let left = Infinity; let right = -1;
+      grid.forEach((row, r) => (row ?? []).forEach((v, c) => {
+        if (v === '' || v === null || v === undefined) return;
+        if (top < 0) top = r;
+        bottom = r;
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }));
+      dims = top < 0 ? null : { rowIndex: top, columnIndex: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+    });
+    const proxy = {
+      get isNullObject(): boolean { if (dims === undefined) throw notLoaded('isNullObject'); return dims === null; },
+      get rowIndex() { return read('rowIndex')(); },
+      get columnIndex() { return read('columnIndex')(); },
+      get rowCount() { return read('rowCount')(); },
+      get columnCount() { return read('columnCount')(); },
+      load: (what: string) => { fake.queue(() => { for (const n of what.split(',')) loaded.add(n.trim()); }); return proxy; },
+    };
+    return proxy;
+  }
+
+  private rangeProxy(resolve: () => FakeSheet, row: number, col: number, rows: number, cols: number): object {
+    const fake = this;
+    const record: FakeRange = { sheet: '', row, col, rows, cols, mock: {} };
+    let loadedValues: unknown[][] | null = null;
+    let recorded = false;
+    const track = () => {
+      if (recorded) return;
+      recorded = true;
+      fake.queue(() => { const sheet = resolve(); record.sheet = sheet.name; sheet.ranges.push(record); });
+    };
+    const format = { font: {} as Record<string, unknown>, fill: {} as Record<string, unknown>, columnWidth: undefined as number | undefined };
+    const proxy = {
+      get values(): unknown {
+        if (record.mock.values !== undefined) return record.mock.values;
+        if (!loadedValues) throw notLoaded('values');
+        return loadedValues;
       },
-    });
-    sheet.mock = this.mock({
-      name,
-      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => this.range(sheet, row, col, rows, cols),
-      getRange: () => this.range(sheet, 0, 0, 0, 0),
-      getCell: (row: number, col: number) => this.range(sheet, row, col, 1, 1),
-      getUsedRangeOrNullObject: used,
-      freezePanes: { freezeRows: (n: number) => { sheet.ops.push(`freeze ${n}`); }, unfreeze: () => { sheet.ops.push('unfreeze'); } },
-      delete: () => { sheet.deleted = true; sheet.ops.push('delete'); },
-      activate: () => { sheet.ops.push('activate'); },
-    });
-    // Plain properties: the mock's own sync would swap registered children for empty ones.
-    Object.assign(sheet.mock, { charts, customProperties });
-    // The name is readable after the next sync, as after worksheets.load('items/name').
-    sheet.mock.load('name');
+      set values(values: unknown) {
+        const rowsIn = values as unknown[][];
+        if (!Array.isArray(rowsIn) || rowsIn.length !== rows || rowsIn.some((r) => !Array.isArray(r) || r.length !== cols)) {
+          throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`);
+        }
+        track();
+        record.mock.values = values;
+        const copy = rowsIn.map((r) => [...r]);
+        fake.queue(() => fake.writeValues(resolve(), row, col, copy), Buffer.byteLength(JSON.stringify(values)));
+      },
+      get numberFormat(): unknown { if (record.mock.numberFormat === undefined) throw notLoaded('numberFormat'); return record.mock.numberFormat; },
+      set numberFormat(value: unknown) {
+        track();
+        record.mock.numberFormat = value;
+        fake.queue(() => {
+          const sheet = resolve();
+          for (let r = 0; r < rows; r += 1) {
+            const target = (sheet.formats[row + r] ??= []);
+            for (let c = 0; c < cols; c += 1) {
+              target[col + c] = String(Array.isArray(value) ? (value as unknown[][])[r]?.[c] : value);
+            }
+          }
+        }, Buffer.byteLength(JSON.stringify(value)));
+      },
+      format,
+      clear: () => {
+        track();
+        fake.queue(() => {
+          const sheet = resolve();
+          sheet.ops.push('clear');
+          const whole = rows === Number.MAX_SAFE_INTEGER;
+          if (whole) { sheet.grid.length = 0; sheet.formats.length = 0; sheet.formulas.clear(); return; }
+          for (let r = row; r < row + rows; r += 1) for (let c = col; c < col + cols; c += 1) {
+            if (sheet.grid[r]) sheet.grid[r]![c] = '';
+            if (sheet.formats[r]) sheet.formats[r]![c] = 'General';
+            sheet.formulas.delete(`${r},${c}`);
+          }
+        });
+      },
+      load: (what: string) => {
+        if (what !== 'values') throw new Error(`the fake loads only values from a range, not "${what}"`);
+        fake.queue(() => {
+          const grid = resolve().grid;
+          loadedValues = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => grid[row + r]?.[col + c] ?? ''));
+          fake.pendingResponseBytes += Buffer.byteLength(JSON.stringify(loadedValues));
+        });
+        return proxy;
+      },
+    };
+    return proxy;
+  }
+
+  private async writeValues(sheet: FakeSheet, row: number, col: number, values: unknown[][]): Promise<void> {
+    for (const [i, rowValues] of values.entries()) {
+      const target = (sheet.grid[row + i] ??= []);
+      for (let k = target.length; k < col; k += 1) target[k] = '';
+      for (const [c, v] of rowValues.entries()) {
+        const key = `${row + i},${col + c}`;
+        sheet.formulas.delete(key);
+        if (typeof v !== 'string') { target[col + c] = v; continue; }
+        const input = excelInput(v, sheet.formats[row + i]?.[col + c] ?? 'General', this.options.date1904);
+        if (input.kind === 'value') { target[col + c] = input.value; continue; }
+        sheet.formulas.set(key, input.formula);
+        target[col + c] = '';
+      }
+    }
+    await this.recalculate();
+  }
+
+  /** Evaluates every formula: PARTNER.<ID>(args) with the registered functions, anything else #NAME?. */
+  async recalculate(): Promise<void> {
+    for (const sheet of this.live()) {
+      for (const [key, formula] of sheet.formulas) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        const result = await this.evaluate(sheet, formula);
+        const cells = Array.isArray(result) ? result as unknown[][] : [[result]];
+        cells.forEach((values, i) => values.forEach((v, k) => {
+          const target = (sheet.grid[r + i] ??= []);
+          target[c + k] = v;
+        }));
+      }
+    }
+  }
+
+  private async evaluate(sheet: FakeSheet, formula: string): Promise<unknown> {
+    const m = /^=PARTNER\.([A-Z]+)\((.*)\)$/i.exec(formula.trim());
+    const fn = m ? this.functions.get(m[1]!.toUpperCase()) : undefined;
+    if (!m || !fn) return '#NAME?';
+    const args = (m[2]!.match(/"[^"]*"|[^,]+/g) ?? []).map((raw) => this.argument(sheet, raw.trim()));
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return (error as { code?: string }).code ?? '#VALUE!';
+    }
+  }
+
+  private argument(sheet: FakeSheet, raw: string): unknown {
+    if (raw.startsWith('"')) return raw.slice(1, -1);
+    if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+    const ref = /^(?:'?([^'!]+)'?!)?([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(raw);
+    if (!ref) return raw;
+    const target = ref[1] ? this.sheet(ref[1])! : sheet;
+    const top = ref[3] ? +ref[3] - 1 : 0;
+    const left = colIndex(ref[2]!);
+    const bottom = ref[5] ? +ref[5] - 1 : ref[4] ? Math.max(target.grid.length - 1, 0) : top;
+    const right = ref[4] ? colIndex(ref[4]) : left;
+    return Array.from({ length: bottom - top + 1 }, (_, r) => Array.from({ length: right - left + 1 }, (_, c) => target.grid[top + r]?.[left + c] ?? ''));
+  }
+
+  private addSheet(name: string, grid: Grid, props: Record<string, string>): FakeSheet {
+    const sheet: FakeSheet = { name, grid, formats: [], formulas: new Map(), props: new Map(Object.entries(props)), ops: [], ranges: [], charts: [], deleted: false };
     this.sheets.push(sheet);
     return sheet;
   }
+}
+
+function fail(code: string, message: string): never {
+  throw new FakeOfficeError(code, message);
 }

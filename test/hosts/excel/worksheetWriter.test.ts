@@ -5,6 +5,7 @@ import type { ReportTab } from '../../../src/core/report/ReportTab';
 import { writeReportTabs } from '../../../src/hosts/excel/worksheetWriter';
 import { PAYLOAD_LIMIT_BYTES } from '../../../src/hosts/excel/payloadBatches';
 import { MARKER_KEY } from '../../../src/hosts/excel/sheetMarker';
+import { TAB_NAMES } from '../../../src/core/report/ReportTab';
 import { FakeExcel } from './fakeExcel';
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest, whose ESM dependencies
@@ -51,7 +52,8 @@ describe('writing the summary tabs to Excel', () => {
     const excel = new FakeExcel([{ name: 'Deals' }]);
     const progress: number[] = [];
     await writeReportTabs([bigTab(200_000)], { run: excel.run, onProgress: (p) => progress.push(p.done) });
-    const valueRequests = excel.requestBytes.filter((b) => b > 0);
+    // The first request also carries the column formats (a few bytes each); every value request stays under the limit.
+    const valueRequests = excel.requestBytes.filter((b) => b > 1000);
     expect(valueRequests.reduce((a, b) => a + b, 0)).toBeGreaterThan(PAYLOAD_LIMIT_BYTES * 2);
     expect(valueRequests.length).toBeGreaterThan(2);
     for (const bytes of valueRequests) expect(bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -63,15 +65,46 @@ describe('writing the summary tabs to Excel', () => {
     expect(progress.at(-1)).toBe(valueRequests.length + 1);
   });
 
-  it('writes number formats after the values, one small request for a whole column', async () => {
+  it('sets number formats before the values, one small request for a whole column', async () => {
     const excel = new FakeExcel([{ name: 'Deals' }]);
     await writeReportTabs([bigTab(50_000)], { run: excel.run });
     const ranges = excel.sheet('Deal Attribution')!.ranges;
-    const lastValues = Math.max(...ranges.map((r, i) => (Array.isArray(r.mock.values) ? i : -1)));
+    const firstValues = ranges.findIndex((r) => Array.isArray(r.mock.values));
     const formatted = ranges.filter((r) => r.mock.numberFormat !== undefined);
     expect(formatted.length).toBe(12);
-    for (const r of formatted) expect(ranges.indexOf(r)).toBeGreaterThan(lastValues);
+    for (const r of formatted) expect(ranges.indexOf(r)).toBeLessThan(firstValues);
     expect(formatted.find((r) => r.col === 4)).toMatchObject({ row: 1, rows: 50_000, mock: { numberFormat: '#,##0.00' } });
+  });
+
+  it('keeps text as text: a Deal ID "00123", an ISO date and "TRUE" in the Data Issues Value column stay as written', async () => {
+    const excel = new FakeExcel([{ name: 'Deals' }]);
+    const tab: ReportTab = { name: 'Data Issues', frozenRows: 1, columnWidths: [], charts: [],
+      blocks: [{ row: 0, col: 0, headerRows: 1, formats: ['integer', 'text', 'text', 'text'], values: [
+        ['Row', 'Deal ID', 'Value', 'Problem'],
+        [2, '00123', '2024-03-01', 'Close Date is before Created Date.'],
+        [3, '0042', 'TRUE', '"TRUE" is not an amount.'],
+        [4, '1,200', '3/1/2024', '=HYPERLINK("x")'],
+      ] }] };
+    await writeReportTabs([tab], { run: excel.run });
+    const grid = excel.sheet('Data Issues')!.grid;
+    expect(grid.slice(1).map((r) => r.slice(0, 4))).toEqual([
+      [2, '00123', '2024-03-01', 'Close Date is before Created Date.'],
+      [3, '0042', 'TRUE', '"TRUE" is not an amount.'],
+      [4, '1,200', '3/1/2024', '=HYPERLINK("x")'],
+    ]);
+  });
+
+  it('the fake converts like Excel when a writer sets values before "@" (so the order above is what keeps the text)', async () => {
+    const excel = new FakeExcel([{ name: 'Deals', grid: [['x']] }]);
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Deals').getRangeByIndexes(1, 0, 1, 4);
+      range.values = [['00123', '2024-03-01', '+1 555', '-12']];
+      range.numberFormat = [['@', '@', '@', '@']];
+      await context.sync();
+    });
+    expect(excel.sheet('Deals')!.grid[1]!.slice(0, 2)).toEqual([123, 45352]);
+    expect(excel.sheet('Deals')!.grid[1]![3]).toBe(-12);
+    expect(excel.sheet('Deals')!.formulas.get('1,2')).toBe('=+1 555');
   });
 
   it('leaves a user\'s own "Partner Summary" sheet untouched and writes "Partner Summary (2)"', async () => {
@@ -97,8 +130,9 @@ describe('writing the summary tabs to Excel', () => {
     await writeReportTabs(reportFor(30), { run: excel.run });
     expect(excel.live().map((s) => s.name)).toEqual(names);
     const summary = excel.sheet('Partner Summary')!;
-    expect(summary.ops).toContain('clear');
+    expect(summary.ops).toContain('rename PA new 1 -> Partner Summary');
     expect(summary.charts.filter((c) => !c.deleted).length).toBe(charts);
+    expect(excel.sheets.filter((s) => s.deleted).map((s) => s.name)).toEqual([...TAB_NAMES]);
   });
 
   it('writes formula-looking text as text', async () => {
@@ -108,5 +142,27 @@ describe('writing the summary tabs to Excel', () => {
     await writeReportTabs([tab], { run: excel.run });
     const values = excel.sheet('Data Issues')!.ranges.find((r) => Array.isArray(r.mock.values))!.mock.values;
     expect(values).toEqual([['Value', 'Problem'], ['\'=HYPERLINK("x")', '\'+1 bad'], ['\'-', '\'@me']]);
+  });
+
+  it('replaces the tabs all or nothing: when the third new tab fails, the old tabs stay and no temporary sheet is left', async () => {
+    const excel = new FakeExcel([{ name: 'Deals' }]);
+    await writeReportTabs(reportFor(20), { run: excel.run });
+    const before = excel.live().map((s) => ({ name: s.name, grid: JSON.stringify(s.grid) }));
+    excel.failOnSheetAdd(3);
+    await expect(writeReportTabs(reportFor(30), { run: excel.run })).rejects.toThrow(/could not be written \(There was an internal error.*Your previous summary tabs are unchanged/);
+    expect(excel.sheets.filter((s) => s.name.startsWith('PA new')).every((s) => s.deleted)).toBe(true);
+    expect(excel.live().map((s) => ({ name: s.name, grid: JSON.stringify(s.grid) }))).toEqual(before);
+  });
+
+  it('leaves out a tab larger than an Excel sheet, says so, and writes the others', async () => {
+    const excel = new FakeExcel([{ name: 'Deals' }]);
+    const huge: ReportTab = { ...bigTab(1), name: 'Deal Attribution' };
+    const header = huge.blocks[0]!.values[0]!;
+    huge.blocks = [{ ...huge.blocks[0]!, values: Array.from({ length: 1_048_577 }, () => header) }];
+    const small: ReportTab = { name: 'Partner Summary', frozenRows: 0, columnWidths: [], charts: [], blocks: [{ row: 0, col: 0, headerRows: 1, formats: ['text'], values: [['Partner'], ['Acme']] }] };
+    const result = await writeReportTabs([small, huge], { run: excel.run });
+    expect(result.written).toEqual(['Partner Summary']);
+    expect(result.message).toMatch(/Deal Attribution was not written: it needs 12,582,924 cells and an Excel worksheet holds 1,048,576 rows/);
+    expect(excel.sheet('Deal Attribution')).toBeUndefined();
   });
 });
