@@ -16,6 +16,8 @@ import { parseDate, dayFromSerial } from '../values/parseDate';
 import { splitPartners } from '../table/splitPartners';
 import { headerKey } from '../table/fieldSynonyms';
 import { IdIndex } from './idIndex';
+import { NonDealRows } from '../table/nonDealRows';
+import type { NonDealRow } from '../table/nonDealRows';
 
 /** A deal as read from its row, before classification. */
 export interface Deal {
@@ -58,7 +60,7 @@ export interface Deal {
  * Deal IDs; the second (read, in order, once per row) builds each deal as it is classified.
  */
 export interface DealReader {
-  /** Rows to read with `read`: the deal rows and the totals rows, in grid order. */
+  /** Rows to read with `read`: the deal rows and the skipped rows (totals, repeated headers, footers), in grid order. */
   readonly rows: number;
   /** How many of them are deals. */
   readonly count: number;
@@ -69,7 +71,7 @@ export interface DealReader {
   /** Distinct stage texts in first-seen order (complete once every row has been read). */
   readonly stages: string[];
   /**
-   * Row k (0 <= k < rows) as a deal, its issues logged; null for a totals row. Call once per row, in
+   * Row k (0 <= k < rows) as a deal, its issues logged; null for a skipped row. Call once per row, in
    * order. The deal object is reused by the next call: take what you need from it before then.
    */
   read(k: number, issues: IssueLog): Deal | null;
@@ -81,12 +83,14 @@ const NO_PARTNERS: number[] = Object.freeze([]) as unknown as number[];
 /** Above this, cents are no longer exact in a double when summed: such amounts are refused, not rounded. */
 const MAX_AMOUNT = 1e12;
 
-const TOTAL_LABEL = /^(grand\s+)?(sub)?totals?\b|^sum\b/i;
-
 /** Row kinds found by the first pass. */
 const DEAL = 0;
 const REPEATED = 1;
-const TOTAL = 2;
+/** Totals and subtotal rows, repeated header rows, report footers (see NonDealRows). */
+const SKIPPED = 2;
+
+/** The issue each kind of skipped row is listed with. */
+const SKIPPED_ISSUE = { total: 'TOTAL_ROW', header: 'HEADER_REPEATED', footer: 'REPORT_FOOTER' } as const;
 
 /** First pass over the rows below the header; see DealReader. Only table-wide issues are logged here. */
 export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, registry: PartnerRegistry, issues: IssueLog): DealReader {
@@ -125,12 +129,14 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     return typeof cell === 'string' ? cell.trim() : cellText(cell);
   };
 
-  // ---- First pass: partners, currencies, repeated IDs, totals rows.
+  // ---- First pass: partners, currencies, repeated IDs, rows that are not deals.
   const splitCache = new Map<string, string[]>();
   const currencyCounts = new Map<string, number>();
   const rowIndex = new Int32Array(Math.max(0, grid.length - table.headerIndex - 1));
   const firstById = new IdIndex(rowIndex.length);
   const kinds = new Uint8Array(rowIndex.length);
+  const nonDeals = new NonDealRows(table.headers, cId, cAmount, (cell) => readAmount(cell, policy.decimalSeparator).value);
+  const skipped = new Map<number, NonDealRow>();
   let rows = 0;
   let count = 0;
   for (let r = table.headerIndex + 1; r < grid.length; r++) {
@@ -141,8 +147,10 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const row = table.firstRow + r;
     const id = quietText(cellOf(cells, cId));
     rowIndex[rows] = r;
-    if (quietText(cellOf(cells, cStage)) === '' && (id === '' || TOTAL_LABEL.test(id)) && TOTAL_LABEL.test(firstText(cells))) {
-      kinds[rows++] = TOTAL;
+    const nonDeal = nonDeals.check(cells);
+    if (nonDeal !== null) {
+      skipped.set(rows, nonDeal);
+      kinds[rows++] = SKIPPED;
       continue;
     }
     let kind = DEAL;
@@ -157,8 +165,9 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
       for (const name of names) if (!isSpreadsheetError(name)) registry.ref(name);
     }
     const amountCell = cellOf(cells, cAmount);
-    if (typeof amountCell === 'number' && cCurrency < 0) continue; // no currency to count
+    if (typeof amountCell === 'number' && cCurrency < 0) { nonDeals.noteDeal(cells, amountCell); continue; } // no currency to count
     const amount = readAmount(amountCell, policy.decimalSeparator);
+    nonDeals.noteDeal(cells, amount.value);
     if (amount.value !== null) {
       const currency = quietText(cellOf(cells, cCurrency)).toUpperCase() || amount.currency;
       if (currency !== null) currencyCounts.set(currency, (currencyCounts.get(currency) ?? 0) + 1);
@@ -249,9 +258,9 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const id = textOf(cells, cId, row);
     const name = textOf(cells, cName, row);
     const stageText = textOf(cells, cStage, row);
-    if (kinds[k] === TOTAL) {
-      const label = firstText(cells);
-      log.add('TOTAL_ROW', row, '', label, { label });
+    if (kinds[k] === SKIPPED) {
+      const { kind, label } = skipped.get(k)!;
+      log.add(SKIPPED_ISSUE[kind], row, '', label, { label });
       return null;
     }
     // Status: Won/Closed booleans decide when present, else the stage text (SPEC 2.4).
@@ -339,13 +348,6 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     return deal;
   };
   return { rows, count, currencies, firstRowById: firstById, stages, read };
-}
-
-/** The first non-blank cell of a row, as text (a table without Stage or ID columns still shows its totals label). */
-function firstText(cells: readonly Cell[]): string {
-  let label = '';
-  for (let c = 0; c < cells.length && label === ''; c++) label = cellText(cells[c]);
-  return label;
 }
 
 /** An amount cell read quietly, for the first pass: the value when it counts, and the currency its text names. */

@@ -1,8 +1,8 @@
 /**
- * Finds the header row (the first of the first 10 non-blank rows with two known field names) and
- * maps columns to fields (SPEC 2.1); an explicit mapping always wins over detection.
+ * Finds the header row (among the first 10 non-blank rows, past a report's title and filter block)
+ * and maps columns to fields (SPEC 2.1); an explicit mapping always wins over detection.
  */
-import type { Field, Grid, MappingInput } from '../types';
+import type { Cell, Field, Grid, MappingInput } from '../types';
 import type { DetectedTable } from '../analyze';
 import { AttributionError } from '../AttributionError';
 import { FIELDS, FIELD_LABELS, FIELD_SYNONYMS, headerKey } from './fieldSynonyms';
@@ -23,23 +23,56 @@ const SYNONYM_INDEX: ReadonlyMap<string, { field: Field; rank: number }> = (() =
 
 const HEADER_SCAN_ROWS = 10;
 
-/** Grid index of the header row, or -1. */
-function findHeaderRow(grid: Grid, extraKeys: ReadonlySet<string>): number {
+/**
+ * A line of a report's filter or parameter block ("Filtered By:", "Opportunity Owner equals Jane
+ * Doe", "Close Date: Current FY"): it may name fields, but it is not a header.
+ */
+const FILTER_LINE = /^(filtered by|filters?|report filters?|parameters?|criteria)\s*:?$|\s(equals|not equal to|contains|does not contain|starts with|greater than|less than|greater or equal|less or equal|between|is not|in last|in next)\s/i;
+
+interface HeaderCandidate { index: number; matches: number; filled: number }
+
+/** Known-field cells and filled cells of a row; null when the row reads like a filter line. */
+function scoreRow(row: readonly Cell[], extraKeys: ReadonlySet<string>): { matches: number; filled: number } | null {
+  let matches = 0;
+  let filled = 0;
+  for (const cell of row) {
+    if (isBlank(cell)) continue;
+    filled++;
+    if (typeof cell !== 'string') continue;
+    if (FILTER_LINE.test(cell.trim())) return null;
+    const key = headerKey(cell);
+    if (SYNONYM_INDEX.has(key) || extraKeys.has(key)) matches++;
+  }
+  return { matches, filled };
+}
+
+/**
+ * The header row among the first 10 non-blank rows: the first with two known field names, unless a
+ * later one has more known names and more filled cells (the first was a parameter block or a title
+ * that happens to name fields). Filter lines never count. Also returns the candidates passed over.
+ */
+function findHeaderRow(grid: Grid, extraKeys: ReadonlySet<string>): { chosen: HeaderCandidate | null; others: HeaderCandidate[] } {
   let nonBlankSeen = 0;
+  const candidates: HeaderCandidate[] = [];
   for (let r = 0; r < grid.length && nonBlankSeen < HEADER_SCAN_ROWS; r++) {
     const row = grid[r]!;
     if (row.every(isBlank)) continue;
     nonBlankSeen++;
-    let matches = 0;
-    for (const cell of row) {
-      if (typeof cell !== 'string') continue;
-      const key = headerKey(cell);
-      if (SYNONYM_INDEX.has(key) || extraKeys.has(key)) matches++;
-    }
-    if (matches >= 2) return r;
+    const score = scoreRow(row, extraKeys);
+    if (score !== null && score.matches >= 2) candidates.push({ index: r, ...score });
   }
-  return -1;
+  let chosen: HeaderCandidate | null = null;
+  for (const candidate of candidates) {
+    if (chosen === null || (candidate.matches > chosen.matches && candidate.filled > chosen.filled)) chosen = candidate;
+  }
+  return { chosen, others: candidates.filter((c) => c !== chosen && c.index < (chosen?.index ?? 0)) };
 }
+
+/** "row 7 (Opportunity Name, Stage, Amount, ...)": how errors and issues name the header row they chose. */
+const describeRow = (row: number, cells: readonly Cell[]): string => {
+  const texts = cells.map(cellText).filter((t) => t !== '');
+  return `row ${row} (${texts.slice(0, 4).map((t) => `"${t.length > 30 ? `${t.slice(0, 29)}…` : t}"`).join(', ')}${texts.length > 4 ? ', …' : ''})`;
+};
 
 /** Reads the table's layout; throws AttributionError when there is no usable header or amount column. */
 export function detectTable(grid: Grid, mapping: MappingInput, firstRow: number, issues: IssueLog | null): DetectedTable {
@@ -48,7 +81,8 @@ export function detectTable(grid: Grid, mapping: MappingInput, firstRow: number,
     if (!FIELDS.includes(field)) throw new AttributionError('BAD_MAPPING', `Unknown field "${field}" in the column mapping.`);
   }
   const namedKeys = new Set(explicit.filter(([, v]) => typeof v === 'string').map(([, v]) => headerKey(v as string)));
-  let headerIndex = findHeaderRow(grid, namedKeys);
+  const found = findHeaderRow(grid, namedKeys);
+  let headerIndex = found.chosen?.index ?? -1;
   if (headerIndex < 0) {
     if (grid.length === 0 || grid.every((row) => row.every(isBlank))) {
       throw new AttributionError('EMPTY', 'The range is empty: select the deals table, including its header row.');
@@ -57,6 +91,14 @@ export function detectTable(grid: Grid, mapping: MappingInput, firstRow: number,
   }
   const headerCells = grid[headerIndex]!;
   const headers = headerCells.map(cellText);
+  const chosenText = describeRow(firstRow + headerIndex, headerCells);
+  const above = grid.slice(0, headerIndex).filter((row) => !row.every(isBlank)).length;
+  if (found.others.length > 0) {
+    const other = found.others[0]!;
+    issues?.add('HEADER_CHOSEN', firstRow + headerIndex, '', '', { chosen: chosenText, other: describeRow(firstRow + other.index, grid[other.index]!) });
+  } else if (above > 0) {
+    issues?.add('HEADER_BELOW_PREAMBLE', firstRow + headerIndex, '', '', { chosen: chosenText, above: String(above) });
+  }
   const columns: Partial<Record<Field, number>> = {};
   const sources: Partial<Record<Field, 'detected' | 'explicit'>> = {};
   const taken = new Set<number>();
@@ -103,7 +145,7 @@ export function detectTable(grid: Grid, mapping: MappingInput, firstRow: number,
     }
   }
   if (columns.amount === undefined) {
-    throw new AttributionError('NO_AMOUNT', 'No amount column found. Name a column "Amount", "Deal Amount", "Close Value", "Revenue", "ACV" or "ARR", or map one yourself.');
+    throw new AttributionError('NO_AMOUNT', `No amount column found in the header row, taken to be ${chosenText}. Name a column "Amount", "Deal Amount", "Close Value", "Revenue", "ACV" or "ARR", or map one yourself${above > 0 ? '; if that is not the header, select the table from its header row' : ''}.`);
   }
   headerIndex = Math.max(0, headerIndex);
   return { firstRow, headerIndex, headers, columns, sources };
