@@ -1,5 +1,6 @@
 /**
- * The task pane's HostBridge for Excel: reads the workbook once per action, hands the cells to the
+ * The task pane's HostBridge for Excel: reads the workbook once (the preview re-reads only after the
+ * workbook changes or on "Detect again"), hands the cells to the
  * core (detect, preview, analyze, report tabs, classification columns) and writes the results back.
  */
 import type { HostBridge } from '../../../sidebar/HostBridge';
@@ -33,9 +34,22 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
   // undefined = the workbook's own settings (the readers' default).
   const store = () => options.settingsStore;
 
-  const load = async (tab: string | null, settings: Settings, notify: Notify): Promise<{ sheets: SheetData[]; data: PreparedSheet }> => {
+  // The preview reuses the last read: edits in the task pane change settings, not cells. The cache
+  // is dropped when the workbook reports a change (worksheets.onChanged), on "Detect again", and
+  // after the add-in writes. If the event cannot be registered, nothing is cached.
+  let cache: SheetData[] | null = null;
+  let watching: Promise<boolean> | null = null;
+  const watch = (): Promise<boolean> => (watching ??= run(async (context) => {
+    context.workbook.worksheets.onChanged.add(async () => { cache = null; });
+    await context.sync();
+    return true;
+  }).catch(() => false));
+
+  const load = async (tab: string | null, settings: Settings, notify: Notify, reuse = false): Promise<{ sheets: SheetData[]; data: PreparedSheet }> => {
     notify({ step: 'Reading the workbook', done: 0, total: 1 });
-    const sheets = await readWorkbook(run);
+    const cached = reuse ? cache : null;
+    const sheets = cached ?? await readWorkbook(run);
+    cache = (await watch()) ? sheets : null;
     notify({ step: 'Reading the workbook', done: 1, total: 1 });
     // An explicit pick must exist; a saved one that was renamed or deleted falls back to detection.
     const chosen = tab ? sheets.find((s) => s.name === tab) : pickDataTab(sheets.filter((s) => !isSideTableName(s.name)), settings);
@@ -63,13 +77,14 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       return { ...detect(sheets, asTab(data), settings, pickSideTables(sheets)), settingsWarning: warning };
     },
     async preview(request: PreviewRequest): Promise<PreviewResult> {
-      const { sheets, data } = await load(request.tab, request.settings, quiet);
+      const { sheets, data } = await load(request.tab, request.settings, quiet, true);
       return preview(asTab(data), request.settings, 5, pickSideTables(sheets));
     },
     async classify(request: PreviewRequest, onProgress: Notify = quiet): Promise<WriteResult> {
       const { sheets, data } = await load(request.tab, request.settings, onProgress);
       const analysis = analyzeAll(sheets, data, request.settings, onProgress);
       const columns = classificationColumns(analysis, data.grid.length);
+      cache = null;
       return writeClassificationColumns(run, {
         sheetName: data.sheet.name, firstRow: data.sheet.firstRow ?? 1, column: data.column, headerIndex: analysis.table.headerIndex,
       }, columns, onProgress);
@@ -79,6 +94,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       const analysis = analyzeAll(sheets, data, request.settings, onProgress);
       onProgress({ step: 'Building the summary tabs', done: 0, total: 1 });
       const tabs = buildReportTabs(analysis);
+      cache = null;
       return writeReportTabs(tabs, { run, onProgress });
     },
     async loadSettings(): Promise<Settings> {

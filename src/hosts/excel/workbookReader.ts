@@ -1,12 +1,13 @@
 /**
  * Reads the workbook once for the task pane: every worksheet's used range (values only), skipping
  * the add-in's own report sheets, with the classification-columns marker of each sheet. Large
- * ranges are read in row chunks so no response passes Excel on the web's 5 MB limit.
+ * ranges are read in row blocks sized from the data itself (a first block of each sheet is measured),
+ * so no response passes Excel on the web's 5 MB limit even when rows hold long notes.
  */
 import type { Cell } from '../../core/types';
 import type { TabData } from '../../core/service/sidebarService';
 import type { ExcelRun } from './excelRun';
-import { DEFAULT_BATCH_BYTES } from './payloadBatches';
+import { DEFAULT_BATCH_BYTES, estimateRowBytes } from './payloadBatches';
 import { COLUMNS_MARKER_KEY, MARKER_KEY, parseColumnsMarker, parseMarker } from './sheetMarker';
 
 /** A worksheet as read: its values and, when present, where the add-in's classification columns start. */
@@ -17,12 +18,25 @@ export interface SheetData extends TabData {
   nextFreeColumn: number;
 }
 
-/** Assumed bytes per cell when sizing read chunks (before the values are known). */
-const BYTES_PER_CELL = 48;
+/** Rows of each sheet read first, to measure how many bytes a row of that sheet takes. */
+const FIRST_BLOCK_ROWS = 100;
+/** Bytes per cell assumed for the first blocks only, before anything is measured. */
+const FIRST_GUESS_BYTES_PER_CELL = 48;
+/** Margin on the largest row measured so far: later rows may hold longer notes. */
+const MARGIN = 1.5;
+
+const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'PayloadTooLarge']);
+const isPayloadError = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && PAYLOAD_ERRORS.has(code);
+};
+
+/** A block of rows of one sheet still to read. */
+interface Block { index: number; row: number; rows: number }
 
 interface Dims { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }
 
-/** Reads all user worksheets; syncs: 2 + one per ~4 MB of cells. */
+/** Reads all user worksheets; syncs: 2 + one for the first blocks + one per ~4 MB of cells (more only when rows grow). */
 export async function readWorkbook(run: ExcelRun, budget = DEFAULT_BATCH_BYTES): Promise<SheetData[]> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
@@ -48,36 +62,73 @@ export async function readWorkbook(run: ExcelRun, budget = DEFAULT_BATCH_BYTES):
         return { sheet: f.sheet, dims, ownedColumn: f.columns.isNullObject ? null : parseColumnsMarker(f.columns.value), grid: [] as Cell[][] };
       });
 
-    // Row chunks, packed into syncs of at most `budget` estimated bytes.
-    const chunks = sheets.flatMap((s, index) => {
-      if (!s.dims) return [];
-      const { rowIndex, columnIndex, rowCount, columnCount } = s.dims;
-      const rowBytes = Math.max(columnCount, 1) * BYTES_PER_CELL;
-      const perChunk = Math.max(1, Math.floor(budget / rowBytes));
-      const out: { index: number; row: number; rows: number; bytes: number; col: number; cols: number }[] = [];
-      for (let r = 0; r < rowCount; r += perChunk) {
-        const rows = Math.min(perChunk, rowCount - r);
-        out.push({ index, row: rowIndex + r, rows, bytes: rows * rowBytes, col: columnIndex, cols: columnCount });
-      }
-      return out;
+    // Each sheet's first block is read with a guess; its rows measure the sheet, and the rest is
+    // read in blocks sized from the largest row seen so far. A response Excel refuses as too large
+    // is retried in halves (a later row may hold far longer notes than the first ones).
+    const rowBytes = sheets.map((s) => Math.max(s.dims?.columnCount ?? 1, 1) * FIRST_GUESS_BYTES_PER_CELL);
+    const measured = sheets.map(() => false);
+    const parts = sheets.map(() => new Map<number, Cell[][]>());
+    let queue: Block[] = [];
+    sheets.forEach((s, index) => {
+      if (s.dims) queue.push({ index, row: s.dims.rowIndex, rows: Math.min(FIRST_BLOCK_ROWS, s.dims.rowCount) });
     });
-    let pending: { index: number; range: Excel.Range }[] = [];
-    let pendingBytes = 0;
-    const flush = async () => {
-      if (!pending.length) return;
-      await context.sync();
-      for (const { index, range } of pending) sheets[index]!.grid.push(...(range.values as Cell[][]));
-      pending = [];
-      pendingBytes = 0;
+    const rest = (index: number): Block[] => {
+      const dims = sheets[index]!.dims!;
+      const perBlock = Math.max(1, Math.floor(budget / rowBytes[index]!));
+      const out: Block[] = [];
+      const first = Math.min(FIRST_BLOCK_ROWS, dims.rowCount);
+      for (let r = first; r < dims.rowCount; r += perBlock) out.push({ index, row: dims.rowIndex + r, rows: Math.min(perBlock, dims.rowCount - r) });
+      return out;
     };
-    for (const chunk of chunks) {
-      if (pendingBytes + chunk.bytes > budget) await flush();
-      const range = sheets[chunk.index]!.sheet.getRangeByIndexes(chunk.row, chunk.col, chunk.rows, chunk.cols);
-      range.load('values');
-      pending.push({ index: chunk.index, range });
-      pendingBytes += chunk.bytes;
+    while (queue.length) {
+      const batch: { block: Block; range: Excel.Range }[] = [];
+      let bytes = 0;
+      while (queue.length) {
+        const block = queue[0]!;
+        const cost = block.rows * rowBytes[block.index]!;
+        if (batch.length && bytes + cost > budget) break;
+        queue.shift();
+        const dims = sheets[block.index]!.dims!;
+        const range = sheets[block.index]!.sheet.getRangeByIndexes(block.row, dims.columnIndex, block.rows, dims.columnCount);
+        range.load('values');
+        batch.push({ block, range });
+        bytes += cost;
+      }
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadError(error)) throw error;
+        const single = batch.find(({ block }) => block.rows === 1 && batch.length === 1);
+        if (single) {
+          throw new Error(`Row ${single.block.row + 1} of "${sheets[single.block.index]!.sheet.name}" holds more data than Excel can hand over in one response (5 MB).`, { cause: error });
+        }
+        // Retry in halves, and assume rows twice as big from now on.
+        const halves = batch.flatMap(({ block }) => {
+          rowBytes[block.index] = rowBytes[block.index]! * 2;
+          const top = Math.ceil(block.rows / 2);
+          return block.rows === 1 ? [block] : [{ ...block, rows: top }, { ...block, row: block.row + top, rows: block.rows - top }];
+        });
+        queue = [...halves, ...queue];
+        continue;
+      }
+      const newlyMeasured: number[] = [];
+      for (const { block, range } of batch) {
+        const values = range.values as Cell[][];
+        parts[block.index]!.set(block.row, values);
+        const largest = values.reduce((max, row) => Math.max(max, estimateRowBytes(row)), 0);
+        if (!measured[block.index]) {
+          measured[block.index] = true;
+          rowBytes[block.index] = Math.max(1, Math.ceil(largest * MARGIN));
+          newlyMeasured.push(block.index);
+        } else if (largest * MARGIN > rowBytes[block.index]!) {
+          rowBytes[block.index] = Math.ceil(largest * MARGIN);
+        }
+      }
+      for (const index of newlyMeasured) queue.push(...rest(index));
     }
-    await flush();
+    sheets.forEach((s, index) => {
+      for (const row of [...parts[index]!.keys()].sort((a, b) => a - b)) s.grid.push(...parts[index]!.get(row)!);
+    });
 
     return sheets.map((s) => ({
       name: s.sheet.name,

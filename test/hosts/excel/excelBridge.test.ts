@@ -88,4 +88,25 @@ describe('the Excel task pane bridge', () => {
     expect(result.settingsWarning).toMatch(/defaults are used/);
     expect(result.settings).toEqual(DEFAULT_SETTINGS);
   });
+
+  it('reads the workbook once for the preview, and again only after the workbook changes or on "Detect again"', async () => {
+    const excel = workbook();
+    const bridge = createExcelBridge({ run: excel.run, settingsStore: memoryStore() });
+    await bridge.detect(null);
+    const afterDetect = excel.syncs;
+    const edited = request('Deals');
+    for (const model of ['even', 'first', 'last'] as const) {
+      edited.settings.policy = { influenceModel: model };
+      await bridge.preview(edited);
+    }
+    expect(excel.syncs).toBe(afterDetect);
+    const before = await bridge.preview(request('Deals'));
+    excel.userEdit('Deals', 7, 3, 5000); // D-8's amount, an open deal: pipeline changes
+    const after = await bridge.preview(request('Deals'));
+    expect(excel.syncs).toBeGreaterThan(afterDetect);
+    expect(after.totals).not.toEqual(before.totals);
+    const synced = excel.syncs;
+    await bridge.detect('Deals');
+    expect(excel.syncs).toBeGreaterThan(synced);
+  });
 });
