@@ -1,12 +1,12 @@
 /**
  * Gathers the engine's input from files: the deals table (a CSV, or a tab of an .xlsx picked by --sheet
- * or by detection) and the optional Touches, Partners and FX Rates tables (SPEC 2.2), from flags or from
- * same-named tabs of the deals workbook.
+ * or by detection) and the optional Touches, Partners, FX Rates and Attribution Overrides tables, from
+ * flags or from same-named tabs of the deals workbook.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalysisInput, Grid, MappingInput, TabData } from '../core';
-import { DEFAULT_SETTINGS, pickDataTab } from '../core';
+import { DEFAULT_SETTINGS, SIDE_TAB_NAMES, pickDataTab } from '../core';
 import { CliError } from './CliError';
 import { fileProblem } from './fileProblem';
 import { readCsv } from './readCsv';
@@ -19,6 +19,8 @@ export interface InputFiles {
   touches?: string;
   partners?: string;
   fx?: string;
+  /** The user's hand-set attributions (Deal ID, Motion, Partner, Note). */
+  overrides?: string;
   /** The settings file's explicit column mapping, so the deals tab is found with it. */
   mapping?: MappingInput;
 }
@@ -27,17 +29,13 @@ export interface InputFiles {
 export interface LoadedInput {
   input: AnalysisInput;
   /** e.g. { deals: 'examples/deals.xlsx, tab "Deals"', touches: 'examples/deals.xlsx, tab "Touches"' } */
-  sources: { deals: string; touches?: string; partners?: string; fx?: string };
+  sources: { deals: string; touches?: string; partners?: string; fx?: string; overrides?: string };
 }
 
-type Optional = 'touches' | 'partners' | 'fx';
+type Optional = 'touches' | 'partners' | 'fx' | 'overrides';
 
-/** Tab names that hold each optional table (compared case-insensitively). */
-const OPTIONAL_TABS: Record<Optional, readonly string[]> = {
-  touches: ['touches', 'partner touches', 'activities'],
-  partners: ['partners'],
-  fx: ['fx rates'],
-};
+/** Tab names that hold each optional table (compared case-insensitively): the hosts' list. */
+const OPTIONAL_TABS: Record<Optional, readonly string[]> = SIDE_TAB_NAMES;
 const isOptionalTab = (name: string): boolean =>
   Object.values(OPTIONAL_TABS).some((names) => names.includes(name.trim().toLowerCase()));
 const findTab = (tabs: readonly TabData[], names: readonly string[]): TabData | undefined =>
@@ -108,7 +106,7 @@ export async function loadInput(files: InputFiles): Promise<LoadedInput> {
 
   const input: AnalysisInput = { deals: deals.grid, firstRow: deals.firstRow ?? 1 };
   const sources: LoadedInput['sources'] = { deals: dealsSource };
-  for (const kind of ['touches', 'partners', 'fx'] as const) {
+  for (const kind of ['touches', 'partners', 'fx', 'overrides'] as const) {
     const file = files[kind];
     if (file !== undefined) {
       const { grid, source } = await readOptional(file, kind);

@@ -24,6 +24,8 @@ import { segmentsRollup } from './rollup/segmentsRollup';
 import { parseDateText, today } from './values/parseDate';
 import { CreditLedger } from './payouts/creditLedger';
 import { computePayouts } from './payouts/computePayouts';
+import { OverrideBook, readOverrideColumns, readOverridesTab } from './overrides/readOverrides';
+import { applyOverride } from './overrides/applyOverride';
 
 export interface AnalyzeOptions {
   /** Policy overrides (validated; see resolvePolicy). */
@@ -92,6 +94,11 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const dealIssues = new IssueLog();
   const touchIssues = new IssueLog();
   const touchTable: TouchTable | null = input.touches ? readTouches(input.touches, 1, policy, registry, touchIssues, firstRowById) : null;
+  // Hand-set attributions: the deals table's Override columns, then the Attribution Overrides tab (the later word wins).
+  const overrideIssues = new IssueLog();
+  const overrides = new OverrideBook();
+  readOverrideColumns(input.deals, table.headerIndex, table.headers, table.columns.id, firstRow, registry, dealIssues, overrides);
+  if (input.overrides) readOverridesTab(input.overrides, 1, registry, overrideIssues, overrides);
   const loopIssues = new IssueLog();
   registry.finishNames(loopIssues);
   const nameOf = (partner: number): string => registry.name(partner);
@@ -132,12 +139,14 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     const deal = reader.read(k, dealIssues);
     if (deal === null) continue;
     const touches = touchTable !== null && deal.id !== '' && deal.counted ? touchTable.forDeal(deal.row, nameOf) : NO_TOUCHES;
-    const cls = classifyDeal(deal, touches, ctx);
+    let cls = classifyDeal(deal, touches, ctx);
     const cents = centsOf(deal.amount, deal.currency, deal.row, deal.counted);
+    const override = deal.counted ? overrides.take(deal.id) : undefined;
     const primary = cls.sourcers[0] ?? deal.partners[0] ?? cls.resellers[0] ?? cls.influencers[0]?.partner;
     if (primary !== undefined && deal.counted) registry.noteAttributes(primary, deal.tier, deal.type, deal.region);
     // A repeated Deal ID is shown but never credited: its money would otherwise count twice.
-    const credits = deal.counted ? creditDeal(cls, cents, policy) : NO_CREDIT_LINES;
+    let credits = deal.counted ? creditDeal(cls, cents, policy) : NO_CREDIT_LINES;
+    if (override !== undefined) ({ cls, credits } = applyOverride(override, cls, cents, policy, nameOf, ctx.explain !== false));
     const attributed: AttributedDeal = { deal, cls, cents, credits };
     totalsAcc.add(attributed);
     partnersAcc.add(attributed);
@@ -147,6 +156,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`);
   }
   for (const [dealId, row] of touchTable?.unknownDeals ?? []) loopIssues.add('TOUCH_UNKNOWN_DEAL', row, 'Deal ID', dealId);
+  for (const unused of overrides.unused()) overrideIssues.add('OVERRIDE_UNKNOWN_DEAL', unused.row, 'Deal ID', unused.dealId, { where: unused.where });
 
   progress('Rolling up', 3);
   const totals = totalsAcc.result();
@@ -157,7 +167,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     plan: policy.incentives, currency: reportingCurrency, fiscalYearStartMonth: policy.fiscalYearStartMonth, nameOf,
     attributesOf: (partner) => registry.attributes(partner), dealId: (deal) => results.id(deal), dealRow: (deal) => results.row(deal),
   });
-  const allIssues = [...issues.issues, ...dealIssues.issues, ...touchIssues.issues, ...loopIssues.issues];
+  const allIssues = [...issues.issues, ...dealIssues.issues, ...touchIssues.issues, ...overrideIssues.issues, ...loopIssues.issues];
   allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   progress('Done', STEPS);
   // `deals` holds its place in the JSON order; the rows are made from the results when first read.

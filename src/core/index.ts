@@ -19,7 +19,7 @@ export { partnerKey } from './partners/partnerKey';
 export { headerKey, headerKey as stageKey } from './table/fieldSynonyms';
 export { DEFAULT_SETTINGS } from './hostApi';
 export type { Settings, DetectResult, PreviewResult, WriteResult, Progress, MappedField, PreviewRequest, SidebarServerApi } from './hostApi';
-export { detect, preview, previewFromSummary, pickDataTab, pickSideTables, isSideTableName, parseSettings, classificationColumns, CLASSIFICATION_HEADERS, a1Range, columnLetter } from './service/sidebarService';
+export { detect, preview, previewFromSummary, pickDataTab, pickSideTables, tabInput, SIDE_TAB_NAMES, isSideTableName, parseSettings, classificationColumns, CLASSIFICATION_HEADERS, a1Range, columnLetter } from './service/sidebarService';
 export type { TabData, SideTables } from './service/sidebarService';
 export { exportRulesAsSql, warehouseColumnName } from './service/exportRulesAsSql';
 export type { ExportSqlRequest } from './service/exportRulesAsSql';

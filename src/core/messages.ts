@@ -35,6 +35,12 @@ const CATALOGUE = {
   TABLE_NO_HEADER: { severity: 'warning', message: (v) => `The ${v.table} table has no recognisable header row.`, effect: () => 'The table is ignored.' },
   FX_INVALID: { severity: 'warning', message: (v) => `"${v.value}" is not a usable FX rate.`, effect: () => 'Ignored.' },
   DIRECTORY_DUPLICATE: { severity: 'info', message: (v) => `"${v.value}" is listed more than once in the Partners directory.`, effect: () => 'The first entry is used.' },
+  OVERRIDE_NO_DEAL_ID: { severity: 'warning', message: (v) => `An override without a Deal ID (${v.where}).`, effect: () => 'Ignored: it changes nothing.' },
+  OVERRIDE_BAD_MOTION: { severity: 'warning', message: (v) => `"${v.value}" is not a motion (${v.where}); write Sourced, Influenced, Resold or Direct.`, effect: () => 'Ignored: it changes nothing.' },
+  OVERRIDE_BAD_PARTNERS: { severity: 'warning', message: (v) => `The override of deal "${v.id}" cannot be used: ${v.problem} (${v.where}).`, effect: () => 'Ignored: it changes nothing.' },
+  OVERRIDE_UNKNOWN_DEAL: { severity: 'warning', message: (v) => `The override names Deal ID "${v.value}", which is not in the deals table (${v.where}).`, effect: () => 'Ignored: it changes nothing.' },
+  OVERRIDE_REPEATED: { severity: 'info', message: (v) => `Deal "${v.value}" is set by hand twice (${v.earlier}, then ${v.where}).`, effect: () => 'The later override is used.' },
+  OVERRIDE_NEW_PARTNER: { severity: 'info', message: (v) => `The override of deal "${v.id}" names "${v.value}", a partner that appears nowhere else (${v.where}).`, effect: () => 'Used as written; check the spelling if it should be an existing partner.' },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof CATALOGUE;

@@ -30,6 +30,11 @@ export interface Policy {
   influenceLookbackDays: number;
   /** Summed touch weight at which a partner has significantly influenced a deal. */
   influenceThreshold: number;
+  /**
+   * A partner whose touches reach at least this fraction of `influenceThreshold` (but not the
+   * threshold) puts the deal in the review queue as "just below the threshold".
+   */
+  reviewNearThreshold: number;
   /** Weight per touch activity (normalized names). */
   activityWeights: Record<string, number>;
   /** Weight of an activity not in `activityWeights`. */
@@ -88,6 +93,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze<Policy>({
   conflictPolicy: 'precedence',
   influenceLookbackDays: 90,
   influenceThreshold: 0.5,
+  reviewNearThreshold: 0.8,
   activityWeights: {
     'demo': 1, 'proof of concept': 1, 'poc': 1, 'pilot': 1, 'solution design': 1, 'technical validation': 1,
     'executive sponsorship': 1,
@@ -134,6 +140,7 @@ export const POLICY_KEYS: Readonly<Record<keyof Policy, Kind>> = {
   conflictPolicy: { kind: 'enum', values: ['precedence', 'split', 'flag'] },
   influenceLookbackDays: { kind: 'number', min: 0, max: 3650, integer: true },
   influenceThreshold: { kind: 'number', min: 0, max: 1000 },
+  reviewNearThreshold: { kind: 'number', min: 0, max: 1 },
   activityWeights: { kind: 'weights' },
   defaultActivityWeight: { kind: 'number', min: 0, max: 1000 },
   influenceModel: { kind: 'enum', values: ['even', 'first', 'last', 'position', 'time-decay', 'weighted'] },

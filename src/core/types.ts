@@ -120,6 +120,8 @@ export interface AnalysisInput {
   touches?: Grid | null;
   partners?: Grid | null;
   fx?: Grid | null;
+  /** The "Attribution Overrides" table (Deal ID, Motion, Partner, Note): hand-set attributions that win over every rule. */
+  overrides?: Grid | null;
   /** Sheet row number of `deals[0]` (default 1), so issues and the Deal Attribution tab name real rows. */
   firstRow?: number;
 }

@@ -13,6 +13,7 @@ import { describeDeal, DIRECT_REASON } from './describeDeal';
 import { sourcingClaims, claimOf } from './sourcingClaims';
 import { IdScratch } from '../partners/IdScratch';
 import type { Claim } from './sourcingClaims';
+import { REVIEW_CONFLICT, REVIEW_NEAR_THRESHOLD, REVIEW_REGISTRATION_WINDOW, REVIEW_ROLE_ONLY, REVIEW_UNKNOWN_PARTNER } from '../review/reviewFlags';
 
 /** A significant influencer with what the influence models need. */
 export interface Influencer {
@@ -40,6 +41,8 @@ export interface Classification {
   touched: number[];
   deployers: number[];
   reason: string;
+  /** Why the deal needs a human decision: REVIEW_* bits of review/reviewFlags.ts (0 when none). */
+  review: number;
 }
 
 /** The policy's lists as sets, built once per run. */
@@ -149,7 +152,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   // Most deals in a real export name no partner at all: answer those without building anything.
   if (touches.length === 0 && !isPartnerLeadSource && deal.registrants.length === 0 && deal.sourcingPartners.length === 0
     && deal.partners.length === 0 && deal.influencers.length === 0 && deal.resellers.length === 0 && deal.deployers.length === 0) {
-    return { motion: 'direct', sourcers: NONE, influencers: NO_INFLUENCERS, resellers: NONE, touched: NONE, deployers: NONE, reason: DIRECT_REASON };
+    return { motion: 'direct', sourcers: NONE, influencers: NO_INFLUENCERS, resellers: NONE, touched: NONE, deployers: NONE, reason: DIRECT_REASON, review: 0 };
   }
   const explain = ctx.explain !== false;
   const created = deal.created;
@@ -164,6 +167,11 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   let sourcers: number[] = NONE;
   let flaggedClaimants: readonly Claim[] = NO_CLAIMS;
   let conflictNote = '';
+  let review = evidence.lateRegistrations.length > 0 ? REVIEW_REGISTRATION_WINDOW : 0;
+  if (claimants.length > 1) review |= REVIEW_CONFLICT;
+  else if (isPartnerLeadSource && claimants.length === 1 && claimants[0]!.rank === 4 && deal.partners.length === 0 && deal.resellers.length === 0) {
+    review |= REVIEW_UNKNOWN_PARTNER; // the lead source's claim on behalf of "(Unknown partner)"
+  }
   if (claimants.length === 1) sourcers = [claimants[0]!.partner];
   else if (claimants.length > 1) {
     const name = (id: number): string => registry.name(id);
@@ -279,6 +287,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
       touchedOnly.remove(partner);
     } else {
       touchedOnly.add(partner);
+      if (weight + 1e-9 >= policy.reviewNearThreshold * policy.influenceThreshold) review |= REVIEW_NEAR_THRESHOLD;
       if (explain) {
         const n = touchesOf(touches, partner, windowStart, windowEnd);
         noteScratch[noteCount++] = `${registry.name(partner)} (${listTouches(touchScratch, n)}: weight ${rounded} < ${ctx.thresholdText ?? policy.influenceThreshold})`;
@@ -299,8 +308,9 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     else motion = 'resold';
   } else motion = 'direct';
 
+  if (deal.roleText !== '' && roleTextIsOnlyEvidence(deal, motion, sourcers, claimants, influencers, evidence.lateRegistrations, flaggedClaimants)) review |= REVIEW_ROLE_ONLY;
   const touched = touchedOnly.length === 0 ? NONE : touchedOnly.copy();
-  if (!explain) return { motion, sourcers, influencers, resellers, touched, deployers, reason: '' };
+  if (!explain) return { motion, sourcers, influencers, resellers, touched, deployers, reason: '', review };
 
   const name = (id: number): string => registry.name(id);
   const touchedText = noteCount > 0 ? noteScratch.slice(0, noteCount) : touched.length > 0 ? touched.map(name) : NO_TEXT;
@@ -315,5 +325,15 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
       touchedNotes: touchedText,
       deployers: deployers.map(name),
     });
-  return { motion, sourcers, influencers, resellers, touched, deployers, reason };
+  return { motion, sourcers, influencers, resellers, touched, deployers, reason, review };
+}
+
+/** True when the motion rests on the Partner Role text alone (a sourcing, resale or influence role, nothing else). */
+function roleTextIsOnlyEvidence(deal: Deal, motion: Motion, sourcers: readonly number[], claimants: readonly Claim[],
+  influencers: readonly Influencer[], late: readonly { partner: number }[], flagged: readonly Claim[]): boolean {
+  if (motion === 'sourced') return sourcers.length > 0 && sourcers.every((p) => claimOf(claimants, p)?.rank === 5);
+  if (motion === 'resold') return deal.resellers.length === 0;
+  if (motion !== 'influenced') return false;
+  return influencers.every((inf) => inf.kind === 0 && inf.ages.length === 1 && deal.partners.includes(inf.partner)
+    && !deal.influencers.includes(inf.partner) && !late.some((l) => l.partner === inf.partner) && !flagged.some((c) => c.partner === inf.partner));
 }

@@ -61,6 +61,8 @@ export class DealResults implements DealsView {
   private readonly statusOf: Uint8Array;
   private readonly motionOf: Uint8Array;
   private readonly countedOf: Uint8Array;
+  /** REVIEW_* bits of review/reviewFlags.ts. */
+  private readonly reviewOf: Uint8Array;
   /** Reporting-currency cents; NaN when the amount is missing or not convertible. */
   private readonly centsOf: Float64Array;
   private readonly ids: string[];
@@ -79,6 +81,7 @@ export class DealResults implements DealsView {
     this.statusOf = new Uint8Array(capacity);
     this.motionOf = new Uint8Array(capacity);
     this.countedOf = new Uint8Array(capacity);
+    this.reviewOf = new Uint8Array(capacity);
     this.centsOf = new Float64Array(capacity);
     this.ids = new Array<string>(capacity);
     this.names = new Array<string>(capacity);
@@ -99,6 +102,7 @@ export class DealResults implements DealsView {
     this.statusOf[i] = STATUS_CODE[deal.status];
     this.motionOf[i] = MOTION_CODE[cls.motion];
     this.countedOf[i] = deal.counted ? 1 : 0;
+    this.reviewOf[i] = deal.counted ? cls.review : 0;
     this.centsOf[i] = cents === null ? NaN : cents;
     this.reasons[i] = reason;
     let at = this.listStart[i * LISTS]!;
@@ -132,6 +136,8 @@ export class DealResults implements DealsView {
   motion(i: number): Motion { return MOTIONS[this.motionOf[i]!]!; }
   counted(i: number): boolean { return this.countedOf[i] === 1; }
   reason(i: number): string { return this.reasons[i]!; }
+  /** Why deal i needs a human decision (REVIEW_* bits; REVIEW_SET_BY_HAND when it was set by hand). */
+  review(i: number): number { return this.reviewOf[i]!; }
   /** The amount in the reporting currency, or null. */
   amount(i: number): number | null {
     const cents = this.centsOf[i]!;
@@ -248,7 +254,7 @@ export const dealsView = (summary: Summary): DealsView => dealResultsOf(summary)
  * The deal results behind a summary made by analyze, as long as its deals[] is still theirs;
  * undefined for a summary made some other way (read from JSON, say) or whose deals[] was replaced.
  */
-function dealResultsOf(summary: Summary): DealResults | undefined {
+export function dealResultsOf(summary: Summary): DealResults | undefined {
   const results = RESULTS.get(summary);
   if (results === undefined) return undefined;
   const made = MADE.get(summary);

@@ -2,7 +2,7 @@
  * What both hosts' sidebar servers do once they have read the cells: detect, preview, and build the
  * classification columns. Hosts read and write; everything computed lives here.
  */
-import type { Cell, Field, Grid, Summary } from '../types';
+import type { AnalysisInput, Cell, Field, Grid, Summary } from '../types';
 import { dealsView } from '../deals/dealResults';
 import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
@@ -65,30 +65,41 @@ export function pickDataTab(tabs: readonly TabData[], settings: Settings): TabDa
   return tabs[0] ?? null;
 }
 
-/** The optional tables of SPEC 2.2, found by tab name in the same workbook. */
-export interface SideTables { touches: Grid | null; partners: Grid | null; fx: Grid | null }
+/** The optional tables of SPEC 2.2 and the user's Attribution Overrides, found by tab name in the same workbook. */
+export interface SideTables { touches: Grid | null; partners: Grid | null; fx: Grid | null; overrides: Grid | null }
 
-const SIDE_TAB_NAMES: Record<keyof SideTables, readonly string[]> = {
+/** Tab names of each side table (compared with case and spacing ignored); the CLI reads an .xlsx's tabs by the same list. */
+export const SIDE_TAB_NAMES: Readonly<Record<keyof SideTables, readonly string[]>> = {
   touches: ['touches', 'partner touches', 'activities'],
   partners: ['partners'],
   fx: ['fx rates'],
+  overrides: ['attribution overrides', 'overrides'],
 };
 
 const tabKey = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** True for a tab named like a Touches, Partners or FX Rates table (never the deals tab). */
+/** True for a tab named like a Touches, Partners, FX Rates or Attribution Overrides table (never the deals tab). */
 export const isSideTableName = (name: string): boolean =>
   Object.values(SIDE_TAB_NAMES).some((names) => names.includes(tabKey(name)));
 
-/** Finds the Touches, Partners and FX Rates tabs by name (case and spacing ignored). */
+/** Finds the Touches, Partners, FX Rates and Attribution Overrides tabs by name (case and spacing ignored). */
 export function pickSideTables(tabs: readonly TabData[]): SideTables {
   const find = (names: readonly string[]): Grid | null => tabs.find((t) => names.includes(tabKey(t.name)))?.grid ?? null;
-  return { touches: find(SIDE_TAB_NAMES.touches), partners: find(SIDE_TAB_NAMES.partners), fx: find(SIDE_TAB_NAMES.fx) };
+  return { touches: find(SIDE_TAB_NAMES.touches), partners: find(SIDE_TAB_NAMES.partners), fx: find(SIDE_TAB_NAMES.fx),
+    overrides: find(SIDE_TAB_NAMES.overrides) };
 }
 
+/**
+ * The engine's input for a deals tab and the side tables found beside it: the one way every host
+ * (Sheets, Excel, the CLI) hands the Touches, Partners, FX Rates and Attribution Overrides tables over.
+ */
+export const tabInput = (tab: TabData, extra?: Partial<SideTables>): AnalysisInput => ({
+  deals: tab.grid, firstRow: tab.firstRow ?? 1, touches: extra?.touches ?? null, partners: extra?.partners ?? null,
+  fx: extra?.fx ?? null, overrides: extra?.overrides ?? null,
+});
+
 const runOn = (tab: TabData, settings: Settings, extra?: Partial<SideTables>): Analysis =>
-  analyze({ deals: tab.grid, firstRow: tab.firstRow ?? 1, touches: extra?.touches ?? null, partners: extra?.partners ?? null, fx: extra?.fx ?? null },
-    { mapping: settings.mapping, policy: settings.policy });
+  analyze(tabInput(tab, extra), { mapping: settings.mapping, policy: settings.policy });
 
 /** Detects the data table and its mapping (throws AttributionError when the tab holds no deals table). */
 export function detect(tabs: readonly TabData[], tab: TabData, settings: Settings, extra?: Partial<SideTables>): DetectResult {

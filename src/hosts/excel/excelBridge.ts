@@ -8,7 +8,7 @@ import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, W
 import { analyze } from '../../core/analyze';
 import type { Analysis } from '../../core/analyze';
 import { buildReportTabs } from '../../core/report/buildReportTabs';
-import { classificationColumns, detect, isSideTableName, pickDataTab, pickSideTables, preview } from '../../core/service/sidebarService';
+import { classificationColumns, detect, isSideTableName, pickDataTab, pickSideTables, preview, tabInput } from '../../core/service/sidebarService';
 import type { ExcelRun } from './excelRun';
 import { defaultExcelRun } from './excelRun';
 import { readWorkbook } from './workbookReader';
@@ -61,7 +61,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
 
   const analyzeAll = (sheets: readonly SheetData[], data: PreparedSheet, settings: Settings, notify: Notify): Analysis => {
     notify({ step: 'Analyzing deals', done: 0, total: 1 });
-    const analysis = analyze({ deals: data.grid, firstRow: data.sheet.firstRow ?? 1, ...pickSideTables(sheets) },
+    const analysis = analyze(tabInput({ ...data.sheet, grid: data.grid }, pickSideTables(sheets)),
       { mapping: settings.mapping, policy: settings.policy, onProgress: notify });
     notify({ step: 'Analyzing deals', done: 1, total: 1 });
     return analysis;

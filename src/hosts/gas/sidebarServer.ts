@@ -1,6 +1,6 @@
 /** The sidebar's server API (SidebarServerApi): reads through the Workbook port, computes with the core, writes back. */
 import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
-import { analyze, buildReportTabs, classificationColumns, dealsView, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy } from '../../core/index';
+import { analyze, buildReportTabs, classificationColumns, dealsView, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy, tabInput } from '../../core/index';
 import type { SideTables } from '../../core/index';
 import type { Workbook } from './Workbook';
 import type { SettingsStore } from './settingsStore';
@@ -36,8 +36,7 @@ const chooseTab = (tabs: readonly TabData[], requested: string | null, settings:
 };
 
 const analyzeTab = (tab: TabData, settings: Settings, side: SideTables): Analysis =>
-  analyze({ deals: tab.grid, firstRow: tab.firstRow ?? 1, touches: side.touches, partners: side.partners, fx: side.fx },
-    { mapping: settings.mapping, policy: settings.policy });
+  analyze(tabInput(tab, side), { mapping: settings.mapping, policy: settings.policy });
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
