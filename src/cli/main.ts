@@ -13,6 +13,7 @@ const REPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--touches <file>', 'partner touches (.csv or .xlsx)'],
   ['--partners <file>', 'partner directory'],
   ['--fx <file>', 'FX rates'],
+  ['--overrides <file>', 'hand-set attributions: Deal ID, Motion, Partner, Note'],
   ['--config <file>', 'settings file (JSON)'],
   ['--out <file>', 'write the summary workbook (.xlsx)'],
   ['--json <file>', 'write the JSON summary'],
@@ -64,7 +65,7 @@ function program(result: { lines: string[] }): Command {
     if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
     result.lines.push(...await reportCommand({
       deals: file, sheet: options.sheet, touches: options.touches, partners: options.partners, fx: options.fx,
-      config: options.config, out: options.out, json: options.json,
+      overrides: options.overrides, config: options.config, out: options.out, json: options.json,
     }));
   });
 

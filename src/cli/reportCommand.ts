@@ -19,7 +19,7 @@ export interface ReportOptions extends InputFiles {
 
 /** Runs the report; returns the lines to print. Throws CliError / AttributionError for the user's problems. */
 export async function reportCommand(options: ReportOptions): Promise<string[]> {
-  const inputs = [options.deals, options.touches, options.partners, options.fx, options.config]
+  const inputs = [options.deals, options.touches, options.partners, options.fx, options.overrides, options.config]
     .filter((f): f is string => f !== undefined);
   const outputs: { path: string; flag: string }[] = [];
   if (options.out !== undefined) {
@@ -50,7 +50,7 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
   const written = files.map((f) => (f.flag === '--out'
     ? `${f.path} (the five summary tabs; no charts in this file)`
     : `${f.path} (JSON summary)`));
-  const extraSources = (['touches', 'partners', 'fx'] as const)
+  const extraSources = (['touches', 'partners', 'fx', 'overrides'] as const)
     .map((kind) => loaded.sources[kind])
     .filter((s): s is string => s !== undefined);
   if (options.config !== undefined) extraSources.push(`policy ${options.config}`);

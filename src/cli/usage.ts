@@ -13,6 +13,8 @@ Options:
   --touches FILE     partner touches: Deal ID, Partner, Activity, Date, Weight (.csv or .xlsx)
   --partners FILE    partner directory: Partner, Aliases, Tier, Type, Region (.csv or .xlsx)
   --fx FILE          FX rates: Currency, Rate (units of the reporting currency per unit)
+  --overrides FILE   hand-set attributions that win over every rule: Deal ID, Motion
+                     (Sourced/Influenced/Resold/Direct), Partner (e.g. "Acme 60%; Globex 40%"), Note
   --config FILE      settings file (JSON): policy, e.g. {"influenceModel": "position", "conflictPolicy": "split"},
                      and an optional column mapping, e.g. "mapping": {"amount": "Amount (USD)"}
   --out FILE         write the summary workbook (.xlsx): Partner Summary, Partner Trend,
@@ -21,8 +23,8 @@ Options:
   -h, --help         show this help
   -v, --version      show the version
 
-An .xlsx input's tabs named "Touches" (or "Partner Touches", "Activities"), "Partners" and
-"FX Rates" are used automatically unless the flags name other files.
+An .xlsx input's tabs named "Touches" (or "Partner Touches", "Activities"), "Partners",
+"FX Rates" and "Attribution Overrides" are used automatically unless the flags name other files.
 The workbook written by --out has no charts (the file writer cannot make them); the Google Sheets
 and Excel add-ins add them. Without --out and --json the command only prints the summary.
 Output files are written completely or not at all, and never over an input file.

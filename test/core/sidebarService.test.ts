@@ -1,5 +1,5 @@
 /** What both sidebars' servers share: picking tabs, detecting, previewing, classification columns, settings. */
-import { analyze, detect, preview, pickDataTab, pickSideTables, parseSettings, classificationColumns, DEFAULT_SETTINGS } from '../../src/core';
+import { analyze, detect, preview, pickDataTab, pickSideTables, isSideTableName, parseSettings, classificationColumns, DEFAULT_SETTINGS } from '../../src/core';
 import type { Settings, TabData } from '../../src/core';
 
 const deals: TabData = { name: 'Deals', grid: [['My export'], ['Deal ID', 'Stage', 'Amount', 'Partner'], ['1', 'Won', 100, '=Acme'], ['2', 'Won', 50, ''], ['3', 'Won', 70, 'Globex']] };
@@ -11,7 +11,10 @@ describe('sidebar service', () => {
   it('picks the deals tab by content and the side tables by name', () => {
     expect(pickDataTab([notes, touches, deals], settings)?.name).toBe('Deals');
     expect(pickSideTables([notes, touches, deals]).touches).toBe(touches.grid);
-    expect(pickSideTables([notes, deals])).toEqual({ touches: null, partners: null, fx: null });
+    expect(pickSideTables([notes, deals])).toEqual({ touches: null, partners: null, fx: null, overrides: null });
+    const overrides = { name: ' attribution  Overrides', grid: [['Deal ID', 'Motion', 'Partner', 'Note']] };
+    expect(pickSideTables([notes, overrides, deals]).overrides).toBe(overrides.grid);
+    expect(pickDataTab([overrides, deals].filter((t) => !isSideTableName(t.name)), settings)?.name).toBe('Deals');
   });
 
   it('detects the header row, the mapping and the stages', () => {
