@@ -60,6 +60,14 @@ export function consoleSummary(summary: Summary, facts: RunFacts, topCount = 10)
     lines.push('  * overlapping views: the full amount of every won deal the partner influenced or resold (not summable)');
   }
   lines.push('');
+  if (summary.payouts) {
+    const p = summary.payouts;
+    const periods = new Set(p.partners.map((r) => r.period)).size;
+    const capped = p.partners.filter((r) => r.capApplied > 0).length;
+    lines.push(`Payouts: ${money(p.total)} ${cur} to ${plural(p.lifetime.filter((l) => l.payout !== 0).length, 'partner')} over ${plural(periods, 'period')}`
+      + `${capped > 0 ? ` (the cap cut ${plural(capped, 'partner-period')})` : ''}; see the "Partner Payouts" tab`);
+    lines.push('');
+  }
   const count = { error: 0, warning: 0, info: 0 };
   for (const issue of summary.issues) count[issue.severity] += 1;
   lines.push(`Data issues: ${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.info.toLocaleString('en-US')} info`

@@ -17,6 +17,7 @@ const REPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--config <file>', 'settings file (JSON)'],
   ['--out <file>', 'write the summary workbook (.xlsx)'],
   ['--json <file>', 'write the JSON summary'],
+  ['--statements <dir>', 'write one statement workbook per credited partner'],
 ];
 const SQL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--dialect <dialect>', 'bigquery, spark or duckdb'],
@@ -65,7 +66,7 @@ function program(result: { lines: string[] }): Command {
     if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
     result.lines.push(...await reportCommand({
       deals: file, sheet: options.sheet, touches: options.touches, partners: options.partners, fx: options.fx,
-      overrides: options.overrides, config: options.config, out: options.out, json: options.json,
+      overrides: options.overrides, config: options.config, out: options.out, json: options.json, statements: options.statements,
     }));
   });
 

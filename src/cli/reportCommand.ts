@@ -9,12 +9,15 @@ import { loadInput } from './loadInput';
 import type { InputFiles } from './loadInput';
 import { readPolicyFile } from './readPolicyFile';
 import { xlsxWriter } from './xlsxWriter';
+import { checkStatementsDir, statementFiles } from './statementFiles';
 
 /** The report command's options, as parsed from the command line. */
 export interface ReportOptions extends InputFiles {
   config?: string;
   out?: string;
   json?: string;
+  /** A folder for one statement workbook per credited partner. */
+  statements?: string;
 }
 
 /** Runs the report; returns the lines to print. Throws CliError / AttributionError for the user's problems. */
@@ -28,12 +31,13 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
   }
   if (options.json !== undefined) outputs.push({ path: options.json, flag: '--json' });
   checkOutputs(outputs, inputs);
+  if (options.statements !== undefined) checkStatementsDir(options.statements);
 
   const config = options.config !== undefined ? readPolicyFile(options.config) : undefined;
   const loaded = await loadInput({ ...options, mapping: config?.mapping });
   let analysis: Analysis;
   try {
-    analysis = analyze(loaded.input, { policy: config?.policy, mapping: config?.mapping });
+    analysis = analyze(loaded.input, { policy: config?.policy, mapping: config?.mapping, ledger: options.statements !== undefined });
   } catch (error) {
     if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals}: ${error.message}`);
     throw error;
@@ -45,11 +49,14 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
     files.push({ path: options.out, flag: '--out', data: (file) => xlsxWriter(tabs, file) });
   }
   if (options.json !== undefined) files.push({ path: options.json, flag: '--json', data: `${JSON.stringify(analysis.summary, null, 2)}\n` });
+  const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements);
+  files.push(...statements);
   await writeFilesAtomic(files);
 
-  const written = files.map((f) => (f.flag === '--out'
-    ? `${f.path} (the five summary tabs; no charts in this file)`
+  const written = files.filter((f) => f.flag !== '--statements').map((f) => (f.flag === '--out'
+    ? `${f.path} (the summary tabs; no charts in this file)`
     : `${f.path} (JSON summary)`));
+  if (options.statements !== undefined) written.push(`${options.statements} (${statements.length} partner statement${statements.length === 1 ? '' : 's'})`);
   const extraSources = (['touches', 'partners', 'fx', 'overrides'] as const)
     .map((kind) => loaded.sources[kind])
     .filter((s): s is string => s !== undefined);

@@ -20,6 +20,8 @@ Options:
   --out FILE         write the summary workbook (.xlsx): Partner Summary, Partner Trend,
                      Partner Segments, Deal Attribution, Data Issues
   --json FILE        write the JSON summary (totals, partners, periods, segments, deals, issues)
+  --statements DIR   write one statement workbook per credited partner into DIR: its deals, role,
+                     credit, the reason, and its payout lines when the settings have "incentives"
   -h, --help         show this help
   -v, --version      show the version
 

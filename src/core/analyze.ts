@@ -134,7 +134,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const periodsAcc = periodsRollup(policy.fiscalYearStartMonth);
   const segmentsAcc = segmentsRollup();
   const results = new DealResults(reader.count, nameOf);
-  const ledger = policy.incentives !== null || options.ledger === true ? new CreditLedger() : null;
+  const ledger = policy.incentives !== null || options.ledger === true ? new CreditLedger(nameOf) : null;
   for (let k = 0; k < reader.rows; k++) {
     const deal = reader.read(k, dealIssues);
     if (deal === null) continue;

@@ -84,6 +84,8 @@ const lineCents = (basisCents: number, rate: number): number => {
   return basisCents < 0 ? -cents : cents;
 };
 
+const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 interface PeriodAcc {
   partner: number; period: string; sort: number;
   basis: Record<CreditKind, number>; bonus: number; lines: number; deals: Set<number>;
@@ -94,6 +96,8 @@ export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payout
   const { plan } = ctx;
   const minimumCents = Math.round(plan.minimumDealSize * 100);
   const lines: PayoutLine[] = [];
+  /** Each line's period sort key, for the final order: by period, deal lines in table order, the cap line last. */
+  const lineSort: number[] = [];
   const accs = new Map<string, PeriodAcc>();
   const lifetime = new Map<number, { credited: number; payout: number; deals: Set<number>; first: number; latest: number }>();
   const periodOf = (day: number | null): { label: string; sort: number } =>
@@ -122,9 +126,10 @@ export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payout
       acc.basis[l.kind] += l.cents;
       acc.lines += cents;
       acc.deals.add(l.deal);
+      lineSort.push(period.sort);
       lines.push({ partner: ctx.nameOf(l.partner), period: period.label, row: ctx.dealRow(l.deal), dealId: ctx.dealId(l.deal), kind: l.kind,
         basis: l.cents / 100, rate, payout: cents / 100,
-        note: below ? `deal below the minimum deal size (${(minimumCents / 100).toFixed(2)} ${ctx.currency})` : '' });
+        note: below ? `deal below the minimum deal size (${MONEY.format(minimumCents / 100)} ${ctx.currency})` : '' });
       let life = lifetime.get(l.partner);
       if (!life) { life = { credited: 0, payout: 0, deals: new Set(), first: Infinity, latest: -Infinity }; lifetime.set(l.partner, life); }
       life.credited += l.cents;
@@ -142,6 +147,7 @@ export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payout
         const acc = accs.get(`${l.partner}\u0000${period.label}`)!;
         acc.bonus += cents;
         lifetime.get(l.partner)!.payout += cents;
+        lineSort.push(period.sort);
         lines.push({ partner: ctx.nameOf(l.partner), period: period.label, row: ctx.dealRow(l.deal), dealId: ctx.dealId(l.deal), kind: 'bonus',
           basis: 0, rate: null, payout: cents / 100, note: sourcers.length > 1 ? `bonus shared by ${sourcers.length} sourcing partners` : '' });
       });
@@ -157,8 +163,9 @@ export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payout
     const capApplied = capCents !== null && beforeCap > capCents ? beforeCap - capCents : 0;
     if (capApplied > 0) {
       lifetime.get(acc.partner)!.payout -= capApplied;
+      lineSort.push(acc.sort + 0.5);
       lines.push({ partner: ctx.nameOf(acc.partner), period: acc.period, row: null, dealId: '', kind: 'cap', basis: 0, rate: null,
-        payout: -capApplied / 100, note: `cap of ${(capCents! / 100).toFixed(2)} ${ctx.currency} per partner per period` });
+        payout: -capApplied / 100, note: `cap of ${MONEY.format(capCents! / 100)} ${ctx.currency} per partner per period` });
     }
     totalCents += beforeCap - capApplied;
     partners.push({
@@ -175,5 +182,6 @@ export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payout
   })).sort((a, b) => b.payout - a.payout || b.creditedRevenue - a.creditedRevenue || a.partner.localeCompare(b.partner));
   const rank = new Map(lifetimeRows.map((l, i) => [l.partner, i]));
   partners.sort((a, b) => rank.get(a.partner)! - rank.get(b.partner)! || sortOf.get(`${a.partner}\u0000${a.period}`)! - sortOf.get(`${b.partner}\u0000${b.period}`)!);
-  return { currency: ctx.currency, total: totalCents / 100, partners, lifetime: lifetimeRows, lines };
+  const order = lines.map((_, i) => i).sort((a, b) => lineSort[a]! - lineSort[b]! || a - b);
+  return { currency: ctx.currency, total: totalCents / 100, partners, lifetime: lifetimeRows, lines: order.map((i) => lines[i]!) };
 }

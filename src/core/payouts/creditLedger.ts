@@ -1,5 +1,5 @@
 /**
- * Every credit line of every counted deal, held column-wise (deal index, partner, kind, cents, close
+ * Every credit line of every counted won or open deal, held column-wise (deal index, partner, kind, cents, close
  * day, status): what payouts and partner statements are computed from, line by line, without keeping
  * a record per deal alive. The deal index points into the run's DealResults (for ids, names, reasons).
  */
@@ -34,11 +34,15 @@ export class CreditLedger {
   /** NaN when the deal has no close date. */
   private closeOf = new Float64Array(1024);
 
+  /** `nameOf` gives a partner id's display name (the run's registry). */
+  constructor(readonly nameOf: (partner: number) => string) {}
+
   get length(): number { return this.n; }
 
   /** Records the credit lines of one counted deal, `deal` being its index in the run's results. */
   add(d: AttributedDeal, deal: number): void {
-    if (!d.deal.counted || d.cents === null) return;
+    // Lost deals carry no money: neither revenue nor pipeline, so no credit line.
+    if (!d.deal.counted || d.cents === null || d.deal.status === 'lost') return;
     for (let k = 0; k < d.credits.length; k++) {
       const line = d.credits[k]!;
       if (this.n === this.dealOf.length) this.grow();

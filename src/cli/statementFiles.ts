@@ -1,0 +1,35 @@
+/** `report --statements DIR`: one workbook per credited partner, named after the partner in a file-system-safe way. */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Analysis } from '../core';
+import { statementPartners, statementTab } from '../core';
+import type { OutputFile } from './atomicWrite';
+import { CliError } from './CliError';
+import { xlsxWriter } from './xlsxWriter';
+
+/** "Acme, Inc." -> "Acme-Inc"; names that make no file name ("..", "CON", emoji only) become "partner". */
+export function statementFileStem(partner: string): string {
+  const stem = partner.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return stem === '' || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem) ? 'partner' : stem;
+}
+
+/** Refuses a --statements path that is a file (the folder itself is made when written). */
+export function checkStatementsDir(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new CliError(`--statements "${dir}" is a file; give a folder for the partner statements, e.g. "statements".`);
+  }
+}
+
+/** The statement files of a run (the analysis must have been made with `ledger: true`). */
+export function statementFiles(analysis: Analysis, dir: string): OutputFile[] {
+  const ledger = analysis.ledger;
+  if (ledger === null) throw new Error('statementFiles needs an analysis made with { ledger: true }');
+  const used = new Map<string, number>();
+  return statementPartners(analysis.summary, ledger).map((partner) => {
+    const stem = statementFileStem(partner);
+    const n = (used.get(stem.toLowerCase()) ?? 0) + 1; // case-insensitive file systems: "ACME" and "Acme" would collide
+    used.set(stem.toLowerCase(), n);
+    const tab = statementTab(analysis.summary, ledger, partner, analysis.policy.fiscalYearStartMonth);
+    return { path: path.join(dir, `${stem}${n > 1 ? `-${n}` : ''}.xlsx`), flag: '--statements', data: (file: string) => xlsxWriter([tab], file) };
+  });
+}
