@@ -19,12 +19,14 @@ export function customFunctionStub(def) {
   const params = def.params.map((p) => p.name);
   const lines = ['/**', ` * ${docText(def.description)}`, ' *'];
   for (const p of def.params) {
-    const type = p.kind === 'range' ? RANGE_TYPE : 'string';
+    const type = p.kind === 'range' ? RANGE_TYPE : p.kind === 'names' ? `string|${RANGE_TYPE}` : 'string';
     const optional = p.optional && !/^optional\b/i.test(p.description) ? 'Optional. ' : '';
     lines.push(` * @param {${type}} ${p.name} ${optional}${docText(p.description)}`);
   }
   lines.push(def.returns === 'number'
     ? ' * @return {number} The amount, in the reporting currency (a share from 0 to 1 for PARTNER_SHARE).'
+    : def.returns === 'numbers'
+    ? ' * @return {number|Array<Array<number|string>>} The amount, or with a range of partner names one amount per name (it spills).'
     : ' * @return {Array<Array<string|number>>} A table that spills into the cells below and to the right.');
   lines.push(' * @customfunction', ' */');
   lines.push(`function ${def.sheetsName}(${params.join(', ')}) {`);

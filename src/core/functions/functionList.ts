@@ -13,7 +13,8 @@ import { partnerKey } from '../partners/partnerKey';
 import { PARTNER_COLUMNS, partnerRowCells } from '../report/partnerColumns';
 import { fitCell } from '../report/ReportTab';
 
-export type ParamKind = 'range' | 'text';
+/** A range, a text value, or `names`: one partner name or a range of names (one result per cell). */
+export type ParamKind = 'range' | 'text' | 'names';
 
 export interface ParamDef {
   name: string;
@@ -29,15 +30,18 @@ export interface FunctionDef {
   sheetsName: string;
   description: string;
   params: ParamDef[];
-  /** A single number, or a 2D array that spills. */
-  returns: 'number' | 'matrix';
+  /**
+   * A single number; a 2D array that spills; or `numbers`: one number, or, when the partner argument
+   * is a range of names, a range of the same shape with one number per name (from one analysis).
+   */
+  returns: 'number' | 'matrix' | 'numbers';
   /** Example for help texts. */
   example: string;
 }
 
 const DEALS: ParamDef = { name: 'deals', description: 'The deals range, including its header row.', optional: false, kind: 'range' };
 const TOUCHES: ParamDef = { name: 'touches', description: 'Optional touches range (Deal ID, Partner, Activity, Date, Weight) with its header row.', optional: true, kind: 'range' };
-const PARTNER: ParamDef = { name: 'partner', description: 'Optional partner name; leave out for the total.', optional: true, kind: 'text' };
+const PARTNER: ParamDef = { name: 'partner', description: 'Optional partner name, or a range of names (one result per name, the fast way to fill a column); leave out for the total.', optional: true, kind: 'names' };
 const STATUS: ParamDef = { name: 'status', description: '"won" (revenue, default), "open" (pipeline) or "all".', optional: true, kind: 'text' };
 const MODEL: ParamDef = { name: 'model', description: 'Influence model: even, first, last, position, time-decay or weighted (default: the saved setting).', optional: true, kind: 'text' };
 
@@ -49,20 +53,20 @@ export const CUSTOM_FUNCTIONS: readonly FunctionDef[] = Object.freeze([
   { id: 'EXPLAIN', sheetsName: 'PARTNER_EXPLAIN', returns: 'matrix', params: [DEALS, TOUCHES],
     description: 'Explains each deal\'s label in plain words, as a column aligned with the input rows.',
     example: 'A1:K500' },
-  { id: 'SOURCED', sheetsName: 'PARTNER_SOURCED', returns: 'number', params: [DEALS, PARTNER, STATUS, TOUCHES],
+  { id: 'SOURCED', sheetsName: 'PARTNER_SOURCED', returns: 'numbers', params: [DEALS, PARTNER, STATUS, TOUCHES],
     description: 'Partner-sourced revenue: the total, or one partner\'s sourced credit.',
     example: 'A1:K500, "Acme"' },
-  { id: 'INFLUENCED', sheetsName: 'PARTNER_INFLUENCED', returns: 'number', params: [DEALS, PARTNER, STATUS, TOUCHES],
+  { id: 'INFLUENCED', sheetsName: 'PARTNER_INFLUENCED', returns: 'numbers', params: [DEALS, PARTNER, STATUS, TOUCHES],
     description: 'Partner-influenced revenue: the total by motion, or the full amount of every deal one partner influenced (overlapping).',
     example: 'A1:K500' },
-  { id: 'RESOLD', sheetsName: 'PARTNER_RESOLD', returns: 'number', params: [DEALS, PARTNER, STATUS, TOUCHES],
+  { id: 'RESOLD', sheetsName: 'PARTNER_RESOLD', returns: 'numbers', params: [DEALS, PARTNER, STATUS, TOUCHES],
     description: 'Partner-resold revenue: the total by motion, or the full amount of every deal one partner resold (overlapping).',
     example: 'A1:K500' },
-  { id: 'LED', sheetsName: 'PARTNER_LED', returns: 'number', params: [DEALS, PARTNER, STATUS, TOUCHES],
+  { id: 'LED', sheetsName: 'PARTNER_LED', returns: 'numbers', params: [DEALS, PARTNER, STATUS, TOUCHES],
     description: 'Partner-led revenue (sourced + influenced + resold): the total, or one partner\'s credited revenue.',
     example: 'A1:K500' },
-  { id: 'CREDIT', sheetsName: 'PARTNER_CREDIT', returns: 'number',
-    params: [DEALS, { ...PARTNER, optional: false, description: 'The partner\'s name.' }, MODEL, STATUS, TOUCHES],
+  { id: 'CREDIT', sheetsName: 'PARTNER_CREDIT', returns: 'numbers',
+    params: [DEALS, { ...PARTNER, optional: false, description: 'The partner\'s name, or a range of names (one result per name).' }, MODEL, STATUS, TOUCHES],
     description: 'A partner\'s credited revenue under an influence model (no dollar counted twice).',
     example: 'A1:K500, "Acme", "time-decay"' },
   { id: 'SHARE', sheetsName: 'PARTNER_SHARE', returns: 'number',
@@ -122,6 +126,27 @@ const findPartner = (summary: Summary, name: string): PartnerRow | null => {
   return summary.partners.find((p) => partnerKey(p.partner) === key) ?? null;
 };
 
+/** The partners by matching key, so a column of names is answered from one analysis without a search per name. */
+const partnerIndex = (summary: Summary): Map<string, PartnerRow> => {
+  const index = new Map<string, PartnerRow>();
+  for (const p of summary.partners) if (!index.has(partnerKey(p.partner))) index.set(partnerKey(p.partner), p);
+  return index;
+};
+
+/** A partner argument that is a range of more than one cell (a column of names), else null. */
+const nameRange = (value: unknown): Cell[][] | null => {
+  if (!Array.isArray(value) || !value.every((row) => Array.isArray(row))) return null;
+  const rows = value as Cell[][];
+  return rows.length > 1 || (rows[0]?.length ?? 0) > 1 ? rows : null;
+};
+
+/** One result per cell of the names range, same shape; a blank cell gives a blank, so a filled-down column stays clean. */
+const perName = (names: readonly (readonly Cell[])[], value: (name: string) => number): Cell[][] =>
+  names.map((row) => row.map((cell) => {
+    const name = typeof cell === 'string' ? cell.trim() : typeof cell === 'number' ? String(cell) : '';
+    return name === '' ? '' : value(name);
+  }));
+
 const byStatus = (status: StatusArg, won: number, open: number): number =>
   Math.round((status === 'won' ? won : status === 'open' ? open : won + open) * 100) / 100;
 
@@ -159,9 +184,21 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
     case 'RESOLD':
     case 'LED': {
       const status = asStatus(args[2]);
-      const partner = isOmitted(args[1]) ? null : asText(args[1], 'partner');
+      const names = nameRange(args[1]);
+      const partner = names || isOmitted(args[1]) ? null : asText(args[1], 'partner');
       const summary = run(args, settings, 3, null);
       const t = summary.totals;
+      if (names) {
+        const index = partnerIndex(summary);
+        return perName(names, (name) => {
+          const p = index.get(partnerKey(name));
+          if (!p) return 0;
+          if (id === 'SOURCED') return byStatus(status, p.sourcedRevenue, p.sourcedPipeline);
+          if (id === 'INFLUENCED') return byStatus(status, p.influencedRevenue, p.influencedPipeline);
+          if (id === 'RESOLD') return byStatus(status, p.resoldRevenue, p.resoldPipeline);
+          return byStatus(status, p.creditedRevenue, p.creditedPipeline);
+        });
+      }
       if (partner === null) {
         if (id === 'SOURCED') return byStatus(status, t.sourcedRevenue, t.sourcedPipeline);
         if (id === 'INFLUENCED') return byStatus(status, t.influencedRevenue, t.influencedPipeline);
@@ -177,9 +214,17 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
     }
     case 'CREDIT': {
       if (isOmitted(args[1])) throw new AttributionError('BAD_ARGUMENT', 'CREDIT needs a partner name (the second argument).');
-      const partner = asText(args[1], 'partner');
+      const names = nameRange(args[1]);
       const model = asModel(args[2]);
       const status = asStatus(args[3]);
+      if (names) {
+        const index = partnerIndex(run(args, settings, 4, model));
+        return perName(names, (name) => {
+          const p = index.get(partnerKey(name));
+          return p ? byStatus(status, p.creditedRevenue, p.creditedPipeline) : 0;
+        });
+      }
+      const partner = asText(args[1], 'partner');
       const p = findPartner(run(args, settings, 4, model), partner);
       return p ? byStatus(status, p.creditedRevenue, p.creditedPipeline) : 0;
     }

@@ -12,6 +12,8 @@ import { classificationColumns, detect, isSideTableName, pickDataTab, pickSideTa
 import type { ExcelRun } from './excelRun';
 import { defaultExcelRun } from './excelRun';
 import { readWorkbook } from './workbookReader';
+import { shiftTo1900, uses1904DateSystem } from './dateSystem';
+import type { IsSetSupported } from './dateSystem';
 import type { SheetData } from './workbookReader';
 import { prepareDataSheet } from './dataSheet';
 import type { PreparedSheet } from './dataSheet';
@@ -25,6 +27,8 @@ const quiet: Notify = () => undefined;
 
 export interface ExcelBridgeOptions {
   run?: ExcelRun;
+  /** Office.context.requirements.isSetSupported (tests pass their own). */
+  supports?: IsSetSupported;
   settingsStore?: SettingsStore | null;
 }
 
@@ -48,7 +52,11 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
   const load = async (tab: string | null, settings: Settings, notify: Notify, reuse = false): Promise<{ sheets: SheetData[]; data: PreparedSheet }> => {
     notify({ step: 'Reading the workbook', done: 0, total: 1 });
     const cached = reuse ? cache : null;
-    const sheets = cached ?? await readWorkbook(run);
+    let sheets = cached;
+    if (!sheets) {
+      const read = await readWorkbook(run);
+      sheets = (await uses1904DateSystem(run, options.supports)) ? read.map((s) => ({ ...s, grid: shiftTo1900(s.grid, settings.mapping) })) : read;
+    }
     cache = (await watch()) ? sheets : null;
     notify({ step: 'Reading the workbook', done: 1, total: 1 });
     // An explicit pick must exist; a saved one that was renamed or deleted falls back to detection.

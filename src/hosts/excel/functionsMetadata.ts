@@ -34,10 +34,12 @@ export function functionsMetadata(list: readonly FunctionDef[]): { functions: Me
         name: param.name,
         description: param.description,
         type: 'any' as const,
-        dimensionality: param.kind === 'range' ? 'matrix' as const : 'scalar' as const,
+        // A `names` argument takes one name or a range of names, so Excel must pass it as a matrix.
+        dimensionality: param.kind === 'text' ? 'scalar' as const : 'matrix' as const,
         ...(param.optional ? { optional: true } : {}),
       })),
-      result: def.returns === 'matrix'
+      // `numbers` may be a column (a range of names in): a matrix result; a single number comes back as [[n]].
+      result: def.returns !== 'number'
         ? { type: 'any' as const, dimensionality: 'matrix' as const }
         : { type: 'number' as const, dimensionality: 'scalar' as const },
     })),

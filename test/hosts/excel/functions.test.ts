@@ -5,7 +5,8 @@ import vm from 'node:vm';
 import { runFunction } from '../../../src/core/functions/functionList';
 import { CUSTOM_FUNCTIONS } from '../../../src/core/functions/functionList';
 import { buildExcel } from './buildExcel';
-import { DATE_DEALS, EXCEL_DEALS } from './workedExample';
+import { DATE_DEALS, EXCEL_DEALS, HEADER } from './workedExample';
+import { FakeExcel } from './fakeExcel';
 
 class FakeCustomFunctionError extends Error {
   constructor(readonly code: string, message?: string) {
@@ -16,7 +17,7 @@ class FakeCustomFunctionError extends Error {
 type Fn = (...args: unknown[]) => unknown;
 
 /** Loads functions.js in a fresh VM context with a fake CustomFunctions (and optionally workbook settings). */
-const load = (code: string, saved?: unknown): Map<string, Fn> => {
+const load = (code: string, saved?: unknown, globals: Record<string, unknown> = {}): Map<string, Fn> => {
   const registered = new Map<string, Fn>();
   const CustomFunctions = {
     associate: (id: string, fn: Fn) => {
@@ -28,17 +29,23 @@ const load = (code: string, saved?: unknown): Map<string, Fn> => {
   };
   const Office = saved === undefined ? undefined
     : { context: { document: { settings: { get: (key: string) => (key === 'partner-attribution' ? JSON.stringify(saved) : null), set() {}, saveAsync() {} } } } };
-  vm.runInNewContext(code, { CustomFunctions, Office, console });
+  vm.runInNewContext(code, { CustomFunctions, Office, console, ...globals });
   return registered;
 };
 
-const callError = (fn: Fn, ...args: unknown[]): FakeCustomFunctionError => {
+const callError = async (fn: Fn, ...args: unknown[]): Promise<FakeCustomFunctionError> => {
   try {
-    fn(...args);
+    await fn(...args);
   } catch (error) {
     return error as FakeCustomFunctionError;
   }
   throw new Error('expected the function to throw');
+};
+
+/** A functions' scalar result as Excel shows it: a `numbers` function returns [[n]] (its metadata says matrix). */
+const one = async (value: unknown): Promise<unknown> => {
+  const v = await value;
+  return Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v;
 };
 
 describe('the built Excel custom functions', () => {
@@ -64,57 +71,93 @@ describe('the built Excel custom functions', () => {
       const meta = metadata.functions.find((f) => f.id === def.id)!;
       expect(meta.parameters.map((p) => p.name)).toEqual(def.params.map((p) => p.name));
       def.params.forEach((p, i) => {
-        expect(meta.parameters[i]!.dimensionality).toBe(p.kind === 'range' ? 'matrix' : 'scalar');
+        expect(meta.parameters[i]!.dimensionality).toBe(p.kind === 'text' ? 'scalar' : 'matrix');
         expect(meta.parameters[i]!.optional ?? false).toBe(p.optional);
       });
-      expect(meta.result.dimensionality).toBe(def.returns === 'matrix' ? 'matrix' : 'scalar');
+      expect(meta.result.dimensionality).toBe(def.returns === 'number' ? 'scalar' : 'matrix');
     }
   });
 
-  it('returns the engine\'s numbers for Excel-shaped input (serial dates, null for omitted arguments)', () => {
+  it('returns the engine\'s numbers for Excel-shaped input (serial dates, null for omitted arguments)', async () => {
     const registered = load(code);
     for (const def of CUSTOM_FUNCTIONS) {
       const excelArgs: unknown[] = def.params.map((p, i) => (i === 0 ? EXCEL_DEALS : p.name === 'partner' && !p.optional ? 'Acme Inc.' : null));
       const coreArgs: unknown[] = def.params.map((p, i) => (i === 0 ? DATE_DEALS : p.name === 'partner' && !p.optional ? 'Acme Inc.' : undefined));
-      expect(registered.get(def.id)!(...excelArgs)).toEqual(runFunction(def.id, coreArgs, null));
+      const expected = runFunction(def.id, coreArgs, null);
+      expect(await registered.get(def.id)!(...excelArgs)).toEqual(def.returns === 'numbers' && typeof expected === 'number' ? [[expected]] : expected);
     }
   });
 
-  it('gives the worked example\'s totals: sourced 15,000.00, partner-led 26,000.01, led pipeline 8,000.00', () => {
+  it('gives the worked example\'s totals: sourced 15,000.00, partner-led 26,000.01, led pipeline 8,000.00', async () => {
     const fn = load(code);
-    expect(fn.get('SOURCED')!(EXCEL_DEALS, null, null, null)).toBe(15000);
-    expect(fn.get('LED')!(EXCEL_DEALS, null, null, null)).toBe(26000.01);
-    expect(fn.get('LED')!(EXCEL_DEALS, null, 'open', null)).toBe(8000);
-    expect(fn.get('SOURCED')!(EXCEL_DEALS, 'Umbrella', null, null)).toBe(5000);
-    expect(fn.get('CREDIT')!(EXCEL_DEALS, 'Globex', null, null, null)).toBe(4500.01);
-    expect(fn.get('SHARE')!(EXCEL_DEALS, null, null)).toBeCloseTo(0.8966, 4);
-    const motions = fn.get('CLASSIFY')!(EXCEL_DEALS, null) as string[][];
+    expect(await one(fn.get('SOURCED')!(EXCEL_DEALS, null, null, null))).toBe(15000);
+    expect(await one(fn.get('LED')!(EXCEL_DEALS, null, null, null))).toBe(26000.01);
+    expect(await one(fn.get('LED')!(EXCEL_DEALS, null, 'open', null))).toBe(8000);
+    expect(await one(fn.get('SOURCED')!(EXCEL_DEALS, 'Umbrella', null, null))).toBe(5000);
+    expect(await one(fn.get('CREDIT')!(EXCEL_DEALS, 'Globex', null, null, null))).toBe(4500.01);
+    expect(await one(fn.get('SHARE')!(EXCEL_DEALS, null, null))).toBeCloseTo(0.8966, 4);
+    const motions = await fn.get('CLASSIFY')!(EXCEL_DEALS, null) as string[][];
     expect(motions.map((r) => r[0])).toEqual(['Partner Motion', 'Sourced', 'Influenced', 'Sourced', 'Resold', 'Resold', 'Direct', 'Influenced']);
   });
 
-  it('applies the settings saved in the workbook (an explicit column mapping)', () => {
+  it('applies the settings saved in the workbook (an explicit column mapping)', async () => {
     const fn = load(code, { version: 1, tab: null, mapping: { amount: 'Other Amount' }, policy: {} });
     // Sourced deals are rows 2 and 4, whose "Other Amount" is 100 and 200.
-    expect(fn.get('SOURCED')!(EXCEL_DEALS, null, null, null)).toBe(300);
+    expect(await one(fn.get('SOURCED')!(EXCEL_DEALS, null, null, null))).toBe(300);
   });
 
-  it('turns unusable input into CustomFunctions.Error #VALUE! with the engine\'s message', () => {
+  it('turns unusable input into CustomFunctions.Error #VALUE! with the engine\'s message', async () => {
     const fn = load(code);
-    const noPartner = callError(fn.get('CREDIT')!, EXCEL_DEALS, null, null, null, null);
+    const noPartner = await callError(fn.get('CREDIT')!, EXCEL_DEALS, null, null, null, null);
     expect(noPartner).toBeInstanceOf(FakeCustomFunctionError);
     expect(noPartner.code).toBe('#VALUE!');
     expect(noPartner.message).toMatch(/partner name/);
-    const badStatus = callError(fn.get('SOURCED')!, EXCEL_DEALS, null, 'closed', null);
+    const badStatus = await callError(fn.get('SOURCED')!, EXCEL_DEALS, null, 'closed', null);
     expect(badStatus.message).toBe('status must be "won", "open" or "all"; got "closed".');
-    const notARange = callError(fn.get('LED')!, 42, null, null, null);
+    const notARange = await callError(fn.get('LED')!, 42, null, null, null);
     expect(notARange.code).toBe('#VALUE!');
     expect(notARange.message).toMatch(/deals must be a range/);
   });
 
-  it('reports a table without deal columns as a message, not a number', () => {
-    const err = callError(load(code).get('SOURCED')!, [['Colour', 'Size'], ['red', 3]], null, null, null);
+  it('reports a table without deal columns as a message, not a number', async () => {
+    const err = await callError(load(code).get('SOURCED')!, [['Colour', 'Size'], ['red', 3]], null, null, null);
     expect(err).toBeInstanceOf(FakeCustomFunctionError);
     expect(err.message.length).toBeGreaterThan(10);
     expect(err.message).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('waits for Office before it reads the saved settings, instead of computing with the defaults', async () => {
+    let ready: () => void = () => undefined;
+    const Office: { onReady: () => Promise<void>; context: unknown } = {
+      onReady: () => new Promise<void>((resolve) => { ready = resolve; }),
+      context: {}, // Office.context.document appears only once Office is ready
+    };
+    const fn = load(code, undefined, { Office });
+    const pending = fn.get('SOURCED')!(EXCEL_DEALS, null, null, null);
+    Office.context = { document: { settings: { get: () => JSON.stringify({ version: 1, tab: null, mapping: { amount: 'Other Amount' }, policy: {} }), set() {}, saveAsync() {} } } };
+    ready();
+    expect(await one(pending)).toBe(300);
+  });
+
+  it('reads a 1904-date-system workbook\'s serials as the dates the user sees (Workbook.use1904DateSystem)', async () => {
+    const excel = new FakeExcel([{ name: 'Deals' }], { date1904: true });
+    const Office = { onReady: () => Promise.resolve(), context: { requirements: { isSetSupported: () => true } } };
+    const fn = load(code, undefined, { Office, Excel: { run: excel.run } });
+    const deals1904 = EXCEL_DEALS.map((row, r) => (r === 0 ? row : row.map((cell, c) => (/Date/.test(HEADER[c]!) && typeof cell === 'number' ? cell - 1462 : cell))));
+    const reasons = await fn.get('EXPLAIN')!(deals1904, null) as string[][];
+    const in1900 = await load(code).get('EXPLAIN')!(EXCEL_DEALS, null) as string[][];
+    expect(reasons).toEqual(in1900);
+    expect(reasons.flat().join(' ')).toMatch(/2024-03-01/);
+  });
+
+  it('answers a column of partner names from one call: =PARTNER.LED(deals, A2:A5) spills one amount per name', async () => {
+    const fn = load(code);
+    const names = [['Acme Inc.'], ['Globex'], [''], ['Nobody Ltd']];
+    for (const id of ['SOURCED', 'INFLUENCED', 'RESOLD', 'LED']) {
+      const column = await fn.get(id)!(EXCEL_DEALS, names, null, null);
+      const single = await Promise.all(names.map(async ([name]) => (name ? one(fn.get(id)!(EXCEL_DEALS, [[name]], null, null)) : '')));
+      expect(column).toEqual(single.map((v) => [v]));
+    }
+    expect(await fn.get('CREDIT')!(EXCEL_DEALS, names, null, null, null)).toEqual([[10000], [4500.01], [''], [0]]);
   });
 });
