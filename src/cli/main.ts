@@ -24,6 +24,7 @@ const SQL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--config <file>', 'settings file (JSON)'],
   ['--deals <table>', 'the deals table'],
   ['--touches <table>', 'the touches table'],
+  ['--overrides <table>', 'the overrides table'],
   ['--mapping <file>', 'JSON field -> column'],
   ['--output <what>', 'script, deals, credits or partners'],
 ];
@@ -76,7 +77,7 @@ function program(result: { lines: string[] }): Command {
   sql.action(async (file: string | undefined, options: Record<string, string | undefined>) => {
     if (file !== undefined) throw new CliError('sql takes no file: name the warehouse tables with --deals and --touches.');
     result.lines.push(...await sqlCommand({ dialect: options.dialect ?? '', config: options.config, deals: options.deals,
-      touches: options.touches, mapping: options.mapping, output: options.output }));
+      touches: options.touches, overrides: options.overrides, mapping: options.mapping, output: options.output }));
   });
   return root;
 }

@@ -20,6 +20,8 @@ export interface SqlCommandOptions {
   deals?: string;
   /** The touches table, if any. */
   touches?: string;
+  /** The overrides table (deal_id, motion, partner, share, line), if any. */
+  overrides?: string;
   /** Column mapping file (JSON): {"amount": "amount_usd", ..., "touches": {"date": "touch_date"}}. */
   mapping?: string;
   /** script (default) | deals | credits | partners: one query returning that result (Connected Sheets, views). */
@@ -43,6 +45,7 @@ export async function sqlCommand(options: SqlCommandOptions): Promise<string[]> 
     mapping: options.mapping ? readMappingFile(options.mapping) : null,
     dealsTable: options.deals ?? 'deals',
     touchesTable: options.touches ?? null,
+    overridesTable: options.overrides ?? null,
     output: (options.output ?? 'script') as CompileSqlOptions['output'],
   };
   try {

@@ -35,6 +35,8 @@ sql prints the same rules as one SQL script for a warehouse (default tables: dea
   --dialect D        bigquery, spark or duckdb
   --deals TABLE      the deals table, e.g. my-project.crm.opportunities (default: deals)
   --touches TABLE    the touches table (columns deal_id, partner, activity, activity_date, weight)
+  --overrides TABLE  hand-set attributions, one row per deal and partner (columns deal_id, motion,
+                     partner, share (percent, NULL = even split), line (the row's place in the table))
   --mapping FILE     JSON field -> column, e.g. {"amount": "amount_usd", "order": "row_num", "touches": {"date": "touch_date"}}
   --output WHAT      script (default: temporary tables pa_deals, pa_credits, pa_partners) or one query
                      returning deals, credits or partners (for Connected Sheets and views)

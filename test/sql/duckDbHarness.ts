@@ -9,6 +9,7 @@ import type { Analysis } from '../../src/core/analyze';
 import { compilePolicyToSql } from '../../src/core/sql/compilePolicyToSql';
 import { DEFAULT_SQL_DEALS_MAPPING } from '../../src/core/sql/sqlMapping';
 import { cellText, isBlank } from '../../src/core/values/cellText';
+import { splitOverridePartners } from '../../src/core/overrides/readOverrides';
 import { parseAmount } from '../../src/core/values/parseAmount';
 import { parseBoolean } from '../../src/core/values/parseBoolean';
 import { parseDate, formatDay } from '../../src/core/values/parseDate';
@@ -71,7 +72,8 @@ export async function openDuckDb(): Promise<{ connection: DuckDBConnection; clos
  * Loads the deals grid the engine analysed (using its detected columns) and the touches grid
  * (header in its first row) into DuckDB, runs the compiled `duckdb` script and returns its results.
  */
-export async function runSqlLikeEngine(analysis: Analysis, deals: Grid, touches: Grid | null, policy: unknown, shared?: DuckDBConnection): Promise<SqlRun> {
+export async function runSqlLikeEngine(analysis: Analysis, deals: Grid, touches: Grid | null, policy: unknown, shared?: DuckDBConnection,
+  overrides?: Grid | null): Promise<SqlRun> {
   const instance = shared ? null : await DuckDBInstance.create(':memory:');
   const c = shared ?? await instance!.connect();
   try {
@@ -127,7 +129,27 @@ export async function runSqlLikeEngine(analysis: Analysis, deals: Grid, touches:
       touchesTable = 'touches';
       mapping.touches = { order: 'touch_row' };
     }
-    const script = compilePolicyToSql({ dialect: 'duckdb', policy, mapping, dealsTable: 'deals', touchesTable });
+    // The Attribution Overrides tab as a warehouse would hold it: one row per deal and partner, shares as numbers.
+    let overridesTable: string | null = null;
+    await c.run('DROP TABLE IF EXISTS overrides');
+    if (overrides && overrides.length > 0) {
+      const header = overrides[0]!.map((h) => cellText(h).toLowerCase());
+      const at = (name: string): number => header.indexOf(name);
+      const orows: (string | number | boolean | null)[][] = [];
+      for (let r = 1; r < overrides.length; r++) {
+        const cells = overrides[r]!;
+        if (cells.every(isBlank)) continue;
+        const id = cellText(cells[at('deal id')]);
+        const motion = cellText(cells[at('motion')]);
+        const pieces = splitOverridePartners(cellText(cells[at('partner')]));
+        if (pieces.length === 0) orows.push([id, motion, null, null, r * 100]);
+        pieces.forEach((p, i) => orows.push([id, motion, p.name, p.share, r * 100 + i]));
+      }
+      await createTable(c, 'overrides', [{ name: 'deal_id', type: 'VARCHAR' }, { name: 'motion', type: 'VARCHAR' },
+        { name: 'partner', type: 'VARCHAR' }, { name: 'share', type: 'DOUBLE' }, { name: 'line', type: 'INTEGER' }], orows);
+      overridesTable = 'overrides';
+    }
+    const script = compilePolicyToSql({ dialect: 'duckdb', policy, mapping, dealsTable: 'deals', touchesTable, overridesTable });
     await c.run(script);
     const read = async (sql: string): Promise<Record<string, unknown>[]> => plain((await c.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[]);
     return {

@@ -30,6 +30,12 @@ export interface CompileSqlOptions {
   /** The touches table, or null/undefined when there is none. */
   touchesTable?: string | null;
   /**
+   * The Attribution Overrides table, or null/undefined when there is none: columns deal_id, motion
+   * (Sourced / Influenced / Resold / Direct), partner, share (percent, NULL for an even split) and
+   * line (the row's place in the table), one row per deal and partner (a Direct row has no partner).
+   */
+  overridesTable?: string | null;
+  /**
    * 'script' (default): statements creating temporary tables pa_deals, pa_credits and pa_partners,
    * ending with a query of pa_partners. 'deals' | 'credits' | 'partners': one WITH query returning
    * that result only (for Connected Sheets, views, dashboards).
@@ -77,6 +83,7 @@ export function compileWithDialect(options: Omit<CompileSqlOptions, 'dialect'>, 
   const deals = resolveSqlDealsMapping(dealsMapping);
   const touchesTable = options.touchesTable ? tableRef(d, options.touchesTable, 'touches') : null;
   const touches = touchesTable ? resolveSqlTouchesMapping(touchesMapping) : null;
+  const overridesTable = options.overridesTable ? tableRef(d, options.overridesTable, 'overrides') : null;
   const output: SqlOutput = options.output ?? 'script';
   if (!(['script', ...Object.keys(SQL_OUTPUTS)] as string[]).includes(output)) {
     throw new AttributionError('SQL_OUTPUT', `Unknown SQL output "${output}". Choose script, deals, credits or partners.`);
@@ -89,7 +96,7 @@ export function compileWithDialect(options: Omit<CompileSqlOptions, 'dialect'>, 
   }
   const ctx: CteContext = {
     d, text: new SqlText(d), policy, deals, touches,
-    dealsTable: tableRef(d, options.dealsTable, 'deals'), touchesTable, asOf,
+    dealsTable: tableRef(d, options.dealsTable, 'deals'), touchesTable, overridesTable, asOf,
   };
   const ctes: Cte[] = [...inputCtes(ctx), ...ruleCtes(ctx), ...outputCtes(ctx)];
   const parts: string[] = [header(d.name, policy, output), ...d.preamble.map((s) => `${s};`)];

@@ -20,6 +20,11 @@ export interface CteContext {
   touches: Partial<Record<SqlTouchField, string>> | null;
   dealsTable: string;
   touchesTable: string | null;
+  /**
+   * The overrides table (columns deal_id, motion, partner, share, line: one row per deal and partner,
+   * `line` the row's place in the table), or null when there is none.
+   */
+  overridesTable: string | null;
   /** "Today" for open deals, as an SQL integer expression (days since 1970-01-01). */
   asOf: string;
 }
@@ -175,10 +180,31 @@ FROM pa_deal_raw WHERE FALSE` });
   ctes.push({ name: 'pa_touch', sql: `SELECT dl.rk, t.trk, t.pkey, t.activity, t.day, t.weight, t.tkey
 FROM pa_touch_all t JOIN pa_deal dl ON dl.deal_id = t.deal_id AND dl.counted` });
 
+  // Hand-set attributions (src/core/overrides): one row per deal and partner, motion words as the engine reads them.
+  let overrideSpellings = '';
+  if (ctx.overridesTable) {
+    const o = (column: string): string => `o.${d.ident(column)}`;
+    const motion = text.term(text.cellText(o('motion')));
+    ctes.push({ name: 'pa_ovr_row', sql: `SELECT ${text.cellText(o('deal_id'))} AS deal_id,
+  CASE ${motion} WHEN 'sourced' THEN 'sourced' WHEN 'partner sourced' THEN 'sourced' WHEN 'influenced' THEN 'influenced'
+    WHEN 'partner influenced' THEN 'influenced' WHEN 'resold' THEN 'resold' WHEN 'partner resold' THEN 'resold'
+    WHEN 'direct' THEN 'direct' ELSE '?' END AS motion,
+  ${text.cellText(o('partner'))} AS spelling, ${text.partnerKey(text.cellText(o('partner')))} AS pkey,
+  CAST(${o('share')} AS ${d.types.double}) AS share, CAST(${o('line')} AS ${d.types.bigint}) AS line
+FROM ${ctx.overridesTable} AS o` });
+    // A partner named only in an override is shown as first written there.
+    overrideSpellings = `
+UNION ALL
+SELECT pkey, spelling, 2 AS s0, line AS s1, 0 AS s2, 0 AS s3, 0 AS s4 FROM (
+  SELECT pkey, spelling, line, ROW_NUMBER() OVER (PARTITION BY pkey ORDER BY line) AS n FROM pa_ovr_row
+  WHERE pkey <> '' AND pkey NOT IN (SELECT pkey FROM pa_deal_name) AND pkey NOT IN (SELECT pkey FROM pa_touch_all)) x
+WHERE n = 1`;
+  }
+
   // Display names: the most frequent spelling of each key, ties to the first seen (deals, then touches).
   ctes.push({ name: 'pa_spelling', sql: `SELECT pkey, spelling, 0 AS s0, rk AS s1, field AS s2, p1 AS s3, grp AS s4 FROM pa_deal_name
 UNION ALL
-SELECT pkey, spelling, 1 AS s0, trk AS s1, 0 AS s2, 0 AS s3, 0 AS s4 FROM pa_touch_all` });
+SELECT pkey, spelling, 1 AS s0, trk AS s1, 0 AS s2, 0 AS s3, 0 AS s4 FROM pa_touch_all${overrideSpellings}` });
   ctes.push({ name: 'pa_partner', sql: `SELECT pkey, spelling AS name FROM (
   SELECT pkey, spelling, ROW_NUMBER() OVER (PARTITION BY pkey ORDER BY n DESC, s0, s1, s2, s3, s4) AS pick FROM (
     SELECT pkey, spelling, s0, s1, s2, s3, s4,

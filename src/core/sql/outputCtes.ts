@@ -10,6 +10,12 @@ export const SQL_OUTPUTS = { deals: 'pa_deals', credits: 'pa_credits', partners:
 
 export function outputCtes(ctx: CteContext): Cte[] {
   const { d } = ctx;
+  // With an overrides table the outputs read the decisions after overrides (ruleCtes' pa_final_*).
+  const fin = ctx.overridesTable !== null;
+  const motion = fin ? 'pa_final_motion' : 'pa_motion';
+  const sourcer = fin ? 'pa_final_sourcer' : 'pa_sourcer';
+  const influence = fin ? 'pa_final_influence' : 'pa_influence';
+  const reseller = fin ? 'pa_final_reseller' : 'pa_reseller';
   const dbl = d.types.double;
   /** The engine's `ratio`: a fraction rounded to 4 decimals, NULL when the whole is 0. */
   const ratio = (part: string, whole: string): string =>
@@ -23,21 +29,22 @@ export function outputCtes(ctx: CteContext): Cte[] {
   ctes.push({ name: SQL_OUTPUTS.deals, sql: `SELECT dl.rk AS rowNumber, dl.deal_id AS id, dl.counted, dl.status,
   ${d.money('dl.cents')} AS amount, m.motion, m.motion <> 'direct' AS partnerLed,
   s.names AS sourcingPartner, i.names AS influencers, r.names AS reseller
-FROM pa_deal dl JOIN pa_motion m ON m.rk = dl.rk
-LEFT JOIN (${names('pa_sourcer', 'so')}) s ON s.rk = dl.rk
-LEFT JOIN (${names('pa_influence', 'io')}) i ON i.rk = dl.rk
-LEFT JOIN (${names('pa_reseller', 'ro')}) r ON r.rk = dl.rk` });
+FROM pa_deal dl JOIN ${motion} m ON m.rk = dl.rk
+LEFT JOIN (${names(sourcer, 'so')}) s ON s.rk = dl.rk
+LEFT JOIN (${names(influence, 'io')}) i ON i.rk = dl.rk
+LEFT JOIN (${names(reseller, 'ro')}) r ON r.rk = dl.rk` });
 
   ctes.push({ name: SQL_OUTPUTS.credits, sql: `SELECT dl.rk AS rowNumber, dl.deal_id AS id, dl.counted, dl.status, p.name AS partner, c.kind,
   ${d.money('c.cents')} AS credit, c.cents AS creditCents, c.lg * 1000000 + c.lo AS line
 FROM pa_credit c JOIN pa_deal dl ON dl.rk = c.rk JOIN pa_partner p ON p.pkey = c.pkey
 WHERE c.cents <> 0` });
 
-  // Who is involved in each counted deal, and each counted deal's primary partner (for tier, type, region).
+  // Who is involved in each counted deal, and each counted deal's primary partner (for tier, type, region;
+  // as in the engine, the rules' partners, since the row's attributes describe them).
   ctes.push({ name: 'pa_involved', sql: `SELECT x.rk, x.pkey, MAX(x.is_s) AS is_s, MAX(x.is_i) AS is_i, MAX(x.is_r) AS is_r FROM (
-  SELECT rk, pkey, 1 AS is_s, 0 AS is_i, 0 AS is_r FROM pa_sourcer
-  UNION ALL SELECT rk, pkey, 0 AS is_s, 1 AS is_i, 0 AS is_r FROM pa_influence
-  UNION ALL SELECT rk, pkey, 0 AS is_s, 0 AS is_i, 1 AS is_r FROM pa_reseller
+  SELECT rk, pkey, 1 AS is_s, 0 AS is_i, 0 AS is_r FROM ${sourcer}
+  UNION ALL SELECT rk, pkey, 0 AS is_s, 1 AS is_i, 0 AS is_r FROM ${influence}
+  UNION ALL SELECT rk, pkey, 0 AS is_s, 0 AS is_i, 1 AS is_r FROM ${reseller}
 ) x JOIN pa_deal dl ON dl.rk = x.rk WHERE dl.counted GROUP BY x.rk, x.pkey` });
   ctes.push({ name: 'pa_primary', sql: `SELECT x.rk, x.pkey FROM (
   SELECT c.rk, c.pkey, ROW_NUMBER() OVER (PARTITION BY c.rk ORDER BY c.pa, c.pb, c.pc) AS n FROM (
@@ -76,7 +83,7 @@ GROUP BY v.pkey` });
   SUM(CASE WHEN dl.status = 'won' AND c.kind = 'influenced' THEN c.cents ELSE 0 END) AS influenced_credit
 FROM pa_credit c JOIN pa_deal dl ON dl.rk = c.rk WHERE dl.counted GROUP BY c.pkey` });
   ctes.push({ name: 'pa_partner_led', sql: `SELECT COALESCE(SUM(dl.cents), 0) AS led_cents
-FROM pa_deal dl JOIN pa_motion m ON m.rk = dl.rk
+FROM pa_deal dl JOIN ${motion} m ON m.rk = dl.rk
 WHERE dl.counted AND dl.status = 'won' AND dl.cents IS NOT NULL AND m.motion <> 'direct'` });
   const cents = (expr: string): string => `COALESCE(${expr}, 0)`;
   ctes.push({ name: SQL_OUTPUTS.partners, sql: `SELECT p.name AS partner, ti.value AS tier, ty.value AS type, re.value AS region,

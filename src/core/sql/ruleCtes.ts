@@ -155,6 +155,28 @@ WHERE m.n_claim_sourcers = 0 AND m.n_infl = 0` : '';
   ctes.push({ name: 'pa_sourcer', sql: `SELECT s.rk, s.pkey, s.so, COUNT(*) OVER (PARTITION BY s.rk) AS n_sourcers FROM (
   SELECT rk, pkey, so FROM pa_claim_sourcer${resoldSourcers}) s` });
 
+  // Overrides (src/core/overrides): a deal's rows are valid together or not at all; a valid one wins over every rule.
+  const ovr = ctx.overridesTable !== null;
+  if (ovr) {
+    ctes.push({ name: 'pa_ovr_deal', sql: `SELECT dl.rk, MAX(o.motion) AS motion FROM pa_ovr_row o JOIN pa_deal dl ON dl.deal_id = o.deal_id AND dl.counted
+WHERE o.deal_id <> ''
+GROUP BY dl.rk
+HAVING COUNT(DISTINCT o.motion) = 1 AND MAX(o.motion) <> '?'
+  AND ((MAX(o.motion) = 'direct' AND SUM(CASE WHEN o.pkey <> '' THEN 1 ELSE 0 END) = 0)
+    OR (MAX(o.motion) <> 'direct' AND SUM(CASE WHEN o.pkey = '' THEN 1 ELSE 0 END) = 0 AND COUNT(DISTINCT o.pkey) = COUNT(*)
+      AND (COUNT(o.share) = 0 OR (COUNT(o.share) = COUNT(*) AND ABS(SUM(o.share) - 100) <= 1e-6 AND MIN(o.share) > 0))))` });
+    ctes.push({ name: 'pa_ovr_partner', sql: `SELECT od.rk, od.motion, o.pkey, COALESCE(o.share, CAST(1 AS ${dbl})) AS w,
+  ROW_NUMBER() OVER (PARTITION BY od.rk ORDER BY o.line) AS po, COUNT(*) OVER (PARTITION BY od.rk) AS n
+FROM pa_ovr_deal od JOIN pa_deal dl ON dl.rk = od.rk JOIN pa_ovr_row o ON o.deal_id = dl.deal_id
+WHERE od.motion <> 'direct'` });
+  }
+  const ruleOnly = (alias: string): string => (ovr ? ` AND ${alias}.rk NOT IN (SELECT rk FROM pa_ovr_deal)` : '');
+  const ovrKind = policy.resoldCountsAs === 'sourced' ? "CASE WHEN motion = 'resold' THEN 'sourced' ELSE motion END" : 'motion';
+  const ovrLines = ovr ? `
+UNION ALL
+SELECT rk, pkey, ${ovrKind} AS kind, CASE ${ovrKind} WHEN 'sourced' THEN 0 WHEN 'influenced' THEN 1 ELSE 2 END AS lg, po AS lo, w
+FROM pa_ovr_partner` : '';
+
   // Credit lines with their weights (src/core/credit/creditDeal.ts), for counted deals with an amount
   // (a repeated Deal ID is never credited: its money would count twice).
   const influencedOnSourced = policy.sourcedShare < 1 ? `
@@ -175,7 +197,7 @@ UNION ALL
 SELECT r.rk, r.pkey, 'resold' AS kind, 2 AS lg, r.ro AS lo, CAST(1 AS ${dbl}) AS w
 FROM pa_reseller r JOIN pa_motion m ON m.rk = r.rk
 WHERE m.motion = 'resold'
-) l JOIN pa_deal dl ON dl.rk = l.rk WHERE dl.cents IS NOT NULL AND dl.counted` });
+) l JOIN pa_deal dl ON dl.rk = l.rk WHERE dl.cents IS NOT NULL AND dl.counted${ruleOnly('l')}${ovrLines}` });
 
   // Largest remainder (src/core/credit/allocateCents.ts): the same DOUBLE steps, leftovers to the
   // largest remainders, ties to the earlier line.
@@ -194,5 +216,22 @@ FROM pa_line_floor` });
   ctes.push({ name: 'pa_credit', sql: `SELECT rk, pkey, kind, lg, lo,
   CAST(CASE WHEN cents < 0 THEN -1 ELSE 1 END * (fl + FLOOR(CAST(leftover AS ${dbl}) / n) + CASE WHEN rr <= MOD(leftover, n) THEN 1 ELSE 0 END) AS ${big}) AS cents
 FROM pa_line_rank` });
+
+  if (ovr) {
+    // What the outputs read: the rules' decisions for the other deals, the override's for these.
+    const resoldAsSourced = policy.resoldCountsAs === 'sourced';
+    ctes.push({ name: 'pa_final_motion', sql: `SELECT m.rk, CASE WHEN od.rk IS NULL THEN m.motion
+  WHEN od.motion = 'resold' AND ${resoldAsSourced ? 'TRUE' : 'FALSE'} THEN 'sourced' ELSE od.motion END AS motion
+FROM pa_motion m LEFT JOIN pa_ovr_deal od ON od.rk = m.rk` });
+    ctes.push({ name: 'pa_final_sourcer', sql: `SELECT rk, pkey, so FROM pa_sourcer WHERE TRUE${ruleOnly('pa_sourcer')}
+UNION ALL
+SELECT rk, pkey, po AS so FROM pa_ovr_partner WHERE motion = 'sourced'${resoldAsSourced ? " OR motion = 'resold'" : ''}` });
+    ctes.push({ name: 'pa_final_influence', sql: `SELECT rk, pkey, io FROM pa_influence WHERE TRUE${ruleOnly('pa_influence')}
+UNION ALL
+SELECT rk, pkey, po AS io FROM pa_ovr_partner WHERE motion = 'influenced'` });
+    ctes.push({ name: 'pa_final_reseller', sql: `SELECT rk, pkey, ro FROM pa_reseller WHERE TRUE${ruleOnly('pa_reseller')}
+UNION ALL
+SELECT rk, pkey, po AS ro FROM pa_ovr_partner WHERE motion = 'resold'` });
+  }
   return ctes;
 }
