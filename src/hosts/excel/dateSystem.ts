@@ -51,8 +51,8 @@ const isDateHeader = (cell: Cell): boolean => typeof cell === 'string' && /date/
  * header says "date". Numbers elsewhere (amounts, weights) are left alone.
  */
 export function shiftTo1900(grid: readonly (readonly Cell[])[], mapping: MappingInput = {}): Cell[][] {
-  let headerIndex = -1;
-  let columns: number[] = [];
+  let headerIndex: number;
+  let columns: number[];
   try {
     const table = detectTable(grid as Cell[][], mapping, 1, null);
     headerIndex = table.headerIndex;
