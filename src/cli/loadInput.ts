@@ -5,11 +5,14 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import type { AnalysisInput, Grid, MappingInput, TabData } from '../core';
+import type { AnalysisInput, MappingInput, TabData } from '../core';
 import { DEFAULT_SETTINGS, SIDE_TAB_NAMES, pickDataTab } from '../core';
 import { CliError } from './CliError';
+import { cleanGrid } from './cleanGrid';
+import type { DecodedText } from './decodeText';
 import { fileProblem } from './fileProblem';
 import { readCsv } from './readCsv';
+import type { TableReading } from './readingIssues';
 import { looksLikeXlsx, readWorkbook } from './readWorkbook';
 
 /** Which files the user named. */
@@ -30,6 +33,8 @@ export interface LoadedInput {
   input: AnalysisInput;
   /** e.g. { deals: 'examples/deals.xlsx, tab "Deals"', touches: 'examples/deals.xlsx, tab "Touches"' } */
   sources: { deals: string; touches?: string; partners?: string; fx?: string; overrides?: string };
+  /** Per table, how its file was read and what the reading cleaned (for the data issues). */
+  readings: { deals: TableReading; touches?: TableReading; partners?: TableReading; fx?: TableReading; overrides?: TableReading };
 }
 
 type Optional = 'touches' | 'partners' | 'fx' | 'overrides';
@@ -66,19 +71,32 @@ function isWorkbookFile(file: string): boolean {
   return looksLikeXlsx(head);
 }
 
+/** A CSV file read, decoded once and cleaned of control characters. */
+function readCsvTable(file: string): TableReading {
+  const seen: { decoded?: DecodedText } = {};
+  const grid = readCsv(file, (decoded) => { seen.decoded = decoded; });
+  if (!seen.decoded) return { source: file, grid, firstRow: 1, notes: [] };
+  const { text, ...decoded } = seen.decoded;
+  return { source: file, grid, firstRow: 1, decoded, notes: cleanGrid(grid, decoded.invalidBytes, text) };
+}
+
+/** A workbook tab, cleaned of control characters (an .xlsx string may hold them as _x001B_ escapes). */
+const tabReading = (tab: TabData, source: string): TableReading =>
+  ({ source, grid: tab.grid, firstRow: tab.firstRow ?? 1, notes: cleanGrid(tab.grid, false) });
+
 /** An optional table from its own file: a CSV, or the matching (else first) tab of a workbook. */
-async function readOptional(file: string, kind: Optional): Promise<{ grid: Grid; source: string }> {
-  if (!isWorkbookFile(file)) return { grid: readCsv(file), source: file };
+async function readOptional(file: string, kind: Optional): Promise<TableReading> {
+  if (!isWorkbookFile(file)) return readCsvTable(file);
   const tabs = await readWorkbook(file);
   const tab = findTab(tabs, OPTIONAL_TABS[kind]) ?? tabs[0];
   if (!tab) throw new CliError(`"${file}" has no worksheets.`);
-  return { grid: tab.grid, source: `${file}, tab "${tab.name}"` };
+  return tabReading(tab, `${file}, tab "${tab.name}"`);
 }
 
 /** Reads every input table the flags name (or the deals workbook provides). */
 export async function loadInput(files: InputFiles): Promise<LoadedInput> {
   let deals: TabData;
-  let dealsSource: string;
+  let dealsReading: TableReading;
   let workbookTabs: TabData[] = [];
   if (isWorkbookFile(files.deals)) {
     workbookTabs = await readWorkbook(files.deals);
@@ -95,30 +113,28 @@ export async function loadInput(files: InputFiles): Promise<LoadedInput> {
       if (!picked) throw new CliError(`"${files.deals}" has no worksheets.`);
       deals = picked;
     }
-    dealsSource = `${files.deals}, tab "${deals.name}"`;
+    dealsReading = tabReading(deals, `${files.deals}, tab "${deals.name}"`);
   } else {
     if (files.sheet !== undefined) {
       throw new CliError(`--sheet picks a tab of an .xlsx workbook, but "${files.deals}" is a CSV file. Leave --sheet out.`);
     }
-    deals = { name: path.basename(files.deals), grid: readCsv(files.deals), firstRow: 1 };
-    dealsSource = files.deals;
+    dealsReading = readCsvTable(files.deals);
+    deals = { name: path.basename(files.deals), grid: dealsReading.grid, firstRow: 1 };
   }
 
   const input: AnalysisInput = { deals: deals.grid, firstRow: deals.firstRow ?? 1 };
-  const sources: LoadedInput['sources'] = { deals: dealsSource };
+  const sources: LoadedInput['sources'] = { deals: dealsReading.source };
+  const readings: LoadedInput['readings'] = { deals: dealsReading };
   for (const kind of ['touches', 'partners', 'fx', 'overrides'] as const) {
     const file = files[kind];
-    if (file !== undefined) {
-      const { grid, source } = await readOptional(file, kind);
-      input[kind] = grid;
-      sources[kind] = source;
-      continue;
-    }
-    const tab = findTab(workbookTabs.filter((t) => t !== deals), OPTIONAL_TABS[kind]);
-    if (tab) {
-      input[kind] = tab.grid;
-      sources[kind] = `${files.deals}, tab "${tab.name}"`;
+    const tab = file === undefined ? findTab(workbookTabs.filter((t) => t !== deals), OPTIONAL_TABS[kind]) : undefined;
+    const reading = file !== undefined ? await readOptional(file, kind)
+      : tab ? tabReading(tab, `${files.deals}, tab "${tab.name}"`) : undefined;
+    if (reading) {
+      input[kind] = reading.grid;
+      sources[kind] = reading.source;
+      readings[kind] = reading;
     }
   }
-  return { input, sources };
+  return { input, sources, readings };
 }

@@ -1,6 +1,7 @@
 /** The command line's entry point: declares the commands and their options, and dispatches; nothing else. */
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
+import { stripControlChars } from '../core';
 import { CliError } from './CliError';
 import { errorReport } from './errorReport';
 import { reportCommand } from './reportCommand';
@@ -97,11 +98,12 @@ async function run(argv: string[]): Promise<string[]> {
   return result.lines;
 }
 
+// Nothing printed carries a control character (an ESC in a partner or file name could drive the terminal).
 run(process.argv.slice(2)).then(
-  (lines) => { if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`); },
+  (lines) => { if (lines.length > 0) process.stdout.write(stripControlChars(`${lines.join('\n')}\n`)); },
   (error: unknown) => {
     const report = errorReport(error, process.env.PA_DEBUG === '1');
-    process.stderr.write(`${report.lines.join('\n')}\n`);
+    process.stderr.write(stripControlChars(`${report.lines.join('\n')}\n`));
     process.exitCode = report.exitCode;
   },
 );

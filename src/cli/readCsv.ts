@@ -3,22 +3,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Grid } from '../core';
 import { CliError } from './CliError';
+import { decodeText } from './decodeText';
+import type { DecodedText } from './decodeText';
 import { fileProblem } from './fileProblem';
-
-/** Decodes the bytes of a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252. */
-function decodeText(bytes: Buffer, file: string): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new CliError(`"${file}" is not a text (CSV) file. Give a .csv export or an .xlsx workbook.`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Excel's "CSV" on Windows writes the ANSI code page.
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
 
 /** Picks the separator that occurs most often outside quotes in the first lines (comma on ties). */
 function sniffDelimiter(text: string): string {
@@ -56,15 +43,20 @@ function unclosedQuoteLine(text: string, delimiter: string): number | null {
   return openedAt;
 }
 
-/** Reads `file` as CSV; every cell is text ("" for empty) and the engine coerces values. */
-export function readCsv(file: string): Grid {
+/**
+ * Reads `file` as CSV; every cell is text ("" for empty) and the engine coerces values. The bytes are
+ * decoded once (see decodeText); `onDecoded` hears how, so the caller can report guesses and bad bytes.
+ */
+export function readCsv(file: string, onDecoded?: (decoded: DecodedText) => void): Grid {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     throw fileProblem('The file', file, error);
   }
-  const text = decodeText(bytes, file);
+  const decoded = decodeText(bytes, file);
+  onDecoded?.(decoded);
+  const { text } = decoded;
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`"${file}" is empty. Export the deals table with its header row.`);
   const delimiter = sniffDelimiter(text);
   try {

@@ -8,6 +8,7 @@ import { consoleSummary } from './consoleSummary';
 import { loadInput } from './loadInput';
 import type { InputFiles } from './loadInput';
 import { readPolicyFile } from './readPolicyFile';
+import { addReadingIssues } from './readingIssues';
 import { xlsxWriter } from './xlsxWriter';
 import { checkStatementsDir, statementFiles } from './statementFiles';
 
@@ -42,6 +43,8 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
     if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals}: ${error.message}`);
     throw error;
   }
+  const { readings } = loaded;
+  addReadingIssues(analysis.summary, [readings.deals, readings.touches, readings.partners, readings.fx, readings.overrides], analysis.table.headerIndex);
 
   const files: OutputFile[] = [];
   if (options.out !== undefined) {

@@ -21,6 +21,8 @@ export { PARTNER_COLUMNS } from './report/partnerColumns';
 export { CUSTOM_FUNCTIONS, runFunction } from './functions/functionList';
 export type { FunctionDef, ParamDef } from './functions/functionList';
 export { partnerKey } from './partners/partnerKey';
+export { hasControlChars, stripControlChars, controlCharNames } from './values/controlChars';
+export { IssueLog } from './messages';
 export { headerKey, headerKey as stageKey } from './table/fieldSynonyms';
 export { DEFAULT_SETTINGS } from './hostApi';
 export type { Settings, DetectResult, PreviewResult, WriteResult, Progress, MappedField, PreviewRequest, SidebarServerApi } from './hostApi';

@@ -41,6 +41,10 @@ const CATALOGUE = {
   OVERRIDE_UNKNOWN_DEAL: { severity: 'warning', message: (v) => `The override names Deal ID "${v.value}", which is not in the deals table (${v.where}).`, effect: () => 'Ignored: it changes nothing.' },
   OVERRIDE_REPEATED: { severity: 'info', message: (v) => `Deal "${v.value}" is set by hand twice (${v.earlier}, then ${v.where}).`, effect: () => 'The later override is used.' },
   OVERRIDE_NEW_PARTNER: { severity: 'info', message: (v) => `The override of deal "${v.id}" names "${v.value}", a partner that appears nowhere else (${v.where}).`, effect: () => 'Used as written; check the spelling if it should be an existing partner.' },
+  FILE_ENCODING_GUESSED: { severity: 'info', message: (v) => `"${v.value}" does not say which encoding it uses${v.why ?? ''}.`, effect: (v) => `Read as ${v.encoding} (detected from its bytes). If names look wrong, save it as "CSV UTF-8" and run again.` },
+  TEXT_INVALID_BYTES: { severity: 'warning', message: (v) => `Some bytes here are not valid ${v.encoding}: "${v.value}".`, effect: () => 'Shown as \uFFFD; the rest of the file is read normally. Fix the text where it was exported from.' },
+  TEXT_CONTROL_CHARS: { severity: 'warning', message: (v) => `The text held control characters (${v.names}).`, effect: () => 'Removed (a vertical tab or form feed became a space).' },
+  TEXT_MORE_CELLS: { severity: 'info', message: (v) => `${v.count} more cells in "${v.value}" held control characters or unreadable bytes.`, effect: (v) => `Cleaned the same way; the first ${v.shown} are listed.` },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof CATALOGUE;
