@@ -6,7 +6,7 @@ import { openDuckDb, runSqlLikeEngine } from './duckDbHarness';
 import { fromEngine, fromSql } from './compareWithEngine';
 
 const NAMES = ['Acme Inc.', 'ACME, Inc', 'acme', 'Globex', 'Globex Corp', 'Initech LLC', 'Umbrella', 'Hooli Distribution',
-  'Smith, Jones & Co.', 'Stark Pty Ltd', 'Wayne & Sons'];
+  'Smith, Jones & Co.', 'Stark Pty Ltd', 'Wayne & Sons', 'Contoso Ltd., North', 'Contoso Ltd., South', 'Globex, EMEA', 'Ａｃｍｅ Inc.'];
 const partnerCell = fc.oneof(
   { weight: 3, arbitrary: fc.constant('') },
   { weight: 3, arbitrary: fc.constantFrom(...NAMES) },

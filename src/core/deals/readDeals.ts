@@ -14,6 +14,7 @@ import { parseAmount } from '../values/parseAmount';
 import { parseBoolean } from '../values/parseBoolean';
 import { parseDate, dayFromSerial } from '../values/parseDate';
 import { splitPartners } from '../table/splitPartners';
+import { knownNameKey } from '../partners/partnerKey';
 import { headerKey } from '../table/fieldSynonyms';
 import { IdIndex } from './idIndex';
 import { NonDealRows } from '../table/nonDealRows';
@@ -120,8 +121,12 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   };
   const hasStatusSource = col.stage !== undefined || col.won !== undefined || col.closed !== undefined;
   if (!hasStatusSource) issues.add('COLUMN_MISSING_STAGE', null, '', '');
-  const isDirectoryName = (name: string): boolean => registry.isDirectoryName(name);
   const partnerColumns = [cSourcing, cPartner, cInfluencers, cReseller, cDeployer, cRegistrant].filter((c) => c >= 0);
+  const singleColumns = partnerColumns.filter((c) => c !== cInfluencers);
+  // A comma name written whole in a single-partner column ("Contoso Ltd., North" as a Reseller) is
+  // known, so an Influencing Partners list keeps it whole too (SPEC 2.1); so are directory names.
+  const knownKeys = cInfluencers >= 0 ? commaNamesIn(grid, table.headerIndex + 1, singleColumns) : new Set<string>();
+  const isKnown = (joined: string): boolean => knownKeys.has(knownNameKey(joined)) || registry.isDirectoryName(joined);
 
   /** A cell as text without logging ("" for blanks and spreadsheet errors). */
   const quietText = (cell: Cell): string => {
@@ -130,7 +135,9 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   };
 
   // ---- First pass: partners, currencies, repeated IDs, rows that are not deals.
+  // Cell text -> names, one cache per splitting rule (the same text splits differently in a list column).
   const splitCache = new Map<string, string[]>();
+  const listSplitCache = new Map<string, string[]>();
   const currencyCounts = new Map<string, number>();
   const rowIndex = new Int32Array(Math.max(0, grid.length - table.headerIndex - 1));
   const firstById = new IdIndex(rowIndex.length);
@@ -160,8 +167,12 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     for (const c of partnerColumns) {
       const text = quietText(cells[c]);
       if (text === '') continue;
-      let names = splitCache.get(text);
-      if (names === undefined) { names = splitPartners(text, isDirectoryName); splitCache.set(text, names); }
+      const cache = c === cInfluencers ? listSplitCache : splitCache;
+      let names = cache.get(text);
+      if (names === undefined) {
+        names = c === cInfluencers ? splitPartners(text, 'multi', isKnown) : splitPartners(text, 'single');
+        cache.set(text, names);
+      }
       for (const name of names) if (!isSpreadsheetError(name)) registry.ref(name);
     }
     const amountCell = cellOf(cells, cAmount);
@@ -177,13 +188,15 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
 
   // ---- Second pass, one row at a time.
   const idsCache = new Map<string, number[]>();
+  const listIdsCache = new Map<string, number[]>();
   let log = issues;
   // Small fast paths (empty cells, texts seen before) that the compiler inlines into `read`; the rest
   // goes to the full versions below. `read` runs a million times with sixteen of these each.
   const partnerIds = (cells: readonly Cell[], c: number, row: number): number[] => {
     const cell = c < 0 ? undefined : cells[c];
     if (cell === '' || cell === undefined || cell === null) return NO_PARTNERS;
-    return (typeof cell === 'string' && cell.charCodeAt(0) !== 35 ? idsCache.get(cell) : undefined) ?? partnerIdsOf(cell, c, row);
+    return (typeof cell === 'string' && cell.charCodeAt(0) !== 35 ? (c === cInfluencers ? listIdsCache : idsCache).get(cell) : undefined)
+      ?? partnerIdsOf(cell, c, row);
   };
   const textOf = (cells: readonly Cell[], c: number, row: number): string => {
     const cell = c < 0 ? undefined : cells[c];
@@ -197,16 +210,17 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
       return NO_PARTNERS;
     }
     const text = typeof cell === 'string' ? cell.trim() : cellText(cell);
-    let ids = idsCache.get(text);
+    const cache = c === cInfluencers ? listIdsCache : idsCache;
+    let ids = cache.get(text);
     if (ids === undefined) {
       ids = [];
-      for (const name of splitCache.get(text) ?? []) {
+      for (const name of (c === cInfluencers ? listSplitCache : splitCache).get(text) ?? []) {
         if (isSpreadsheetError(name)) continue;
         const id = registry.find(name);
         if (id >= 0 && !ids.includes(id)) ids.push(id);
       }
       ids = ids.length > 0 ? Object.freeze(ids) as number[] : NO_PARTNERS;
-      idsCache.set(text, ids);
+      cache.set(text, ids);
     }
     return ids;
   };
@@ -348,6 +362,22 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     return deal;
   };
   return { rows, count, currencies, firstRowById: firstById, stages, read };
+}
+
+/** knownNameKey of every name with a comma in the given single-partner columns, from row `from` on. */
+function commaNamesIn(grid: Grid, from: number, columns: readonly number[]): Set<string> {
+  const keys = new Set<string>();
+  const seen = new Set<string>();
+  for (let r = from; r < grid.length; r++) {
+    const cells = grid[r]!;
+    for (const c of columns) {
+      const cell = cells[c];
+      if (typeof cell !== 'string' || cell.indexOf(',') < 0 || seen.has(cell)) continue;
+      seen.add(cell);
+      for (const name of splitPartners(cell, 'single')) if (name.indexOf(',') >= 0) keys.add(knownNameKey(name));
+    }
+  }
+  return keys;
 }
 
 /** An amount cell read quietly, for the first pass: the value when it counts, and the currency its text names. */

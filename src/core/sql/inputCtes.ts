@@ -7,6 +7,7 @@ import type { Policy } from '../policy';
 import type { SqlDialect } from './sqlDialect';
 import type { SqlDealField, SqlTouchField } from './sqlMapping';
 import type { SqlText } from './sqlText';
+import { MAX_KNOWN_PIECES } from '../table/splitPartners';
 
 /** One named step of the script. */
 export interface Cte { name: string; sql: string }
@@ -124,16 +125,45 @@ FROM pa_deal_raw r` });
   COALESCE(r.created_day - r.reg_day > ${policy.registrationExpiryDays}, FALSE) AS reg_expired
 FROM pa_deal_status r` });
 
-  // Partner cells: split on ; | and line breaks, then on commas unless the piece is a legal suffix.
-  const pieces = PARTNER_FIELDS.map((field, i) => (deals[field] ? `SELECT r.rk, ${i} AS field, h_pos AS p1, c_pos AS p2, ${text.trim('c')} AS piece
+  // Partner cells (splitPartners, SPEC 2.1): single-partner columns split on ";" and line breaks only;
+  // the Influencing Partners list also on "|" and then on commas, a comma piece joining the name
+  // before it when it is a legal suffix or region word, or when a run of up to MAX_KNOWN_PIECES
+  // pieces is a comma name written whole in a single-partner column.
+  const pieces = PARTNER_FIELDS.map((field, i) => {
+    if (!deals[field]) return null;
+    if (field !== 'influencers') {
+      return `SELECT r.rk, ${i} AS field, h_pos AS p1, CAST(0 AS ${d.types.bigint}) AS p2, ${text.trim('h')} AS piece
+FROM pa_deal_raw r${d.explode(d.extractAll(`r.f${i}`, d.str('[^;\\r\\n]+')), 'h', 'h_pos')}
+WHERE r.f${i} IS NOT NULL`;
+    }
+    return `SELECT r.rk, ${i} AS field, h_pos AS p1, c_pos AS p2, ${text.trim('c')} AS piece
 FROM pa_deal_raw r${d.explode(d.extractAll(`r.f${i}`, d.str('[^;|\\r\\n]+')), 'h', 'h_pos')}${d.explode(d.splitComma('h'), 'c', 'c_pos')}
-WHERE r.f${i} IS NOT NULL` : null)).filter((s): s is string => s !== null);
+WHERE r.f${i} IS NOT NULL`;
+  }).filter((s): s is string => s !== null);
   if (pieces.length === 0) pieces.push(`SELECT CAST(0 AS ${d.types.bigint}) AS rk, 0 AS field, 0 AS p1, 0 AS p2, '' AS piece FROM pa_deal_raw WHERE FALSE`);
-  ctes.push({ name: 'pa_name_piece', sql: pieces.join('\nUNION ALL\n') });
-  ctes.push({ name: 'pa_name_start', sql: `SELECT rk, field, p1, p2, piece,
-  CASE WHEN piece <> '' AND LAG(piece) OVER (PARTITION BY rk, field, p1 ORDER BY p2) <> '' AND ${text.isSuffixPiece('piece')}
+  ctes.push({ name: 'pa_name_piece_raw', sql: pieces.join('\nUNION ALL\n') });
+  // Empty pieces (stray commas, "Wayne, , Inc.") are dropped and the rest numbered 1, 2, ... per part.
+  ctes.push({ name: 'pa_name_piece', sql: `SELECT rk, field, p1, ROW_NUMBER() OVER (PARTITION BY rk, field, p1 ORDER BY p2) AS p2, piece
+FROM pa_name_piece_raw WHERE piece <> ''` });
+  const list = F.influencers;
+  // Comma names written whole in a single-partner column, by knownNameKey.
+  ctes.push({ name: 'pa_known_name', sql: `SELECT DISTINCT ${text.knownNameKey('piece')} AS kkey
+FROM pa_name_piece WHERE field <> ${list} AND piece LIKE '%,%'` });
+  // Runs of two to MAX_KNOWN_PIECES comma pieces of a list cell that are known names:
+  // every comma inside one is kept (overlapping runs therefore read as one name, as in the engine).
+  ctes.push({ name: 'pa_name_run', sql: `SELECT a.rk, a.p1, a.p2 AS pa, b.p2 AS pb, ${d.orderedJoin('c.piece', "', '", ['c.p2'])} AS joined
+FROM pa_name_piece a
+JOIN pa_name_piece b ON b.rk = a.rk AND b.field = ${list} AND b.p1 = a.p1 AND b.p2 > a.p2 AND b.p2 < a.p2 + ${MAX_KNOWN_PIECES}
+JOIN pa_name_piece c ON c.rk = a.rk AND c.field = ${list} AND c.p1 = a.p1 AND c.p2 >= a.p2 AND c.p2 <= b.p2
+WHERE a.field = ${list} AND EXISTS (SELECT 1 FROM pa_known_name)
+GROUP BY a.rk, a.p1, a.p2, b.p2` });
+  ctes.push({ name: 'pa_name_kept', sql: `SELECT DISTINCT x.rk, x.p1, x.p2
+FROM pa_name_run k JOIN pa_known_name n ON n.kkey = ${text.knownNameKey('k.joined')}
+JOIN pa_name_piece x ON x.rk = k.rk AND x.field = ${list} AND x.p1 = k.p1 AND x.p2 > k.pa AND x.p2 <= k.pb` });
+  ctes.push({ name: 'pa_name_start', sql: `SELECT n.rk, n.field, n.p1, n.p2, n.piece,
+  CASE WHEN n.field = ${list} AND n.p2 > 1 AND (${text.isQualifierPiece('n.piece')} OR kept.rk IS NOT NULL)
     THEN 0 ELSE 1 END AS starts
-FROM pa_name_piece` });
+FROM pa_name_piece n LEFT JOIN pa_name_kept kept ON kept.rk = n.rk AND kept.p1 = n.p1 AND kept.p2 = n.p2 AND n.field = ${list}` });
   ctes.push({ name: 'pa_name_group', sql: `SELECT rk, field, p1, p2, piece,
   SUM(starts) OVER (PARTITION BY rk, field, p1 ORDER BY p2) AS grp
 FROM pa_name_start` });

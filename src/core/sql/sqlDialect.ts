@@ -24,6 +24,12 @@ export interface SqlDialect {
   dayNumber(expr: string): string;
   /** Today as days since 1970-01-01. */
   today: string;
+  /**
+   * Text as the engine's partner keys read it, Unicode NFKC. BigQuery has NORMALIZE(NFKC); DuckDB
+   * only NFC, so full-width forms ("Ａｃｍｅ") are mapped to ASCII by hand; Spark has neither, so
+   * there only full-width forms are folded and an NFD "Café" stays apart from the NFC one.
+   */
+  nfkc(expr: string): string;
   /** Replaces every match of `pattern` (a literal) by `replacement` (a literal without back references). */
   replaceAll(expr: string, pattern: string, replacement: string): string;
   /** Replaces every match of `pattern` by its first capture group. */
@@ -59,6 +65,10 @@ const doubleText = (value: number): string => {
   return String(value);
 };
 
+/** Full-width ASCII (U+FF01-U+FF5E) and the ideographic space, and what NFKC makes of them. */
+const FULL_WIDTH = String.fromCharCode(...Array.from({ length: 94 }, (_, i) => 0xff01 + i), 0x3000);
+const HALF_WIDTH = String.fromCharCode(...Array.from({ length: 94 }, (_, i) => 0x21 + i), 0x20);
+
 const duckdb: SqlDialect = {
   name: 'duckdb',
   ident: (name) => `"${name.replace(/"/g, '""')}"`,
@@ -68,6 +78,7 @@ const duckdb: SqlDialect = {
   types: { string: 'VARCHAR', double: 'DOUBLE', bigint: 'BIGINT', boolean: 'BOOLEAN' },
   dayNumber: (expr) => `(CAST(${expr} AS DATE) - DATE '1970-01-01')`,
   today: `(CURRENT_DATE - DATE '1970-01-01')`,
+  nfkc: (expr) => `nfc_normalize(translate(${expr}, ${duckdb.str(FULL_WIDTH)}, ${duckdb.str(HALF_WIDTH)}))`,
   replaceAll: (expr, pattern, replacement) => `regexp_replace(${expr}, ${pattern}, ${replacement}, 'g')`,
   keepGroup1: (expr, pattern) => `regexp_replace(${expr}, ${pattern}, '\\1')`,
   matches: (expr, pattern) => `regexp_matches(${expr}, ${pattern})`,
@@ -91,6 +102,7 @@ const bigquery: SqlDialect = {
   types: { string: 'STRING', double: 'FLOAT64', bigint: 'INT64', boolean: 'BOOL' },
   dayNumber: (expr) => `UNIX_DATE(CAST(${expr} AS DATE))`,
   today: 'UNIX_DATE(CURRENT_DATE())',
+  nfkc: (expr) => `NORMALIZE(${expr}, NFKC)`,
   replaceAll: (expr, pattern, replacement) => `REGEXP_REPLACE(${expr}, ${pattern}, ${replacement})`,
   keepGroup1: (expr, pattern) => `REGEXP_REPLACE(${expr}, ${pattern}, '\\\\1')`,
   matches: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${pattern})`,
@@ -119,6 +131,7 @@ const spark: SqlDialect = {
   types: { string: 'STRING', double: 'DOUBLE', bigint: 'BIGINT', boolean: 'BOOLEAN' },
   dayNumber: (expr) => `DATEDIFF(CAST(${expr} AS DATE), DATE '1970-01-01')`,
   today: `DATEDIFF(CURRENT_DATE(), DATE '1970-01-01')`,
+  nfkc: (expr) => `translate(${expr}, ${backslashLiteral(FULL_WIDTH)}, ${backslashLiteral(HALF_WIDTH)})`,
   replaceAll: (expr, pattern, replacement) => `regexp_replace(${expr}, ${pattern}, ${replacement})`,
   keepGroup1: (expr, pattern) => `regexp_replace(${expr}, ${pattern}, '$1')`,
   matches: (expr, pattern) => `(${expr} RLIKE ${pattern})`,
@@ -134,12 +147,11 @@ const spark: SqlDialect = {
   createTemp: (name) => `CREATE OR REPLACE TEMPORARY VIEW ${name} AS`,
 };
 
-const DIALECTS: Record<SqlDialectName, SqlDialect> = { bigquery, spark, duckdb };
+const DIALECTS: ReadonlyMap<string, SqlDialect> = new Map<string, SqlDialect>([['bigquery', bigquery], ['spark', spark], ['duckdb', duckdb]]);
 
-/** The dialect called `name`; a clear error for any other name. */
+/** The dialect called `name`; a clear error for any other name ("constructor" included: a Map has no inherited keys). */
 export function sqlDialect(name: string): SqlDialect {
-  const key = name.trim().toLowerCase() as SqlDialectName;
-  const dialect = (DIALECTS as Record<string, SqlDialect | undefined>)[key];
+  const dialect = DIALECTS.get(name.trim().toLowerCase());
   if (!dialect) {
     throw new AttributionError('SQL_DIALECT', `Unknown SQL dialect "${name}". Choose one of: ${SQL_DIALECTS.join(', ')}.`);
   }

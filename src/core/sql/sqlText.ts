@@ -4,6 +4,7 @@
  * "Acme, Inc." one partner (splitPartners). Patterns use RE2/Java syntax, which all three dialects read.
  */
 import type { SqlDialect } from './sqlDialect';
+import { REGION_WORDS } from '../partners/partnerKey';
 
 /** JavaScript's `\s` (Unicode white space and line terminators) as a regex class body. */
 const WS = '\\s\\x{0B}\\p{Z}\\x{FEFF}';
@@ -17,6 +18,8 @@ export const SPREADSHEET_ERRORS: readonly string[] = ['#N/A', '#REF!', '#VALUE!'
   '#SPILL!', '#CALC!', '#GETTING_DATA', '#ERROR!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
 
 const SUFFIX_ALT = `(?:${[...LEGAL_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`;
+/** Legal suffixes and region words: the words of a comma piece that joins the name before it. */
+const QUALIFIER_ALT = `(?:${[...LEGAL_SUFFIXES, ...REGION_WORDS].sort((a, b) => b.length - a.length).join('|')})`;
 
 /** Text expressions for one dialect. */
 export class SqlText {
@@ -54,16 +57,25 @@ export class SqlText {
 
   /** partnerKey: lower case, "&" -> "and", punctuation removed, white space collapsed, trailing legal suffixes dropped. */
   partnerKey(expr: string): string {
-    const amp = `REPLACE(LOWER(${expr}), '&', ' and ')`;
+    const amp = `REPLACE(LOWER(${this.d.nfkc(expr)}), '&', ' and ')`;
     const bare = this.d.replaceAll(amp, this.d.str(`[^\\p{L}\\p{N}${WS}]+`), "''");
     const words = this.collapse(bare);
     return this.d.keepGroup1(words, this.d.str(`^(.+?)(?: ${SUFFIX_ALT})+$`));
   }
 
-  /** True when every word of a trimmed, non-empty piece is a legal suffix ("Inc.", "Pty Ltd"). */
-  isSuffixPiece(expr: string): string {
-    const noEmptyWord = `NOT ${this.d.matches(expr, this.d.str(`(^|[${WS}])[^\\p{L}\\p{N}${WS}]+([${WS}]|$)`))}`;
-    const letters = this.collapse(this.d.replaceAll(`LOWER(${expr})`, this.d.str(`[^\\p{L}\\p{N}${WS}]+`), "''"));
-    return `(${noEmptyWord} AND ${this.d.matches(letters, this.d.str(`^${SUFFIX_ALT}(?: ${SUFFIX_ALT})*$`))})`;
+  /** knownNameKey: partnerKey with commas read as spaces (how a comma name is looked up as known). */
+  knownNameKey(expr: string): string {
+    return this.partnerKey(`REPLACE(${expr}, ',', ' ')`);
+  }
+
+  /**
+   * isQualifierPiece: true when every word of a trimmed, non-empty piece is a legal suffix or a
+   * region word ("Inc.", "Pty Ltd", "North", "Asia Pacific").
+   */
+  isQualifierPiece(expr: string): string {
+    const text = this.d.nfkc(expr);
+    const noEmptyWord = `NOT ${this.d.matches(text, this.d.str(`(^|[${WS}])[^\\p{L}\\p{N}${WS}]+([${WS}]|$)`))}`;
+    const letters = this.collapse(this.d.replaceAll(`LOWER(${text})`, this.d.str(`[^\\p{L}\\p{N}${WS}]+`), "''"));
+    return `(${noEmptyWord} AND ${this.d.matches(letters, this.d.str(`^${QUALIFIER_ALT}(?: ${QUALIFIER_ALT})*$`))})`;
   }
 }
