@@ -87,13 +87,13 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   progress('Reading deals', 0);
   if (input.partners) readDirectory(input.partners, 1, registry, issues);
   const table = detectTable(input.deals, options.mapping ?? {}, firstRow, issues);
-  const reader = readDeals(input.deals, table, policy, registry, issues);
+  const reader = readDeals(input.deals, table, policy, registry, issues, input.dateSystem);
   const { currencies, firstRowById } = reader;
   // Each deal's own issues are found in the second pass, as it is classified; they keep their place
   // ahead of the Touches table's issues in the final (row-sorted) list.
   const dealIssues = new IssueLog();
   const touchIssues = new IssueLog();
-  const touchTable: TouchTable | null = input.touches ? readTouches(input.touches, 1, policy, registry, touchIssues, firstRowById) : null;
+  const touchTable: TouchTable | null = input.touches ? readTouches(input.touches, 1, policy, registry, touchIssues, firstRowById, input.dateSystem) : null;
   // Hand-set attributions: the deals table's Override columns, then the Attribution Overrides tab (the later word wins).
   const overrideIssues = new IssueLog();
   const overrides = new OverrideBook();

@@ -114,6 +114,9 @@ export interface Summary {
   payouts?: Payouts;
 }
 
+/** Which day serial 0 is: 1900 (Windows Excel, Sheets) or 1904 (workbooks made by Mac Excel with `date1904`). */
+export type DateSystem = 1900 | 1904;
+
 /** The optional tables of SPEC 2.2 and the deals themselves, as grids. */
 export interface AnalysisInput {
   deals: Grid;
@@ -124,4 +127,6 @@ export interface AnalysisInput {
   overrides?: Grid | null;
   /** Sheet row number of `deals[0]` (default 1), so issues and the Deal Attribution tab name real rows. */
   firstRow?: number;
+  /** The date system plain serial numbers in the tables count from (default 1900). */
+  dateSystem?: DateSystem;
 }

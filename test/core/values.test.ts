@@ -1,6 +1,6 @@
 /** Value coercion of SPEC 2.3: amounts, dates, booleans and spreadsheet errors as spreadsheets really hold them. */
 import { parseAmount } from '../../src/core/values/parseAmount';
-import { parseDate, formatDay, dayFromSerial, dayFromParts } from '../../src/core/values/parseDate';
+import { parseDate, formatDay, dayFromSerial, dayFromParts, dateHint } from '../../src/core/values/parseDate';
 import { parseBoolean } from '../../src/core/values/parseBoolean';
 import { isSpreadsheetError } from '../../src/core/values/spreadsheetErrors';
 
@@ -47,9 +47,33 @@ describe('dates', () => {
   it('reads 1900-system serials, including 45292 as 2024-01-01, and drops the time fraction', () => {
     expect(day(45292)).toBe('2024-01-01');
     expect(day(45292.75)).toBe('2024-01-01');
-    expect(day(1)).toBe('1900-01-01');
-    expect(day(61)).toBe('1900-03-01');
+    expect(formatDay(dayFromSerial(1)!)).toBe('1900-01-01');
+    expect(formatDay(dayFromSerial(61)!)).toBe('1900-03-01');
     expect(dayFromSerial(60)).toBeNull();
+  });
+
+  it('takes a plain number for a serial only when it names a day from 1990 to 2100', () => {
+    expect(day(32874)).toBe('1990-01-01');
+    expect(day(73415)).toBe('2100-12-31');
+    expect(day('45292')).toBe('2024-01-01');
+    // A bare year, a small integer and a compact YYYYMMDD are not serials 1905, 1900 and 57346.
+    for (const cell of [2025, '2025', 1, '1', 61, 20250115, '20250115', 32873, 73416]) expect(day(cell)).toBeUndefined();
+    // A date-formatted cell arrives as a Date, and keeps any year.
+    expect(day(new Date(Date.UTC(1985, 5, 1)))).toBe('1985-06-01');
+  });
+
+  it('reads serials of the 1904 date system (Mac Excel) four years and a day later', () => {
+    expect(formatDay(parseDate(43830, 'MDY', 1904)!)).toBe('2024-01-01');
+    expect(formatDay(parseDate('43830', 'MDY', 1904)!)).toBe('2024-01-01');
+    expect(formatDay(parseDate(43830, 'MDY')!)).toBe('2019-12-31');
+  });
+
+  it.each([
+    ['2025', 'a year alone is not a day'], ['Q3 2025', 'a quarter is not a day'], ['2025 Q3', 'a quarter is not a day'],
+    ['20250115', 'it looks like 2025-01-15 without separators'], ['1', 'an Excel day number from 1990 to 2100'],
+  ])('says why %p is not a date', (cell, hint) => {
+    expect(day(cell)).toBeUndefined();
+    expect(dateHint(cell)).toContain(hint);
   });
 
   it('reads ISO and US text with or without a time, and day-first text by setting', () => {

@@ -190,19 +190,61 @@ describe('dates at the edges of the calendar', () => {
     const grid: Cell[][] = [['Deal ID', 'Stage', 'Amount', 'Created Date', 'Close Date'],
       ['old-text', 'Closed Won', 10, '1850-06-01', '1899-12-31'],
       ['old-date', 'Closed Won', 20, new Date(1850, 5, 1), new Date(Date.UTC(1899, 11, 31))],
-      ['serial-1', 'Closed Won', 30, 1, 59], // 1900-01-01 and 1900-02-28 in the 1900 date system
+      ['early-date', 'Closed Won', 30, new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(1900, 1, 28))],
       ['far-text', 'Closed Won', 40, '2999-01-01', '9999-12-31'],
-      ['far-serial', 'Closed Won', 50, 2958464, 2958465]]; // 9999-12-30 and 9999-12-31
+      ['far-date', 'Closed Won', 50, new Date(Date.UTC(9999, 11, 30)), new Date(Date.UTC(9999, 11, 31))]];
     const s = run(grid).summary;
     expect(s.issues).toEqual([]);
     expect(s.totals.revenue).toBe(150);
     expect(s.periods.map((p) => [p.period, p.revenue])).toEqual([['1899 Q4', 30], ['1900 Q1', 30], ['9999 Q4', 90]]);
   });
 
+  // Issue 14 changed this: plain serials 1, 59 and 2958465 used to be read as 1900 and 9999 days.
+  it('plain numbers that would be serials outside 1990-2100 are data issues, not days in 1900 or 9999', () => {
+    const grid: Cell[][] = [['Deal ID', 'Stage', 'Amount', 'Created Date', 'Close Date'],
+      ['serial-1', 'Closed Won', 30, 1, 59],
+      ['far-serial', 'Closed Won', 50, 2958464, 2958465],
+      ['ok', 'Closed Won', 70, 45292, 45300]];
+    const s = run(grid).summary;
+    expect(s.issues.filter((i) => i.code === 'DATE_INVALID').map((i) => [i.row, i.column, i.value]))
+      .toEqual([[2, 'Created Date', '1'], [2, 'Close Date', '59'], [3, 'Created Date', '2958464'], [3, 'Close Date', '2958465']]);
+    expect(s.totals.revenue).toBe(150);
+    expect(s.periods.map((p) => [p.period, p.revenue])).toEqual([['2024 Q1', 70], ['(no close date)', 80]]);
+  });
+
   it('a fiscal year that ends after 9999 still gets a label, not an exception', () => {
     const grid: Cell[][] = [['Deal ID', 'Stage', 'Amount', 'Close Date'], ['A', 'Closed Won', 10, '9999-12-31']];
     const s = analyze({ deals: grid }, { policy: { ...POLICY, fiscalYearStartMonth: 7 } }).summary;
     expect(s.periods.map((p) => p.period)).toEqual(['FY10000 Q2']);
+  });
+});
+
+describe('dates a CRM export gets wrong (issue 14)', () => {
+  const sfdc = (created: Cell, close: Cell): Cell[][] => [
+    ['Opportunity ID', 'Opportunity Name', 'Stage', 'Amount', 'Created Date', 'Close Date'],
+    ['006A1', 'Acme renewal', 'Closed Won', 1000, '2025-01-10', '2025-03-01'],
+    ['006A2', 'Globex expansion', 'Closed Won', 500, created, close]];
+
+  it.each([
+    ['2025', 'a year alone is not a day'], [2025, 'a year alone is not a day'], ['Q3 2025', 'a quarter is not a day'],
+    ['20250115', 'it looks like 2025-01-15 without separators'], [1, 'an Excel day number from 1990 to 2100'],
+  ])('%p in the Created Date column is a data issue that says why, not a day in 1900 or 1905', (created, hint) => {
+    const s = run(sfdc(created, '2025-03-01')).summary;
+    const found = issueAt(s, 3, 'Created Date');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ code: 'DATE_INVALID', value: String(created) });
+    expect(found[0]!.message).toContain(hint);
+    expect(s.totals.directAvgCycleDays).toBe(50); // the Acme deal alone: no cycle from 1905 or 1900
+    expect(s.totals.revenue).toBe(1500);
+  });
+
+  it('a close date before the created date is a data issue, and that deal stays out of the average cycle', () => {
+    const s = run(sfdc('2025-02-20', '2025-02-01')).summary;
+    expect(issueAt(s, 3, 'Close Date')).toEqual([expect.objectContaining({
+      code: 'DATE_CLOSE_BEFORE_CREATED', severity: 'warning', value: '2025-02-01',
+      message: 'The close date 2025-02-01 is before the created date 2025-02-20.' })]);
+    expect(s.totals.revenue).toBe(1500);
+    expect(s.totals.directAvgCycleDays).toBe(50); // the Acme deal's 50 days alone
   });
 });
 

@@ -2,7 +2,7 @@
  * Turns the rows under the header into deals (SPEC 2.3 to 2.5 and 5): values coerced, status
  * derived, partners resolved to registry ids, repeated Deal IDs marked, every bad value reported.
  */
-import type { Cell, Field, Grid, Status } from '../types';
+import type { Cell, DateSystem, Field, Grid, Status } from '../types';
 import type { DetectedTable } from '../analyze';
 import type { Policy } from '../policy';
 import { normalizeTerm } from '../policy';
@@ -12,7 +12,7 @@ import { cellText, isBlank } from '../values/cellText';
 import { isSpreadsheetError } from '../values/spreadsheetErrors';
 import { parseAmount } from '../values/parseAmount';
 import { parseBoolean } from '../values/parseBoolean';
-import { parseDate, dayFromSerial } from '../values/parseDate';
+import { parseDate, serialDay, dateHint, formatDay } from '../values/parseDate';
 import { splitPartners } from '../table/splitPartners';
 import { knownNameKey } from '../partners/partnerKey';
 import { headerKey } from '../table/fieldSynonyms';
@@ -93,8 +93,12 @@ const SKIPPED = 2;
 /** The issue each kind of skipped row is listed with. */
 const SKIPPED_ISSUE = { total: 'TOTAL_ROW', header: 'HEADER_REPEATED', footer: 'REPORT_FOOTER' } as const;
 
-/** First pass over the rows below the header; see DealReader. Only table-wide issues are logged here. */
-export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, registry: PartnerRegistry, issues: IssueLog): DealReader {
+/**
+ * First pass over the rows below the header; see DealReader. Only table-wide issues are logged here.
+ * `dateSystem` says what plain serial numbers in date columns count from.
+ */
+export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, registry: PartnerRegistry, issues: IssueLog,
+  dateSystem: DateSystem = 1900): DealReader {
   const col = table.columns;
   const header = (field: Field): string => table.headers[col[field]!] ?? field;
   // Column indexes as plain numbers (-1 when absent): the helpers below run for every cell of a million rows.
@@ -237,16 +241,16 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const cell = cellOf(cells, c);
     if (cell === undefined || cell === null || cell === '') return null;
     if (typeof cell === 'number') {
-      const day = dayFromSerial(cell);
+      const day = serialDay(cell, dateSystem);
       if (day !== null) return day;
     }
     if (isSpreadsheetError(cell)) {
       log.add('CELL_ERROR', row, headerAt(c), cellText(cell));
       return null;
     }
-    const day = parseDate(cell, policy.dateOrder);
+    const day = parseDate(cell, policy.dateOrder, dateSystem);
     if (day === undefined) {
-      log.add('DATE_INVALID', row, headerAt(c), cellText(cell));
+      log.add('DATE_INVALID', row, headerAt(c), cellText(cell), { hint: dateHint(cell) });
       return null;
     }
     return day;
@@ -344,6 +348,9 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     deal.index = r; deal.row = row; deal.id = id; deal.name = name; deal.status = status; deal.amount = amount; deal.currency = currency;
     deal.created = dateOf(cells, cCreated, row);
     deal.closeDate = dateOf(cells, cCloseDate, row);
+    if (deal.created !== null && deal.closeDate !== null && deal.closeDate < deal.created) {
+      log.add('DATE_CLOSE_BEFORE_CREATED', row, header('closeDate'), formatDay(deal.closeDate), { created: formatDay(deal.created) });
+    }
     deal.leadSource = term(leadSourceText); deal.leadSourceText = leadSourceText;
     deal.sourcingPartners = partnerIds(cells, cSourcing, row);
     deal.partners = partnerIds(cells, cPartner, row);

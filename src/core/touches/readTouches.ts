@@ -1,5 +1,5 @@
 /** Reads the Touches table (SPEC 2.2): one row per partner interaction with a deal. */
-import type { Grid } from '../types';
+import type { DateSystem, Grid } from '../types';
 import type { Policy } from '../policy';
 import { normalizeTerm } from '../policy';
 import type { IssueLog } from '../messages';
@@ -7,7 +7,7 @@ import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { locateColumns } from '../table/locateColumns';
 import { cellText, isBlank } from '../values/cellText';
 import { isSpreadsheetError } from '../values/spreadsheetErrors';
-import { parseDate, formatDay, dayFromSerial } from '../values/parseDate';
+import { parseDate, formatDay, serialDay, dateHint } from '../values/parseDate';
 import { parseAmount } from '../values/parseAmount';
 import { FIELD_SYNONYMS } from '../table/fieldSynonyms';
 import type { IdIndex } from '../deals/idIndex';
@@ -57,7 +57,7 @@ const nameOfNobody = (): string => '';
  * Reads the Touches table against the deals' Deal IDs (each with the sheet row of its first occurrence). Bad rows become issues; the table never throws.
  */
 export function readTouches(grid: Grid, firstRow: number, policy: Policy, registry: PartnerRegistry, issues: IssueLog,
-  dealIds: IdIndex): TouchTable {
+  dealIds: IdIndex, dateSystem: DateSystem = 1900): TouchTable {
   const unknownDeals = new Map<string, number>();
   const located = locateColumns(grid, SYNONYMS, ['dealId', 'partner', 'activity', 'date']);
   if (!located) {
@@ -91,9 +91,9 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     }
     const activityText = cellText(cells[cActivity!]);
     const dateCell = cells[cDate!];
-    const day = typeof dateCell === 'number' ? dayFromSerial(dateCell) : isSpreadsheetError(dateCell) ? undefined : parseDate(dateCell, policy.dateOrder);
+    const day = typeof dateCell === 'number' ? serialDay(dateCell, dateSystem) : isSpreadsheetError(dateCell) ? undefined : parseDate(dateCell, policy.dateOrder, dateSystem);
     if (day === null || day === undefined) {
-      issues.add('DATE_INVALID', row, 'Date', cellText(dateCell), { effect: 'The touch is ignored.' });
+      issues.add('DATE_INVALID', row, 'Date', cellText(dateCell), { effect: 'The touch is ignored.', hint: dateHint(dateCell) });
       continue;
     }
     let a = activityIndex.get(activityText);

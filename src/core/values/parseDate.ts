@@ -1,9 +1,9 @@
 /**
- * Dates as calendar days (SPEC 2.3): host Date objects, 1900-system serial numbers, ISO text and
- * US (or, by setting, day-first) text, with or without a time. A day is an integer: days since
- * 1970-01-01. No time-zone shifts: a day is the day the sheet shows.
+ * Dates as calendar days (SPEC 2.3): host Date objects, serial numbers (1900 or 1904 date system),
+ * ISO text and US (or, by setting, day-first) text, with or without a time. A day is an integer:
+ * days since 1970-01-01. No time-zone shifts: a day is the day the sheet shows.
  */
-import type { Cell } from '../types';
+import type { Cell, DateSystem } from '../types';
 
 const MS_PER_DAY = 86_400_000;
 /** Serial 25569 is 1970-01-01 in the 1900 date system. */
@@ -94,6 +94,38 @@ export function dayFromSerial(serial: number): number | null {
   return whole < 60 ? whole - SERIAL_EPOCH + 1 : whole - SERIAL_EPOCH;
 }
 
+/** 1904-system serial 0 (1904-01-01) is 1900-system serial 1462. */
+const SERIAL_1904_OFFSET = 1462;
+/** A plain number is taken for a serial only when it falls in these years (a date-formatted cell arrives as a Date). */
+const PLAUSIBLE_FIRST = dayFromParts(1990, 1, 1)!;
+const PLAUSIBLE_LAST = dayFromParts(2100, 12, 31)!;
+
+/**
+ * A plain number (a General-format cell, or digits as text) read as a serial in the workbook's date
+ * system, or null when the day it names falls outside 1990-2100: "2025", "1" or "20250115" are not
+ * days, whatever Excel would show for them.
+ */
+export function serialDay(serial: number, system: DateSystem = 1900): number | null {
+  const day = dayFromSerial(system === 1904 ? serial + SERIAL_1904_OFFSET : serial);
+  return day !== null && day >= PLAUSIBLE_FIRST && day <= PLAUSIBLE_LAST ? day : null;
+}
+
+const YEAR_ALONE = /^(19|20)\d\d$/;
+const QUARTER = /^(?:(?:fy\s*)?q[1-4][\s/-]*(?:fy\s*)?\d{2,4}|\d{4}[\s/-]*q[1-4])$/i;
+const COMPACT_YMD = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** Why a cell that is not a date was refused, as a parenthesised hint for DATE_INVALID ("" when nothing useful can be said). */
+export function dateHint(cell: Cell): string {
+  const t = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? cell.trim() : '';
+  if (YEAR_ALONE.test(t)) return ' (a year alone is not a day: give the full date)';
+  if (QUARTER.test(t)) return ' (a quarter is not a day: give the full date)';
+  const m = COMPACT_YMD.exec(t);
+  const day = m ? dayFromParts(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (day !== null) return ` (it looks like ${formatDay(day)} without separators: write it as ${formatDay(day)})`;
+  if (/^-?\d+(\.\d+)?$/.test(t)) return ' (a plain number counts as a date only as an Excel day number from 1990 to 2100: format the cell as a date)';
+  return '';
+}
+
 /** A host Date as the calendar day it shows: UTC parts for exact UTC midnight (files), else local parts (hosts). */
 export function dayFromDate(date: Date): number | null {
   const ms = date.getTime();
@@ -102,15 +134,18 @@ export function dayFromDate(date: Date): number | null {
   return dayFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
-/** Result of reading a date cell: a day, blank (null) or not a date (undefined). */
-export function parseDate(cell: Cell, order: 'MDY' | 'DMY'): number | null | undefined {
+/**
+ * Result of reading a date cell: a day, blank (null) or not a date (undefined). Dates (date-formatted
+ * cells) are days whatever their year; plain numbers only through serialDay's plausible range.
+ */
+export function parseDate(cell: Cell, order: 'MDY' | 'DMY', system: DateSystem = 1900): number | null | undefined {
   if (cell === null || cell === undefined || cell === '') return null;
   if (cell instanceof Date) return dayFromDate(cell) ?? undefined;
-  if (typeof cell === 'number') return dayFromSerial(cell) ?? undefined;
+  if (typeof cell === 'number') return serialDay(cell, system) ?? undefined;
   if (typeof cell === 'string') {
     const t = cell.trim();
     if (t === '') return null;
-    if (/^\d+(\.\d+)?$/.test(t)) return dayFromSerial(Number(t)) ?? undefined;
+    if (/^\d+(\.\d+)?$/.test(t)) return serialDay(Number(t), system) ?? undefined;
     return parseDateText(t, order) ?? undefined;
   }
   return undefined;

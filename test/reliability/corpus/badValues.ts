@@ -45,7 +45,7 @@ export const MALFORMED: readonly { column: Column; values: readonly Cell[] }[] =
   { column: 'Amount', values: ['abc', '1,2,3', '--5', '12..5', '(1,200', '1.2.3,4', '€', '$', 'USD', '1e400', '1'.repeat(400), 'ten thousand', '٣٤٥',
     true, false, Infinity, -Infinity, Number.NaN, new Date(Date.UTC(2024, 0, 1))] },
   { column: 'Created Date', values: ['13/45/2024', '2024-02-30', '2024-13-01', '31/31/31', 'yesterday', 'Q1 2024', '10000-01-01', -1, 0, 60, 3e6,
-    Infinity, Number.NaN, new Date(Number.NaN), true] },
+    Infinity, Number.NaN, new Date(Number.NaN), true, '2025', 2025, '1', 1, 'Q3 2025', 'FY25 Q3', '20250115', 20250115, 32873] },
   { column: 'Close Date', values: ['2023-02-29', '00/00/0000', 'TBD', -45292, 2958466, false] },
   { column: 'Won', values: ['maybe', 'yes please', 2, -1, 0.5, new Date(Date.UTC(2024, 0, 1))] },
   { column: 'Stage', values: [''] },
