@@ -16,6 +16,8 @@ export interface RunFacts {
   source: string;
   extraSources: string[];
   written: string[];
+  /** Lines printed after the data issues (e.g. the review queue's size). */
+  notes?: string[];
 }
 
 /** The console report as lines. */
@@ -72,6 +74,7 @@ export function consoleSummary(summary: Summary, facts: RunFacts, topCount = 10)
   for (const issue of summary.issues) count[issue.severity] += 1;
   lines.push(`Data issues: ${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.info.toLocaleString('en-US')} info`
     + (summary.issues.length > 0 ? ' (listed on the "Data Issues" tab and in the JSON summary)' : ''));
+  lines.push(...(facts.notes ?? []));
   if (facts.written.length === 0) lines.push('No files written: add --out report.xlsx and/or --json summary.json to save the report.');
   for (const file of facts.written) lines.push(`Wrote ${file}`);
   return lines;

@@ -1,6 +1,6 @@
 /** The `report` command: read the input files, run the engine, write the workbook and JSON summary, print the summary. */
-import { analyze, buildReportTabs, isAttributionError } from '../core';
-import type { Analysis } from '../core';
+import { analyze, buildReportTabs, isAttributionError, reviewQueue, reviewTab } from '../core';
+import type { Analysis, ReviewQueue } from '../core';
 import { checkOutputs, writeFilesAtomic } from './atomicWrite';
 import type { OutputFile } from './atomicWrite';
 import { CliError } from './CliError';
@@ -46,9 +46,10 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
   const { readings } = loaded;
   addReadingIssues(analysis.summary, [readings.deals, readings.touches, readings.partners, readings.fx, readings.overrides], analysis.table.headerIndex);
 
+  const review = reviewQueue(analysis.summary);
   const files: OutputFile[] = [];
   if (options.out !== undefined) {
-    const tabs = buildReportTabs(analysis);
+    const tabs = [...buildReportTabs(analysis), reviewTab(review)];
     files.push({ path: options.out, flag: '--out', data: (file) => xlsxWriter(tabs, file) });
   }
   if (options.json !== undefined) files.push({ path: options.json, flag: '--json', data: `${JSON.stringify(analysis.summary, null, 2)}\n` });
@@ -64,5 +65,14 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
     .map((kind) => loaded.sources[kind])
     .filter((s): s is string => s !== undefined);
   if (options.config !== undefined) extraSources.push(`policy ${options.config}`);
-  return consoleSummary(analysis.summary, { source: loaded.sources.deals, extraSources, written });
+  return consoleSummary(analysis.summary, { source: loaded.sources.deals, extraSources, written, notes: [reviewLine(review, options.out !== undefined)] });
+}
+
+/** "12 deals, 340,000.00 USD, need a decision; see Review in the workbook" */
+function reviewLine(review: ReviewQueue, workbook: boolean): string {
+  const n = review.items.length;
+  if (n === 0) return 'No deals need a decision.';
+  const money = review.amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${n.toLocaleString('en-US')} deal${n === 1 ? '' : 's'}, ${money} ${review.reportingCurrency}, need${n === 1 ? 's' : ''} a decision; `
+    + (workbook ? 'see Review in the workbook.' : 'add --out report.xlsx to list them on a Review tab.');
 }

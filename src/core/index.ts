@@ -34,3 +34,8 @@ export { compilePolicyToSql } from './sql/compilePolicyToSql';
 export { SQL_DIALECTS } from './sql/sqlDialect';
 export { planTabTargets, describeWrittenTabs } from './report/planTabTargets';
 export type { ExistingTab, TabTarget, TabPlan } from './report/planTabTargets';
+export { reviewQueue } from './review/reviewQueue';
+export type { ReviewItem, ReviewQueue } from './review/reviewQueue';
+export { REVIEW_REASONS } from './review/reviewFlags';
+export { reviewTab, REVIEW_TAB } from './report/reviewTab';
+export { OVERRIDES_TAB, OVERRIDES_HEADERS } from './overrides/readOverrides';

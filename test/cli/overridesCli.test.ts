@@ -59,4 +59,24 @@ describe('report --overrides', () => {
     expect(summary.deals.find((x) => x.id === '9103')!.motion).toBe('direct');
     expect(summary.totals.directRevenue).toBe(6500);
   });
+
+  it('prints how many deals and how much money need a decision, and writes them on a Review tab', async () => {
+    const out = path.join(dir, 'report.xlsx');
+    const run = runCli(['report', deals, '--out', out]);
+    expect(run.code).toBe(0);
+    // 9101's lead source names its partner and 9103's Partner column has no role: nothing to decide yet.
+    expect(run.stdout).toContain('No deals need a decision.');
+    // Two partner lead sources that name no partner: an open million first, then the won deal.
+    const conflicted = path.join(dir, 'unnamed.csv');
+    writeFileSync(conflicted, [dealsCsv, '9104,Woodgrove pilot,Closed Won,"3,250.50",Channel,,2024-02-01,2024-04-20',
+      '9105,Litware renewal,Qualification,"1,000,000.00",Partner,,2024-02-01,'].join('\r\n'));
+    const second = runCli(['report', conflicted, '--out', out]);
+    expect(second.stdout).toContain('2 deals, 1,003,250.50 USD, need a decision; see Review in the workbook.');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const review = workbook.getWorksheet('Review')!;
+    expect(review.getRow(3).getCell(2).value).toBe('9105');
+    expect(review.getRow(4).getCell(2).value).toBe('9104');
+    expect(review.getRow(3).getCell(6).value).toBe('Partner lead source, but no partner named');
+  });
 });

@@ -83,10 +83,10 @@ describe('partner-attribution report on the example workbook', () => {
     expect(conflict.reason).toMatch(/Acme Inc\./);
   });
 
-  it('writes the five summary tabs, with one Deal Attribution row per deal', async () => {
+  it('writes the five summary tabs and the Review tab, with one Deal Attribution row per deal', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...TAB_NAMES]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...TAB_NAMES, 'Review']); // the review queue's tab follows the summary tabs (issue 18)
     const attribution = workbook.getWorksheet('Deal Attribution')!;
     const ids = new Set<string>();
     attribution.eachRow((row) => { row.eachCell((cell) => { if (typeof cell.value === 'string' && /^OPP-\d+$/.test(cell.value)) ids.add(cell.value); }); });

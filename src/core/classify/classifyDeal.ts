@@ -328,11 +328,14 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   return { motion, sourcers, influencers, resellers, touched, deployers, reason, review };
 }
 
-/** True when the motion rests on the Partner Role text alone (a sourcing, resale or influence role, nothing else). */
+/**
+ * True when the motion rests on the Partner Role text alone: a sourcing role ("Referral") or an
+ * influence role ("Advisor") with no other evidence. A resale role is left out: it records who
+ * billed the deal, a fact of the order rather than a claim about who brought it.
+ */
 function roleTextIsOnlyEvidence(deal: Deal, motion: Motion, sourcers: readonly number[], claimants: readonly Claim[],
   influencers: readonly Influencer[], late: readonly { partner: number }[], flagged: readonly Claim[]): boolean {
   if (motion === 'sourced') return sourcers.length > 0 && sourcers.every((p) => claimOf(claimants, p)?.rank === 5);
-  if (motion === 'resold') return deal.resellers.length === 0;
   if (motion !== 'influenced') return false;
   return influencers.every((inf) => inf.kind === 0 && inf.ages.length === 1 && deal.partners.includes(inf.partner)
     && !deal.influencers.includes(inf.partner) && !late.some((l) => l.partner === inf.partner) && !flagged.some((c) => c.partner === inf.partner));

@@ -1,0 +1,58 @@
+/**
+ * The review queue (issue 18): the won and open deals whose attribution needs a human decision,
+ * most money first, each with what the rules decided and why. Built from the deal results'
+ * review bits; a deal set by hand has had its decision and is not listed.
+ */
+import type { Motion, Status, Summary } from '../types';
+import { dealResultsOf } from '../deals/dealResults';
+import { REVIEW_REASONS, REVIEW_SET_BY_HAND } from './reviewFlags';
+
+/** One deal waiting for a decision. */
+export interface ReviewItem {
+  row: number;
+  id: string;
+  name: string;
+  status: Status;
+  /** In the reporting currency; null when missing or not convertible (listed last). */
+  amount: number | null;
+  /** What the rules decided. */
+  motion: Motion;
+  /** The partners the rules named (sourcer, influencers, reseller), as "Acme; Globex". */
+  partners: string;
+  /** Why it needs a decision, e.g. ["sourcing-conflict"], and the same in words. */
+  codes: string[];
+  labels: string[];
+  /** The rules' reason. */
+  reason: string;
+}
+
+/** The queue and its size in money. */
+export interface ReviewQueue {
+  items: ReviewItem[];
+  /** Sum of the listed amounts, in the reporting currency (deals without an amount add nothing). */
+  amount: number;
+  reportingCurrency: string;
+}
+
+/** The review queue of a summary made by analyze (empty for a summary read back from JSON). */
+export function reviewQueue(summary: Summary): ReviewQueue {
+  const results = dealResultsOf(summary);
+  const items: ReviewItem[] = [];
+  let cents = 0;
+  if (results !== undefined) {
+    for (let i = 0; i < results.length; i++) {
+      const bits = results.review(i);
+      if (bits === 0 || (bits & REVIEW_SET_BY_HAND) !== 0 || !results.counted(i)) continue;
+      const status = results.status(i);
+      if (status === 'lost') continue; // a lost deal's attribution moves no money
+      const reasons = REVIEW_REASONS.filter((r) => (bits & r.flag) !== 0);
+      const partners = [results.sourcingPartner(i), ...results.influencers(i), results.reseller(i)].filter((p): p is string => p !== null && p !== '');
+      const amount = results.amount(i);
+      if (amount !== null) cents += Math.round(amount * 100);
+      items.push({ row: results.row(i), id: results.id(i), name: results.name(i), status, amount, motion: results.motion(i),
+        partners: [...new Set(partners)].join('; '), codes: reasons.map((r) => r.code), labels: reasons.map((r) => r.label), reason: results.reason(i) });
+    }
+  }
+  items.sort((a, b) => (b.amount ?? -Infinity) - (a.amount ?? -Infinity) || a.row - b.row);
+  return { items, amount: cents / 100, reportingCurrency: summary.reportingCurrency };
+}
