@@ -1,8 +1,9 @@
 /**
  * Lays the core's report tabs out in an .xlsx with ExcelJS's streaming writer (rows go to disk as they
  * are laid out, so a 100,000-deal report does not hold the whole workbook in memory): values at block
- * positions, number formats, bold shaded headers, block titles, frozen header rows and column widths.
- * ExcelJS cannot write charts, so the command line's workbook has none (the Sheets and Excel add-ins add them).
+ * positions, number formats, bold shaded headers that wrap in a row tall enough for them, bold total
+ * rows, block titles, frozen header rows and columns, an autofilter over each tab's main table, and a
+ * landscape print setup one page wide that repeats the table's header rows on every page.
  */
 import ExcelJS from 'exceljs';
 import type { Cell, FormatName, ReportBlock, ReportTab } from '../core';
@@ -16,6 +17,8 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   alignment: { vertical: 'middle', wrapText: true },
 };
 const TITLE_STYLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 12 } };
+/** Points per line of an 11-point header, and the padding Excel adds. */
+const LINE_POINTS = 15;
 const FORMAT_STYLES = Object.fromEntries(
   (Object.keys(FORMATS) as FormatName[]).map((name) => [name, { numFmt: FORMATS[name] } as Partial<ExcelJS.Style>]),
 ) as Record<FormatName, Partial<ExcelJS.Style>>;
@@ -51,10 +54,12 @@ function fillRow(row: ExcelJS.Row, rowNumber: number, block: ReportBlock): void 
   const values = block.values[index];
   if (!values) return;
   const isHeader = index < block.headerRows;
+  const isTotal = index >= block.values.length - (block.totalRows ?? 0);
   values.forEach((value, j) => {
     const stored = storedValue(value);
     const format = block.formats[j];
-    const style = isHeader ? HEADER_STYLE : format && format !== 'general' && typeof value !== 'string' ? FORMAT_STYLES[format] : null;
+    const numberStyle = format && format !== 'general' && typeof value !== 'string' ? FORMAT_STYLES[format] : null;
+    const style = isHeader ? HEADER_STYLE : isTotal ? totalStyle(format) : numberStyle;
     if (stored === null && !style) return;
     const cell = row.getCell(block.col + j + 1);
     cell.value = stored;
@@ -62,13 +67,61 @@ function fillRow(row: ExcelJS.Row, rowNumber: number, block: ReportBlock): void 
   });
 }
 
+const TOTAL_STYLES = new Map<FormatName | undefined, Partial<ExcelJS.Style>>();
+/** A total row's cell: bold, a rule above, its number format kept. */
+const totalStyle = (format: FormatName | undefined): Partial<ExcelJS.Style> => {
+  let style = TOTAL_STYLES.get(format);
+  if (!style) {
+    style = { font: { bold: true }, border: { top: { style: 'thin' } }, ...(format && format !== 'general' ? { numFmt: FORMATS[format] } : {}) };
+    TOTAL_STYLES.set(format, style);
+  }
+  return style;
+};
+
+/** A header row's height in points: enough lines for its longest label wrapped at its column's width. */
+export function headerRowHeight(labels: readonly Cell[], col: number, widths: readonly number[]): number {
+  let lines = 1;
+  labels.forEach((label, j) => {
+    if (typeof label !== 'string' || label === '') return;
+    const width = Math.max(4, (widths[col + j] ?? 9) - 1);
+    // Words wrap whole: count lines word by word, as the spreadsheet does.
+    let n = 1, used = 0;
+    for (const word of label.split(/\s+/)) {
+      if (used > 0 && used + 1 + word.length > width) { n++; used = word.length; } else used += (used > 0 ? 1 : 0) + word.length;
+    }
+    lines = Math.max(lines, n);
+  });
+  return lines * LINE_POINTS + 3;
+}
+
+/** "A1:P1200" for 0-based (row, col) to (lastRow, lastCol), inclusive. */
+const columnName = (col: number): string => {
+  let name = '';
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+  return name;
+};
+
+/** The tab's filter range (its filter block's header and data rows, not its total rows), or null. */
+function filterRange(tab: ReportTab): { from: { row: number; column: number }; to: { row: number; column: number } } | null {
+  const block = tab.filterBlock === undefined ? undefined : tab.blocks[tab.filterBlock];
+  if (!block || block.values.length === 0) return null;
+  const width = block.values.reduce((max, row) => Math.max(max, row.length), 0);
+  const last = block.row + block.values.length - (block.totalRows ?? 0);
+  return { from: { row: block.row + 1, column: block.col + 1 }, to: { row: last, column: block.col + width } };
+}
+
 /** First and last 1-based sheet rows a block touches (its title sits one row above it). */
 const rowSpan = (block: ReportBlock): [number, number] =>
   [block.title && block.row >= 1 ? block.row : block.row + 1, block.row + block.values.length];
 
 async function writeTab(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tab: ReportTab): Promise<void> {
+  const frozenColumns = tab.frozenColumns ?? 0;
+  const filter = filterRange(tab);
+  const titleRows = filter ? `${filter.from.row}:${filter.from.row}` : tab.frozenRows > 0 ? `1:${tab.frozenRows}` : undefined;
   const sheet = workbook.addWorksheet(tab.name.slice(0, 31), {
-    views: tab.frozenRows > 0 ? [{ state: 'frozen', ySplit: tab.frozenRows, xSplit: 0 }] : [],
+    views: tab.frozenRows > 0 || frozenColumns > 0 ? [{ state: 'frozen', ySplit: tab.frozenRows, xSplit: frozenColumns }] : [],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(titleRows ? { printTitlesRow: titleRows } : {}) },
+    ...(filter ? { autoFilter: `${columnName(filter.from.column - 1)}${filter.from.row}:${columnName(filter.to.column - 1)}${filter.to.row}` } : {}),
   });
   sheet.columns = tab.columnWidths.map((width) => (width > 0 ? { width } : {}));
   const spans = tab.blocks.map((block) => ({ block, span: rowSpan(block) }));
@@ -79,6 +132,9 @@ async function writeTab(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tab: Repor
     if (covering.length === 0) continue;
     const row = sheet.getRow(r);
     for (const { block } of covering) fillRow(row, r, block);
+    const headerOf = covering.find(({ block }) => r > block.row && r <= block.row + block.headerRows);
+    if (headerOf) row.height = Math.max(...covering.filter(({ block }) => r > block.row && r <= block.row + block.headerRows)
+      .map(({ block }) => headerRowHeight(block.values[r - block.row - 1] ?? [], block.col, tab.columnWidths)));
     row.commit();
   }
   await sheet.commit();

@@ -19,7 +19,7 @@ import { DealResults, attachDealResults } from './deals/dealResults';
 import { toCents } from './credit/allocateCents';
 import { totalsRollup } from './rollup/totalsRollup';
 import { partnersRollup } from './rollup/partnersRollup';
-import { periodsRollup } from './rollup/periodsRollup';
+import { periodLabel, periodsRollup } from './rollup/periodsRollup';
 import { segmentsRollup } from './rollup/segmentsRollup';
 import { parseDateText, today } from './values/parseDate';
 import { CreditLedger } from './payouts/creditLedger';
@@ -135,6 +135,13 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const segmentsAcc = segmentsRollup();
   const results = new DealResults(reader.count, nameOf);
   const ledger = policy.incentives !== null || options.ledger === true ? new CreditLedger(nameOf) : null;
+  const quarterOfDay = new Map<number, string>();
+  const quarterOf = (day: number | null): string => {
+    if (day === null) return '';
+    let label = quarterOfDay.get(day);
+    if (label === undefined) { label = periodLabel(day, policy.fiscalYearStartMonth).label; quarterOfDay.set(day, label); }
+    return label;
+  };
   for (let k = 0; k < reader.rows; k++) {
     const deal = reader.read(k, dealIssues);
     if (deal === null) continue;
@@ -149,11 +156,12 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     if (override !== undefined) ({ cls, credits } = applyOverride(override, cls, cents, policy, nameOf, ctx.explain !== false));
     const attributed: AttributedDeal = { deal, cls, cents, credits };
     totalsAcc.add(attributed);
-    partnersAcc.add(attributed);
+    partnersAcc.add(attributed, touches);
     periodsAcc.add(attributed);
     segmentsAcc.add(attributed);
     ledger?.add(attributed, results.length);
-    results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`);
+    results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`,
+      quarterOf(deal.closeDate));
   }
   for (const [dealId, row] of touchTable?.unknownDeals ?? []) loopIssues.add('TOUCH_UNKNOWN_DEAL', row, 'Deal ID', dealId);
   for (const unused of overrides.unused()) overrideIssues.add('OVERRIDE_UNKNOWN_DEAL', unused.row, 'Deal ID', unused.dealId, { where: unused.where });

@@ -48,6 +48,8 @@ export interface Totals {
   partnerWinRate: number | null; directWinRate: number | null;
   partnerAvgDealSize: number | null; directAvgDealSize: number | null;
   partnerAvgCycleDays: number | null; directAvgCycleDays: number | null;
+  /** Overlapping views, never credit: counted deals some partner only touched, or deployed, and the full amount of those won. */
+  touchedDeals: number; touchedRevenue: number; deployedDeals: number; deployedRevenue: number;
 }
 
 /** SPEC 6.1 per-partner row. */
@@ -57,6 +59,16 @@ export interface PartnerRow {
   sourcedRevenue: number; sourcedPipeline: number;
   influencedRevenue: number; influencedPipeline: number; influencedCredit: number;
   resoldRevenue: number; resoldPipeline: number;
+  /** Resold credit (won): with sourcedRevenue and influencedCredit it sums to creditedRevenue. */
+  resoldCredit: number;
+  /** Pipeline credit by role: sourcedPipeline + influencedCreditPipeline + resoldCreditPipeline = creditedPipeline. */
+  influencedCreditPipeline: number; resoldCreditPipeline: number;
+  /**
+   * Overlapping views, never credit: deals the partner only touched (touches below the influence
+   * threshold) and the full amount of those won; deals it deployed and the full amount of those won;
+   * its rows in the Touches table on counted deals.
+   */
+  dealsTouched: number; touchedRevenue: number; dealsDeployed: number; deployedRevenue: number; touches: number;
   creditedRevenue: number; creditedPipeline: number;
   wonDeals: number; lostDeals: number; winRate: number | null;
   avgDealSize: number | null; avgCycleDays: number | null;
@@ -98,6 +110,14 @@ export interface DealRow {
   reason: string;
   /** True when the deal is counted (false for a repeated Deal ID). */
   counted: boolean;
+  /** Close date as "YYYY-MM-DD", or null; its quarter ("2024 Q1"; "" without a date). */
+  closeDate?: string | null;
+  quarter?: string;
+  /** The deal's own Partner Tier and Region cells ("" when blank). */
+  tier?: string;
+  region?: string;
+  /** Credit per partner and role (sourced, influenced, resold): the lines behind `credits`. */
+  creditLines?: { partner: string; role: 'sourced' | 'influenced' | 'resold'; amount: number }[];
 }
 
 /** The JSON summary contract (`shared/summary.schema.json`). */

@@ -104,11 +104,20 @@ describe('partner-attribution report on the example workbook', () => {
     const creditedCol = grid[headerIndex]!.indexOf('Credited Revenue');
     const shown = new Map<string, number>();
     for (const row of grid.slice(headerIndex + 1)) {
-      if (!row[0]) break;
+      if (!row[0] || row[0] === 'Total') break;
       shown.set(row[0], Number(row[creditedCol]));
     }
     expect(shown.size).toBe(summary.partners.length);
     for (const partner of summary.partners) expect(shown.get(partner.partner)).toBe(partner.creditedRevenue);
+    // Sourced + Influenced + Resold Credit make each partner's Credited Revenue, and the Total row is partner-led revenue.
+    const header = grid[headerIndex]!;
+    const [sourced, influenced, resold] = ['Sourced Credit', 'Influenced Credit', 'Resold Credit'].map((label) => header.indexOf(label));
+    for (const row of grid.slice(headerIndex + 1, headerIndex + 1 + shown.size)) {
+      expect(Math.round((Number(row[sourced!]) + Number(row[influenced!]) + Number(row[resold!])) * 100)).toBe(Math.round(Number(row[creditedCol]) * 100));
+    }
+    const total = grid[headerIndex + 1 + shown.size]!;
+    expect(total[0]).toBe('Total');
+    expect(Number(total[creditedCol])).toBe(summary.totals.partnerLedRevenue);
   });
 
   it('gives the same summary in every time zone (dates are calendar days)', () => {

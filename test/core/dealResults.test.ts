@@ -49,7 +49,7 @@ describe('deal results held column-wise', () => {
       { 'Deal ID': 'B', Stage: 'Closed Won', Amount: 0, 'Created Date': '2024-01-01', 'Close Date': '2024-03-01', 'Sourcing Partner': 'Acme' },
     ]) }, { policy: { sourcedShare: 0.5 } });
     const tab = buildReportTabs({ summary }).find((t) => t.name === 'Deal Attribution')!;
-    const credits = tab.blocks[0]!.values.map((row) => row[10]);
+    const credits = tab.blocks[0]!.values.map((row) => row[14]); // the Credits column
     expect(credits.slice(1)).toEqual(['Acme: 500.00; Globex: 250.00; Initech: 250.00', '']);
     expect(summary.deals.map((d) => d.credits)).toEqual([{ Acme: 500, Globex: 250, Initech: 250 }, {}]);
   });

@@ -18,6 +18,8 @@ const zero = (v: unknown): unknown => (v === 0 ? 0 : v);
 export function fromEngine(analysis: Analysis): Comparable {
   const partners: Comparable['partners'] = {};
   for (const p of analysis.summary.partners) {
+    // The SQL lists partners that sourced, influenced or resold; the engine also lists those that only touched or deployed.
+    if (p.dealsSourced + p.dealsInfluenced + p.dealsResold === 0) continue;
     partners[p.partner] = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, zero(p[f])]));
   }
   return {

@@ -6,12 +6,24 @@
  */
 import type { DealRow, Motion, Status, Summary } from '../types';
 import type { Classification } from '../classify/classifyDeal';
-import type { CreditLine } from '../credit/creditDeal';
+import type { CreditKind, CreditLine } from '../credit/creditDeal';
+import { formatDay, parseDateText, partsOfDay } from '../values/parseDate';
 
 const STATUSES: readonly Status[] = ['won', 'lost', 'open'];
 const MOTIONS: readonly Motion[] = ['sourced', 'influenced', 'resold', 'direct'];
 const STATUS_CODE: Record<Status, number> = { won: 0, lost: 1, open: 2 };
 const MOTION_CODE: Record<Motion, number> = { sourced: 0, influenced: 1, resold: 2, direct: 3 };
+const KINDS: readonly CreditKind[] = ['sourced', 'influenced', 'resold'];
+const KIND_CODE: Record<CreditKind, number> = { sourced: 0, influenced: 1, resold: 2 };
+
+/** A day as a Date at local midnight: every host writes it as that calendar day. */
+export const dateOfDay = (day: number): Date => {
+  const { year, month, day: dd } = partsOfDay(day);
+  return new Date(year, month - 1, dd);
+};
+
+/** One partner's credit on one deal, by display name, with the role it was credited for. */
+export interface DealCredit { partner: string; role: CreditKind; amount: number }
 
 /** The partner lists of a deal, in the order they are stored. */
 const SOURCERS = 0, INFLUENCERS = 1, RESELLERS = 2, TOUCHED = 3, DEPLOYERS = 4, LISTS = 5;
@@ -24,7 +36,7 @@ const mergedNames: string[] = [];
 const mergedAmounts: number[] = [];
 
 /** A growable Int32Array / Float64Array pair for the flat partner ids and credit lines. */
-const grown = <T extends Int32Array | Float64Array>(array: T, needed: number): T => {
+const grown = <T extends Int32Array | Float64Array | Uint8Array>(array: T, needed: number): T => {
   if (needed <= array.length) return array;
   let size = array.length * 2;
   while (size < needed) size *= 2;
@@ -53,6 +65,17 @@ export interface DealsView {
   influencersText(i: number): string;
   /** "Acme Inc.: 5,000.00; Globex: 2,500.00" */
   creditsText(i: number, formatMoney: (n: number) => string): string;
+  /** False for a repeated Deal ID (shown, never credited). */
+  counted(i: number): boolean;
+  /** The close date as a day number, or null. */
+  closeDay(i: number): number | null;
+  /** The close date's quarter ("2024 Q1", "FY2025 Q1"), or "" without a close date. */
+  quarter(i: number): string;
+  /** The deal's own Partner Tier and Region cells ("" when blank). */
+  tier(i: number): string;
+  region(i: number): string;
+  /** The deal's credit lines, one per partner and role, in credit order (zero lines left out). */
+  creditLines(i: number): DealCredit[];
 }
 
 export class DealResults implements DealsView {
@@ -68,6 +91,11 @@ export class DealResults implements DealsView {
   private readonly ids: string[];
   private readonly names: string[];
   private readonly reasons: string[];
+  /** Close day, NaN when none. */
+  private readonly closeOf: Float64Array;
+  private readonly quarters: string[];
+  private readonly tiers: string[];
+  private readonly regions: string[];
   /** Deal i's list j is partnerIds[listStart[i*5+j] .. listStart[i*5+j+1]). */
   private readonly listStart: Int32Array;
   private partnerIds = new Int32Array(1024);
@@ -75,6 +103,7 @@ export class DealResults implements DealsView {
   private readonly creditStart: Int32Array;
   private creditPartner = new Int32Array(1024);
   private creditCents = new Float64Array(1024);
+  private creditKind = new Uint8Array(1024);
 
   constructor(capacity: number, private readonly nameOf: (partner: number) => string) {
     this.rowOf = new Int32Array(capacity);
@@ -86,6 +115,10 @@ export class DealResults implements DealsView {
     this.ids = new Array<string>(capacity);
     this.names = new Array<string>(capacity);
     this.reasons = new Array<string>(capacity);
+    this.closeOf = new Float64Array(capacity);
+    this.quarters = new Array<string>(capacity);
+    this.tiers = new Array<string>(capacity);
+    this.regions = new Array<string>(capacity);
     this.listStart = new Int32Array(capacity * LISTS + 1);
     this.creditStart = new Int32Array(capacity + 1);
   }
@@ -93,9 +126,13 @@ export class DealResults implements DealsView {
   get length(): number { return this.n; }
 
   /** Records the next deal. */
-  push(deal: { row: number; id: string; name: string; status: Status; counted: boolean }, cls: Classification,
-    cents: number | null, credits: readonly CreditLine[], reason: string): void {
+  push(deal: { row: number; id: string; name: string; status: Status; counted: boolean; closeDate: number | null; tier: string; region: string },
+    cls: Classification, cents: number | null, credits: readonly CreditLine[], reason: string, quarter = ''): void {
     const i = this.n++;
+    this.closeOf[i] = deal.closeDate === null ? NaN : deal.closeDate;
+    this.quarters[i] = quarter;
+    this.tiers[i] = deal.tier;
+    this.regions[i] = deal.region;
     this.rowOf[i] = deal.row;
     this.ids[i] = deal.id;
     this.names[i] = deal.name;
@@ -124,7 +161,10 @@ export class DealResults implements DealsView {
     if (credits.length > 0) {
       this.creditPartner = grown(this.creditPartner, c + credits.length);
       this.creditCents = grown(this.creditCents, c + credits.length);
-      for (let k = 0; k < credits.length; k++) { this.creditPartner[c] = credits[k]!.partner; this.creditCents[c] = credits[k]!.cents; c++; }
+      this.creditKind = grown(this.creditKind, c + credits.length);
+      for (let k = 0; k < credits.length; k++) {
+        this.creditPartner[c] = credits[k]!.partner; this.creditCents[c] = credits[k]!.cents; this.creditKind[c] = KIND_CODE[credits[k]!.kind]; c++;
+      }
     }
     this.creditStart[i + 1] = c;
   }
@@ -138,6 +178,27 @@ export class DealResults implements DealsView {
   reason(i: number): string { return this.reasons[i]!; }
   /** Why deal i needs a human decision (REVIEW_* bits; REVIEW_SET_BY_HAND when it was set by hand). */
   review(i: number): number { return this.reviewOf[i]!; }
+  closeDay(i: number): number | null { const d = this.closeOf[i]!; return Number.isNaN(d) ? null : d; }
+  quarter(i: number): string { return this.quarters[i]!; }
+  tier(i: number): string { return this.tiers[i]!; }
+  region(i: number): string { return this.regions[i]!; }
+
+  /** The deal's credit lines, lines of one partner and role added up, zero lines left out. */
+  creditLines(i: number): DealCredit[] {
+    const from = this.creditStart[i]!;
+    const to = this.creditStart[i + 1]!;
+    if (from === to) return [];
+    const out: DealCredit[] = [];
+    for (let k = from; k < to; k++) {
+      const cents = this.creditCents[k]!;
+      if (cents === 0) continue;
+      const partner = this.nameOf(this.creditPartner[k]!);
+      const role = KINDS[this.creditKind[k]!]!;
+      const same = out.find((o) => o.partner === partner && o.role === role);
+      if (same) same.amount = Math.round(same.amount * 100 + cents) / 100; else out.push({ partner, role, amount: cents / 100 });
+    }
+    return out;
+  }
   /** The amount in the reporting currency, or null. */
   amount(i: number): number | null {
     const cents = this.centsOf[i]!;
@@ -215,6 +276,8 @@ export class DealResults implements DealsView {
       sourcingPartner: this.sourcingPartner(i), influencers: this.influencers(i), reseller: this.reseller(i),
       touched: this.list(i, TOUCHED), deployedBy: this.list(i, DEPLOYERS),
       credits: this.credits(i), reason: this.reason(i), counted: this.counted(i),
+      closeDate: this.closeDay(i) === null ? null : formatDay(this.closeDay(i)!), quarter: this.quarter(i),
+      tier: this.tier(i), region: this.region(i), creditLines: this.creditLines(i),
     };
   }
 }
@@ -241,6 +304,19 @@ class RowsView implements DealsView {
   influencersText(i: number): string { return this.rows[i]!.influencers.join('; '); }
   creditsText(i: number, formatMoney: (n: number) => string): string {
     return Object.entries(this.rows[i]!.credits).map(([partner, amount]) => `${partner}: ${formatMoney(amount)}`).join('; ');
+  }
+  counted(i: number): boolean { return this.rows[i]!.counted !== false; }
+  closeDay(i: number): number | null { const text = this.rows[i]!.closeDate; return text ? parseDateText(text, 'MDY') : null; }
+  quarter(i: number): string { return this.rows[i]!.quarter ?? ''; }
+  tier(i: number): string { return this.rows[i]!.tier ?? ''; }
+  region(i: number): string { return this.rows[i]!.region ?? ''; }
+  /** The JSON's creditLines, or (an older summary without them) each credit with the role the deal's motion gives it. */
+  creditLines(i: number): DealCredit[] {
+    const r = this.rows[i]!;
+    if (r.creditLines) return r.creditLines;
+    const sourcers = new Set((r.sourcingPartner ?? '').split('; '));
+    return Object.entries(r.credits).map(([partner, amount]) => ({ partner, amount,
+      role: r.motion === 'resold' ? 'resold' : r.motion === 'sourced' && sourcers.has(partner) ? 'sourced' : 'influenced' }));
   }
 }
 

@@ -26,6 +26,8 @@ export interface ReportBlock {
   headerRows: number;
   /** An optional bold title written one row above the block. */
   title?: string;
+  /** How many trailing rows are totals (bold, and outside the filter so sorting leaves them at the bottom). */
+  totalRows?: number;
 }
 
 /** A chart the writer adds where the host can (ExcelJS cannot: the XLSX has none). */
@@ -50,13 +52,17 @@ export interface ReportTab {
   blocks: ReportBlock[];
   /** Rows frozen at the top (the header of the main table). */
   frozenRows: number;
+  /** Columns frozen at the left (the Partner Summary freezes partner names: its table starts far down). */
+  frozenColumns?: number;
+  /** Index into `blocks` of the table that gets a filter (an Excel table, a Sheets filter, an autofilter). */
+  filterBlock?: number;
   /** Column widths in characters, from column 0. */
   columnWidths: number[];
   charts: ChartSpec[];
 }
 
 /** The names of the five tabs of SPEC 6.2. */
-export const TAB_NAMES = ['Partner Summary', 'Partner Trend', 'Partner Segments', 'Deal Attribution', 'Data Issues'] as const;
+export const TAB_NAMES = ['Partner Summary', 'Partner Trend', 'Partner Segments', 'Deal Attribution', 'Partner Credits', 'Data Issues'] as const;
 
 /**
  * Text that a spreadsheet would read as a formula (starts with =, +, - or @) gets a leading

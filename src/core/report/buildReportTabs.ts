@@ -2,10 +2,11 @@
 import type { Analysis } from '../analyze';
 import type { Cell, Summary } from '../types';
 import type { ReportTab } from './ReportTab';
-import { block, orBlank } from './reportBlock';
+import { block, heading, orBlank, sumMoney } from './reportBlock';
 import { payoutsTab } from './payoutsTab';
-import { PARTNER_COLUMNS, partnerRowCells } from './partnerColumns';
-import { dealsView } from '../deals/dealResults';
+import { PARTNER_COLUMNS, partnerGroupHeadingRow, partnerRowCells } from './partnerColumns';
+import { dateOfDay, dealsView } from '../deals/dealResults';
+import { partnerCreditsTab } from './partnerCreditsTab';
 
 const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
@@ -44,18 +45,45 @@ function summaryTab(s: Summary, topN: number): ReportTab {
     [t.deals, t.wonDeals, t.lostDeals, t.openDeals, issues.error + issues.warning + issues.info],
   ], ['integer', 'integer', 'integer', 'integer', 'integer']);
   const partnerRows: Cell[][] = s.partners.map(partnerRowCells);
-  // Below the KPI blocks and the top-partners chart beside them (about 20 rows tall), so the chart covers nothing.
-  const partners = block(24, 0, PARTNER_COLUMNS.map((c) => c.label), partnerRows, PARTNER_COLUMNS.map((c) => c.format),
-    'Partners (sorted by credited revenue; influenced and resold revenue overlap, credited revenue does not)');
+  if (s.partners.length > 0) partnerRows.push(partnerTotalRow(s));
+  // Below the KPI blocks and the top-partners chart beside them (about 20 rows tall), so the chart covers nothing;
+  // the title on row 24, each column group's heading on row 25, the table from row 26.
+  const partners = block(PARTNER_TABLE_ROW, 0, PARTNER_COLUMNS.map((c) => c.label), partnerRows, PARTNER_COLUMNS.map((c) => c.format));
+  if (s.partners.length > 0) partners.totalRows = 1;
+  const groupHeadings = partnerGroupHeadingRow().flatMap((text, col) => (text ? [heading(PARTNER_TABLE_ROW, col, text)] : []));
   const credited = PARTNER_COLUMNS.findIndex((c) => c.key === 'creditedRevenue');
   return {
     name: 'Partner Summary',
-    blocks: [motion, compare, counts, partners],
+    blocks: [motion, compare, counts, partners, heading(PARTNER_TABLE_ROW - 1, 0,
+      `Partners, sorted by credited revenue (${currency}); the Total row's Credited Revenue equals partner-led revenue above`), ...groupHeadings],
     frozenRows: 0,
+    frozenColumns: 1,
+    filterBlock: 3,
     columnWidths: PARTNER_COLUMNS.map((c, i) => (i === 0 ? 28 : c.format === 'text' ? 18 : 16)),
     charts: s.partners.length === 0 ? [] : [{ kind: 'bar', title: `Top ${Math.min(topN, s.partners.length)} partners by credited revenue`,
-      block: 3, categoryCol: 0, seriesCols: [credited], maxRows: topN, anchorRow: 1, anchorCol: 6 }],
+      block: 3, categoryCol: 0, seriesCols: [credited], maxRows: Math.min(topN, s.partners.length), anchorRow: 1, anchorCol: 6 }],
   };
+}
+
+/** Where the partner table's header row is on the Partner Summary tab (0-based). */
+const PARTNER_TABLE_ROW = 25;
+
+/**
+ * The partner table's Total row: credit and pipeline-credit columns added up (they reconcile with the
+ * key figures); the overlapping touched and deployed revenue as deal totals (each deal once); the
+ * other overlapping columns and the per-partner rates blank, since adding them up would count deals twice.
+ */
+function partnerTotalRow(s: Summary): Cell[] {
+  return PARTNER_COLUMNS.map((c): Cell => {
+    if (c.key === 'partner') return 'Total';
+    if (c.key === 'shareOfPartnerLed') return s.totals.partnerLedRevenue === 0 ? '' : 1;
+    if (c.key === 'touchedRevenue') return s.totals.touchedRevenue;
+    if (c.key === 'deployedRevenue') return s.totals.deployedRevenue;
+    if ((c.group === 'credit' || c.group === 'pipeline') && c.format === 'money') {
+      return sumMoney(s.partners.map((p) => p[c.key] as number));
+    }
+    return '';
+  });
 }
 
 function trendTab(s: Summary): ReportTab {
@@ -64,7 +92,7 @@ function trendTab(s: Summary): ReportTab {
   const trend = block(1, 0, ['Quarter', 'Sourced', 'Influenced', 'Resold', 'Direct', 'Revenue', 'Partner-led', 'Pipeline'], rows,
     ['text', 'money', 'money', 'money', 'money', 'money', 'money', 'money'], `Revenue by close quarter and motion (${s.reportingCurrency})`);
   return {
-    name: 'Partner Trend', blocks: [trend], frozenRows: 2, columnWidths: [16, 14, 14, 14, 14, 14, 14, 14],
+    name: 'Partner Trend', blocks: [trend], frozenRows: 2, filterBlock: 0, columnWidths: [16, 14, 14, 14, 14, 14, 14, 14],
     charts: rows.length === 0 ? [] : [{ kind: 'stackedColumn', title: 'Revenue by quarter and motion', block: 0, categoryCol: 0,
       seriesCols: [1, 2, 3, 4], maxRows: rows.length, anchorRow: 1, anchorCol: 9 }],
   };
@@ -80,7 +108,7 @@ function segmentsTab(s: Summary): ReportTab {
   const region = block(regionRow, 0, ['Region', 'Revenue', 'Partner-led', 'Sourced', 'Influenced', 'Resold', 'Direct'],
     s.segments.region.map((x) => [x.key, x.revenue, x.partnerLedRevenue, x.sourcedRevenue, x.influencedRevenue, x.resoldRevenue, x.directRevenue]),
     ['text', 'money', 'money', 'money', 'money', 'money', 'money'], `Revenue by deal region and motion (${s.reportingCurrency})`);
-  return { name: 'Partner Segments', blocks: [tier, type, region], frozenRows: 0, columnWidths: [24, 14, 16, 14, 14, 14, 14], charts: [] };
+  return { name: 'Partner Segments', blocks: [tier, type, region], frozenRows: 2, filterBlock: 0, columnWidths: [24, 14, 16, 14, 14, 14, 14], charts: [] };
 }
 
 function dealsTab(s: Summary): ReportTab {
@@ -89,14 +117,16 @@ function dealsTab(s: Summary): ReportTab {
   const rows = new Array<Cell[]>(d.length);
   for (let i = 0; i < d.length; i++) {
     const motion = d.motion(i);
-    rows[i] = [d.row(i), d.id(i), d.name(i), STATUS_LABEL[d.status(i)], orBlank(d.amount(i)), MOTION_LABEL[motion],
-      motion !== 'direct' ? 'Yes' : 'No', d.sourcingPartner(i) ?? '', d.influencersText(i), d.reseller(i) ?? '',
-      d.creditsText(i, formatMoney), d.reason(i)];
+    const close = d.closeDay(i);
+    rows[i] = [d.row(i), d.id(i), d.name(i), close === null ? '' : dateOfDay(close), d.quarter(i), STATUS_LABEL[d.status(i)],
+      orBlank(d.amount(i)), MOTION_LABEL[motion], motion !== 'direct' ? 'Yes' : 'No', d.sourcingPartner(i) ?? '', d.influencersText(i),
+      d.reseller(i) ?? '', d.tier(i), d.region(i), d.creditsText(i, formatMoney), d.reason(i)];
   }
-  const deals = block(0, 0, ['Sheet Row', 'Deal ID', 'Deal Name', 'Status', `Amount (${s.reportingCurrency})`, 'Motion', 'Partner-led',
-    'Sourcing Partner', 'Influencers', 'Reseller', 'Credits', 'Reason'], rows,
-  ['integer', 'text', 'text', 'text', 'money', 'text', 'text', 'text', 'text', 'text', 'text', 'text']);
-  return { name: 'Deal Attribution', blocks: [deals], frozenRows: 1, columnWidths: [10, 14, 28, 8, 14, 11, 10, 22, 26, 22, 36, 80], charts: [] };
+  const deals = block(0, 0, ['Sheet Row', 'Deal ID', 'Deal Name', 'Close Date', 'Quarter', 'Status', `Amount (${s.reportingCurrency})`,
+    'Motion', 'Partner-led', 'Sourcing Partner', 'Influencers', 'Reseller', 'Partner Tier', 'Region', 'Credits', 'Reason'], rows,
+  ['integer', 'text', 'text', 'date', 'text', 'text', 'money', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text']);
+  return { name: 'Deal Attribution', blocks: [deals], frozenRows: 1, filterBlock: 0,
+    columnWidths: [10, 14, 28, 12, 10, 8, 14, 11, 10, 22, 26, 22, 12, 12, 36, 80], charts: [] };
 }
 
 function issuesTab(s: Summary): ReportTab {
@@ -105,13 +135,13 @@ function issuesTab(s: Summary): ReportTab {
     : s.issues.map((i) => [SEVERITY_LABEL[i.severity], orBlank(i.row), i.column, i.value, i.message, i.effect]);
   const issues = block(0, 0, ['Severity', 'Sheet Row', 'Column', 'Value', 'Problem', 'Effect'], rows,
     ['text', 'integer', 'text', 'text', 'text', 'text']);
-  return { name: 'Data Issues', blocks: [issues], frozenRows: 1, columnWidths: [10, 10, 20, 24, 70, 50], charts: [] };
+  return { name: 'Data Issues', blocks: [issues], frozenRows: 1, filterBlock: 0, columnWidths: [10, 10, 20, 24, 70, 50], charts: [] };
 }
 
-/** The five tabs, in the order of SPEC 6.2. */
+/** The summary tabs, in the order of SPEC 6.2, with Partner Credits (one row per deal and credited partner) after Deal Attribution. */
 export function buildReportTabs(analysis: Pick<Analysis, 'summary'>, options: { topPartners?: number } = {}): ReportTab[] {
   const s = analysis.summary;
-  const tabs = [summaryTab(s, options.topPartners ?? 10), trendTab(s), segmentsTab(s), dealsTab(s), issuesTab(s)];
+  const tabs = [summaryTab(s, options.topPartners ?? 10), trendTab(s), segmentsTab(s), dealsTab(s), partnerCreditsTab(s), issuesTab(s)];
   // Partner Payouts only when the policy has an incentive plan: no rules, no payouts, no tab.
   if (s.payouts) tabs.push(payoutsTab(s.payouts));
   return tabs;

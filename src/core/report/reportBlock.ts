@@ -21,3 +21,13 @@ export const block = (row: number, col: number, header: string[], rows: Cell[][]
   for (let i = 0; i < rows.length; i++) values[i + 1] = fitRow(rows[i]!);
   return { row, col, values, formats, headerRows: 1, ...(title ? { title } : {}) };
 };
+
+/** A bold heading alone on 0-based row `row - 1` at `col` (a block with no cells, only a title). */
+export const heading = (row: number, col: number, title: string): ReportBlock => ({ row, col, values: [], formats: [], headerRows: 0, title });
+
+/** Money values added up in cents, so a column of cents-exact amounts sums exactly. */
+export const sumMoney = (values: readonly number[]): number => {
+  let cents = 0;
+  for (const v of values) cents += Math.round(v * 100);
+  return cents / 100;
+};

@@ -4,25 +4,33 @@ import type { AttributedDeal } from '../credit/creditDeal';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { ratio } from './totalsRollup';
 import { IdScratch } from '../partners/IdScratch';
+import type { Touch } from '../touches/readTouches';
 
 interface Acc {
   sourced: number; influenced: number; resold: number;
   sourcedCents: number; sourcedPipeCents: number;
   influencedCents: number; influencedPipeCents: number; influencedCreditCents: number;
-  resoldCents: number; resoldPipeCents: number;
+  resoldCents: number; resoldPipeCents: number; resoldCreditCents: number;
+  influencedCreditPipeCents: number; resoldCreditPipeCents: number;
   creditedCents: number; creditedPipeCents: number;
+  touchedDeals: number; touchedCents: number; deployedDeals: number; deployedCents: number; touches: number;
   won: number; lost: number; wonWithAmount: number; wonAmountCents: number; cycleDays: number; cycleCount: number;
 }
 
 const newAcc = (): Acc => ({ sourced: 0, influenced: 0, resold: 0, sourcedCents: 0, sourcedPipeCents: 0,
   influencedCents: 0, influencedPipeCents: 0, influencedCreditCents: 0, resoldCents: 0, resoldPipeCents: 0,
+  resoldCreditCents: 0, influencedCreditPipeCents: 0, resoldCreditPipeCents: 0,
+  touchedDeals: 0, touchedCents: 0, deployedDeals: 0, deployedCents: 0, touches: 0,
   creditedCents: 0, creditedPipeCents: 0, won: 0, lost: 0, wonWithAmount: 0, wonAmountCents: 0, cycleDays: 0, cycleCount: 0 });
 
 /**
- * Per-partner rows for every partner that sourced, influenced or resold a counted deal. Deals are
- * added one at a time while they are classified; the rows come at the end.
+ * Per-partner rows for every partner that sourced, influenced, resold, touched or deployed a counted
+ * deal. Deals are added one at a time (with the deal's touches) while they are classified; the rows
+ * come at the end. Touched and deployed figures are overlapping views: never credit.
  */
-export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDeal): void; result(partnerLedRevenueCents: number): PartnerRow[] } {
+export function partnersRollup(registry: PartnerRegistry): {
+  add(d: AttributedDeal, touches?: readonly Touch[]): void; result(partnerLedRevenueCents: number): PartnerRow[];
+} {
   // Indexed by partner id; `order` keeps first-seen order for ties in the final sort.
   const accs: (Acc | undefined)[] = [];
   const order: number[] = [];
@@ -36,7 +44,7 @@ export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDe
   };
   // The partners involved in the deal being added.
   const involved = new IdScratch();
-  const add = (d: AttributedDeal): void => {
+  const add = (d: AttributedDeal, touches: readonly Touch[] = []): void => {
     if (!d.deal.counted) return;
     const { status, created, closeDate } = d.deal;
     involved.clear();
@@ -61,11 +69,19 @@ export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDe
         a.creditedCents += line.cents;
         if (line.kind === 'sourced') a.sourcedCents += line.cents;
         else if (line.kind === 'influenced') a.influencedCreditCents += line.cents;
+        else a.resoldCreditCents += line.cents;
       } else if (status === 'open') {
         a.creditedPipeCents += line.cents;
         if (line.kind === 'sourced') a.sourcedPipeCents += line.cents;
+        else if (line.kind === 'influenced') a.influencedCreditPipeCents += line.cents;
+        else a.resoldCreditPipeCents += line.cents;
       }
     }
+    const { touched, deployers } = d.cls;
+    const wonCents = status === 'won' && d.cents !== null ? d.cents : 0;
+    for (let k = 0; k < touched.length; k++) { const a = acc(touched[k]!); a.touchedDeals++; a.touchedCents += wonCents; }
+    for (let k = 0; k < deployers.length; k++) { const a = acc(deployers[k]!); a.deployedDeals++; a.deployedCents += wonCents; }
+    for (let k = 0; k < touches.length; k++) acc(touches[k]!.partner).touches++;
     for (let k = 0; k < involved.length; k++) {
       const a = acc(involved.at(k));
       if (status === 'won') {
@@ -87,6 +103,10 @@ export function partnersRollup(registry: PartnerRegistry): { add(d: AttributedDe
         influencedRevenue: a.influencedCents / 100, influencedPipeline: a.influencedPipeCents / 100,
         influencedCredit: a.influencedCreditCents / 100,
         resoldRevenue: a.resoldCents / 100, resoldPipeline: a.resoldPipeCents / 100,
+        resoldCredit: a.resoldCreditCents / 100,
+        influencedCreditPipeline: a.influencedCreditPipeCents / 100, resoldCreditPipeline: a.resoldCreditPipeCents / 100,
+        dealsTouched: a.touchedDeals, touchedRevenue: a.touchedCents / 100,
+        dealsDeployed: a.deployedDeals, deployedRevenue: a.deployedCents / 100, touches: a.touches,
         creditedRevenue: a.creditedCents / 100, creditedPipeline: a.creditedPipeCents / 100,
         wonDeals: a.won, lostDeals: a.lost, winRate: ratio(a.won, a.won + a.lost),
         avgDealSize: a.wonWithAmount === 0 ? null : Math.round(a.wonAmountCents / a.wonWithAmount) / 100,

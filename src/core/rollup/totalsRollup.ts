@@ -16,9 +16,13 @@ export function totalsRollup(): { add(d: AttributedDeal): void; result(): Totals
   const led = { won: 0, lost: 0, wonWithAmount: 0, wonCents: 0, cycleDays: 0, cycleCount: 0 };
   const direct = { won: 0, lost: 0, wonWithAmount: 0, wonCents: 0, cycleDays: 0, cycleCount: 0 };
   let count = 0;
+  const overlap = { touchedDeals: 0, touchedCents: 0, deployedDeals: 0, deployedCents: 0 };
   const add = (d: AttributedDeal): void => {
     if (!d.deal.counted) return;
     count++;
+    const wonCents = d.deal.status === 'won' && d.cents !== null ? d.cents : 0;
+    if (d.cls.touched.length > 0) { overlap.touchedDeals++; overlap.touchedCents += wonCents; }
+    if (d.cls.deployers.length > 0) { overlap.deployedDeals++; overlap.deployedCents += wonCents; }
     const motion = d.cls.motion;
     const bucket = motion === 'direct' ? direct : led;
     if (d.deal.status === 'won') {
@@ -48,6 +52,8 @@ export function totalsRollup(): { add(d: AttributedDeal): void; result(): Totals
       partnerWinRate: ratio(led.won, led.won + led.lost), directWinRate: ratio(direct.won, direct.won + direct.lost),
       partnerAvgDealSize: average(led.wonCents / 100, led.wonWithAmount, 2), directAvgDealSize: average(direct.wonCents / 100, direct.wonWithAmount, 2),
       partnerAvgCycleDays: average(led.cycleDays, led.cycleCount, 1), directAvgCycleDays: average(direct.cycleDays, direct.cycleCount, 1),
+      touchedDeals: overlap.touchedDeals, touchedRevenue: money(overlap.touchedCents),
+      deployedDeals: overlap.deployedDeals, deployedRevenue: money(overlap.deployedCents),
     };
   };
   return { add, result };

@@ -10,7 +10,7 @@ const write = (project: LoadedProject): WriteResult => project.call<WriteResult>
 const owners = (project: LoadedProject) => project.spreadsheet.metadata.filter((m) => m.key === 'partner-attribution').map((m) => `${m.place.sheet.name}|${m.value}`);
 
 describe('writing the summary tabs', () => {
-  it('writes the five tabs with the engine\'s tables, marks them as the add-on\'s and brings Partner Summary to the front', () => {
+  it('writes the six tabs with the engine\'s tables, marks them as the add-on\'s and brings Partner Summary to the front', () => {
     const project = loadProject();
     project.spreadsheet.addTab('Deals', workedExample());
     const result = write(project);
@@ -23,6 +23,7 @@ describe('writing the summary tabs', () => {
     for (const tab of expected) {
       const sheet = project.spreadsheet.tab(tab.name);
       for (const block of tab.blocks) {
+        if (block.values.length === 0) continue; // a heading alone: its title is checked with the titles
         const width = Math.max(...block.values.map((r) => r.length));
         const got = sheet.getRange(block.row + 1, block.col + 1, block.values.length, width).getValues();
         const want = block.values.map((r) => Array.from({ length: width }, (_, c) => {
@@ -33,7 +34,7 @@ describe('writing the summary tabs', () => {
       }
     }
     const summary = project.spreadsheet.tab('Partner Summary');
-    expect(summary.getRange('A25').getValue()).toBe('Partner'); // the partner table's header row
+    expect(summary.getRange('A26').getValue()).toBe('Partner'); // the partner table's header row
     expect(summary.fontWeightAt(24, 0)).toBe('bold');
     expect(summary.formatAt(25, 13)).toBe('#,##0.00'); // Credited Revenue of the first partner
     expect(project.spreadsheet.tab('Deal Attribution').frozenRows).toBe(1);
@@ -46,7 +47,7 @@ describe('writing the summary tabs', () => {
     write(project);
     const [bar] = project.spreadsheet.tab('Partner Summary').charts;
     expect(bar).toMatchObject({ kind: 'bar', numHeaders: 1 });
-    expect(bar!.ranges[0]).toMatch(/^A25:A\d+$/);
+    expect(bar!.ranges[0]).toMatch(/^A26:A\d+$/);
     const [stacked] = project.spreadsheet.tab('Partner Trend').charts;
     const last = 2 + analyze({ deals: workedExample() }).summary.periods.length; // the header on row 2, one row per quarter
     expect(stacked).toMatchObject({ kind: 'column', stacked: true, ranges: ['A', 'B', 'C', 'D', 'E'].map((c) => `${c}2:${c}${last}`) });
@@ -81,7 +82,7 @@ describe('writing the summary tabs', () => {
     expect(project.spreadsheet.sheets.map((s) => s.name).filter((n) => n.startsWith('Partner Summary'))).toEqual(['Partner Summary', 'Partner Summary (2)']);
     expect({ values: mine.snapshot(), formulas: mine.allFormulas(), rows: mine.maxRows, columns: mine.maxColumns }).toEqual(before);
     expect(mine.charts).toHaveLength(0);
-    expect(project.spreadsheet.tab('Partner Summary (2)').getRange('A25').getValue()).toBe('Partner');
+    expect(project.spreadsheet.tab('Partner Summary (2)').getRange('A26').getValue()).toBe('Partner');
   });
 
   it('reads a Touches tab with the deals, and never takes it for the deals', () => {
@@ -92,7 +93,7 @@ describe('writing the summary tabs', () => {
     expect(result.message).toMatch(/on "Deals"/);
     const attribution = project.spreadsheet.tab('Deal Attribution').snapshot();
     const direct = attribution.find((row) => row[1] === 'D-7');
-    expect(direct?.[5]).toBe('Influenced'); // the demo by Globex made the direct deal partner-influenced
+    expect(direct?.[7]).toBe('Influenced'); // the demo by Globex made the direct deal partner-influenced
   });
 
   it('picks the next free name when "Partner Summary (2)" is taken by the user too', () => {
