@@ -50,16 +50,16 @@ describe('the demo bridge', () => {
     expect(withTouches.topPartners.map((p) => p.partner)).toContain('Stark');
   });
 
-  test('writes the five summary tabs beside a user tab of the same name, and replaces only its own on a re-run', async () => {
+  test('writes the summary tabs beside a user tab of the same name, and replaces only its own on a re-run', async () => {
     const book = workbook();
     const bridge = createDemoBridge(book, fast);
     const steps: Progress[] = [];
     const first = await bridge.writeSummary(request(), (p) => steps.push(p));
     expect(first.written).toEqual(['Partner Summary (2)', ...TAB_NAMES.slice(1)]);
-    expect(first.message).toBe('Wrote Partner Summary (2), Partner Trend, Partner Segments, Deal Attribution and Data Issues'
+    expect(first.message).toBe('Wrote Partner Summary (2), Partner Trend, Partner Segments, Deal Attribution, Partner Credits and Data Issues'
       + ' — Partner Summary (2) because you have your own tab named Partner Summary.');
     expect(book.tabs.find((t) => t.name === 'Partner Summary')?.grid).toEqual([['My own notes']]);
-    expect(steps[steps.length - 1]).toEqual({ step: 'Done', done: 7, total: 7 });
+    expect(steps[steps.length - 1]).toEqual({ step: 'Done', done: 8, total: 8 }); // reading, analysing, one step per tab
 
     const second = await bridge.writeSummary(request({ policy: { influenceModel: 'first' } }));
     expect(second.written).toEqual(first.written);

@@ -35,8 +35,8 @@ describe('writing the summary tabs', () => {
     }
     const summary = project.spreadsheet.tab('Partner Summary');
     expect(summary.getRange('A26').getValue()).toBe('Partner'); // the partner table's header row
-    expect(summary.fontWeightAt(24, 0)).toBe('bold');
-    expect(summary.formatAt(25, 13)).toBe('#,##0.00'); // Credited Revenue of the first partner
+    expect(summary.fontWeightAt(25, 0)).toBe('bold');
+    expect(summary.formatAt(26, 7)).toBe('#,##0.00'); // Credited Revenue of the first partner
     expect(project.spreadsheet.tab('Deal Attribution').frozenRows).toBe(1);
     expect(project.spreadsheet.tab('Deal Attribution').getColumnWidth(12)).toBeGreaterThan(project.spreadsheet.tab('Deal Attribution').getColumnWidth(1));
   });
