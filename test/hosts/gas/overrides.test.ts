@@ -14,9 +14,10 @@ describe('the Attribution Overrides tab in Sheets', () => {
     project.call<WriteResult>('paWriteSummary', { tab: null, settings: SETTINGS });
     const rows = project.spreadsheet.tab('Deal Attribution').getDataRange().getValues();
     const d7 = rows.find((r) => r[1] === 'D-7')!;
-    expect(d7[5]).toBe('Influenced');
-    expect(d7[10]).toBe('Globex: 3,000.00');
-    expect(String(d7[11])).toMatch(/^Set by hand: co-sell call with the CIO\./);
+    const at = (header: string): unknown => d7[rows[0]!.indexOf(header)];
+    expect(at('Motion')).toBe('Influenced');
+    expect(at('Credits')).toBe('Globex: 3,000.00');
+    expect(String(at('Reason'))).toMatch(/^Set by hand: co-sell call with the CIO\./);
     expect(overrides.snapshot()).toEqual(before);
   });
 });
