@@ -87,7 +87,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   progress('Reading deals', 0);
   if (input.partners) readDirectory(input.partners, 1, registry, issues);
   const table = detectTable(input.deals, options.mapping ?? {}, firstRow, issues);
-  const reader = readDeals(input.deals, table, policy, registry, issues, input.dateSystem);
+  const reader = readDeals(input.deals, table, policy, registry, issues, input.dateSystem, input.numberFormats ?? null);
   const { currencies, firstRowById } = reader;
   // Each deal's own issues are found in the second pass, as it is classified; they keep their place
   // ahead of the Touches table's issues in the final (row-sorted) list.
@@ -104,15 +104,18 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const nameOf = (partner: number): string => registry.name(partner);
 
   progress('Converting currencies', 1);
-  const reportingCurrency = policy.reportingCurrency ?? currencies[0] ?? 'USD';
-  const rates = input.fx ? readFxRates(input.fx, 1, policy.decimalSeparator, loopIssues) : new Map<string, number>();
-  const reportingRate = rates.get(reportingCurrency) ?? 1;
+  const reportingCurrency = reader.reportingCurrency;
+  const { rates, conflicted } = input.fx ? readFxRates(input.fx, 1, policy.decimalSeparator, loopIssues) : { rates: new Map<string, number>(), conflicted: new Set<string>() };
+  // Two rates for the reporting currency leave every cross rate unknown.
+  const reportingRate = conflicted.has(reportingCurrency) ? undefined : rates.get(reportingCurrency) ?? 1;
   const centsOf = (amount: number | null, currency: string | null, row: number, counted: boolean): number | null => {
     if (amount === null) return null;
     if (currency === null || currency === reportingCurrency) return toCents(amount);
     const rate = rates.get(currency);
-    if (rate === undefined) {
-      if (counted) loopIssues.add('CURRENCY_NO_RATE', row, 'Currency', currency, { currency, reporting: reportingCurrency });
+    if (rate === undefined || reportingRate === undefined) {
+      const hint = conflicted.has(currency) ? ' (the FX table gives it two different rates)'
+        : reportingRate === undefined ? ` (the FX table gives ${reportingCurrency} two different rates)` : '';
+      if (counted) loopIssues.add('CURRENCY_NO_RATE', row, 'Currency', currency, { currency, reporting: reportingCurrency, hint });
       return null;
     }
     return toCents((amount * rate) / reportingRate);

@@ -137,9 +137,18 @@ export interface Summary {
 /** Which day serial 0 is: 1900 (Windows Excel, Sheets) or 1904 (workbooks made by Mac Excel with `date1904`). */
 export type DateSystem = 1900 | 1904;
 
+/**
+ * Number format codes of cells ("[$€-407] #,##0.00"), aligned with a grid's rows and columns; a
+ * missing row or cell has none. Hosts that can read formats pass them so a currency shown only by
+ * a cell's format counts (SPEC 5).
+ */
+export type NumberFormats = ReadonlyArray<ReadonlyArray<string | null | undefined> | null | undefined>;
+
 /** The optional tables of SPEC 2.2 and the deals themselves, as grids. */
 export interface AnalysisInput {
   deals: Grid;
+  /** The deals grid's number formats, when the host can read them (the CLI's XLSX reader does). */
+  numberFormats?: NumberFormats | null;
   touches?: Grid | null;
   partners?: Grid | null;
   fx?: Grid | null;

@@ -38,8 +38,8 @@ describe('amounts', () => {
   });
 
   it('remembers a currency code written in the amount', () => {
-    expect(parseAmount('USD 1200', '.')).toEqual({ kind: 'ok', value: 1200, currency: 'USD' });
-    expect(parseAmount('1.200,00 EUR', ',')).toEqual({ kind: 'ok', value: 1200, currency: 'EUR' });
+    expect(parseAmount('USD 1200', '.')).toEqual({ kind: 'ok', value: 1200, currency: 'USD', mark: null });
+    expect(parseAmount('1.200,00 EUR', ',')).toEqual({ kind: 'ok', value: 1200, currency: 'EUR', mark: null });
   });
 });
 

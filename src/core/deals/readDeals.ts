@@ -2,7 +2,7 @@
  * Turns the rows under the header into deals (SPEC 2.3 to 2.5 and 5): values coerced, status
  * derived, partners resolved to registry ids, repeated Deal IDs marked, every bad value reported.
  */
-import type { Cell, DateSystem, Field, Grid, Status } from '../types';
+import type { Cell, DateSystem, Field, Grid, NumberFormats, Status } from '../types';
 import type { DetectedTable } from '../analyze';
 import type { Policy } from '../policy';
 import { normalizeTerm } from '../policy';
@@ -15,10 +15,11 @@ import { parseBoolean } from '../values/parseBoolean';
 import { parseDate, serialDay, dateHint, formatDay } from '../values/parseDate';
 import { splitPartners } from '../table/splitPartners';
 import { knownNameKey } from '../partners/partnerKey';
-import { headerKey } from '../table/fieldSynonyms';
+import { FIELD_SYNONYMS, headerKey } from '../table/fieldSynonyms';
 import { IdIndex } from './idIndex';
 import { NonDealRows } from '../table/nonDealRows';
 import type { NonDealRow } from '../table/nonDealRows';
+import { DealCurrencies, NOTHING_SAID, amountCurrency } from './dealCurrencies';
 
 /** A deal as read from its row, before classification. */
 export interface Deal {
@@ -67,6 +68,8 @@ export interface DealReader {
   readonly count: number;
   /** Distinct currency codes, most common first. */
   readonly currencies: string[];
+  /** The reporting currency: the setting, else the most common currency, else USD. */
+  readonly reportingCurrency: string;
   /** Each non-empty Deal ID -> the sheet row of its first occurrence (touches are matched against it). */
   readonly firstRowById: IdIndex;
   /** Distinct stage texts in first-seen order (complete once every row has been read). */
@@ -95,10 +98,11 @@ const SKIPPED_ISSUE = { total: 'TOTAL_ROW', header: 'HEADER_REPEATED', footer: '
 
 /**
  * First pass over the rows below the header; see DealReader. Only table-wide issues are logged here.
- * `dateSystem` says what plain serial numbers in date columns count from.
+ * `dateSystem` says what plain serial numbers in date columns count from; `formats` are the cells'
+ * number formats, when the host has them.
  */
 export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, registry: PartnerRegistry, issues: IssueLog,
-  dateSystem: DateSystem = 1900): DealReader {
+  dateSystem: DateSystem = 1900, formats: NumberFormats | null = null): DealReader {
   const col = table.columns;
   const header = (field: Field): string => table.headers[col[field]!] ?? field;
   // Column indexes as plain numbers (-1 when absent): the helpers below run for every cell of a million rows.
@@ -142,7 +146,9 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   // Cell text -> names, one cache per splitting rule (the same text splits differently in a list column).
   const splitCache = new Map<string, string[]>();
   const listSplitCache = new Map<string, string[]>();
-  const currencyCounts = new Map<string, number>();
+  const money = new DealCurrencies();
+  // The amount cell's number format (XLSX), when the host passed formats along.
+  const formatOf = (r: number): string | null | undefined => (formats === null || cAmount < 0 ? undefined : formats[r]?.[cAmount]);
   const rowIndex = new Int32Array(Math.max(0, grid.length - table.headerIndex - 1));
   const firstById = new IdIndex(rowIndex.length);
   const kinds = new Uint8Array(rowIndex.length);
@@ -180,15 +186,14 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
       for (const name of names) if (!isSpreadsheetError(name)) registry.ref(name);
     }
     const amountCell = cellOf(cells, cAmount);
-    if (typeof amountCell === 'number' && cCurrency < 0) { nonDeals.noteDeal(cells, amountCell); continue; } // no currency to count
+    if (typeof amountCell === 'number' && cCurrency < 0 && formats === null) { nonDeals.noteDeal(cells, amountCell); money.count('', NOTHING_SAID); continue; } // nothing else to read
     const amount = readAmount(amountCell, policy.decimalSeparator);
     nonDeals.noteDeal(cells, amount.value);
-    if (amount.value !== null) {
-      const currency = quietText(cellOf(cells, cCurrency)).toUpperCase() || amount.currency;
-      if (currency !== null) currencyCounts.set(currency, (currencyCounts.get(currency) ?? 0) + 1);
-    }
+    if (amount.value !== null) money.count(quietText(cellOf(cells, cCurrency)).toUpperCase(), amountCurrency(amount, formatOf(r)));
   }
-  const currencies = [...currencyCounts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  money.finish(policy.reportingCurrency, header('amount'), issues);
+  const { currencies, reportingCurrency } = money;
+  noteConvertedAmount(table, reportingCurrency, issues);
 
   // ---- Second pass, one row at a time.
   const idsCache = new Map<string, number[]>();
@@ -314,7 +319,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     // Amount and currency.
     const amountCell = cellOf(cells, cAmount);
     let amount: number | null = null;
-    let textCurrency: string | null = null;
+    let said = NOTHING_SAID;
     if (isSpreadsheetError(amountCell)) {
       log.add('CELL_ERROR', row, header('amount'), cellText(amountCell), { effect: 'Left out of money totals; the deal still counts.' });
     } else {
@@ -323,7 +328,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
         log.add('AMOUNT_INVALID', row, header('amount'), cellText(amountCell), { hint: ' (it is too large to count to the cent)' });
       } else if (parsed.kind === 'ok') {
         amount = parsed.value;
-        textCurrency = parsed.currency;
+        said = amountCurrency(parsed, formatOf(r));
         if (amount < 0) log.add('AMOUNT_NEGATIVE', row, header('amount'), cellText(amountCell));
       } else if (parsed.kind === 'invalid') {
         const text = cellText(amountCell);
@@ -334,11 +339,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
         log.add(status === 'won' ? 'AMOUNT_MISSING_WON' : 'AMOUNT_MISSING_OPEN', row, header('amount'), '');
       }
     }
-    const currencyText = textOf(cells, cCurrency, row).toUpperCase();
-    const currency = currencyText !== '' ? currencyText : textCurrency;
-    if (currencyText !== '' && textCurrency !== null && textCurrency !== currencyText) {
-      log.add('CURRENCY_CONFLICT', row, header('amount'), cellText(amountCell), { textCurrency, currency: currencyText });
-    }
+    const currency = money.of(textOf(cells, cCurrency, row).toUpperCase(), said, log, row, header('amount'), cellText(amountCell));
 
     const roleText = textOf(cells, cRole, row);
     const leadSourceText = textOf(cells, cLeadSource, row);
@@ -368,7 +369,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     if (!deal.counted) log.add('DUPLICATE_ID', row, header('id'), id, { first: String(firstById.get(id)) });
     return deal;
   };
-  return { rows, count, currencies, firstRowById: firstById, stages, read };
+  return { rows, count, currencies, reportingCurrency, firstRowById: firstById, stages, read };
 }
 
 /** knownNameKey of every name with a comma in the given single-partner columns, from row `from` on. */
@@ -387,9 +388,29 @@ function commaNamesIn(grid: Grid, from: number, columns: readonly number[]): Set
   return keys;
 }
 
+const UNREAD = Object.freeze({ value: null, currency: null, mark: null });
+
 /** An amount cell read quietly, for the first pass: the value when it counts, and the currency its text names. */
-function readAmount(cell: Cell, decimalSeparator: '.' | ','): { value: number | null; currency: string | null } {
-  if (isSpreadsheetError(cell)) return { value: null, currency: null };
+function readAmount(cell: Cell, decimalSeparator: '.' | ','): { value: number | null; currency: string | null; mark: string | null } {
+  if (isSpreadsheetError(cell)) return UNREAD;
   const parsed = parseAmount(cell, decimalSeparator);
-  return parsed.kind === 'ok' && Math.abs(parsed.value) < MAX_AMOUNT ? { value: parsed.value, currency: parsed.currency } : { value: null, currency: null };
+  return parsed.kind === 'ok' && Math.abs(parsed.value) < MAX_AMOUNT ? parsed : UNREAD;
+}
+
+const CURRENCY_KEYS: ReadonlySet<string> = new Set(FIELD_SYNONYMS.currency.map(headerKey));
+
+/**
+ * A converted amount ("Amount (converted)") is in its own currency column or the reporting
+ * currency, never in the record's: say which, and that the record's currency column is not applied.
+ */
+function noteConvertedAmount(table: DetectedTable, reportingCurrency: string, issues: IssueLog): void {
+  const amountHeader = table.headers[table.columns.amount!] ?? '';
+  if (!/converted/i.test(amountHeader)) return;
+  const currencyHeader = table.columns.currency === undefined ? null : table.headers[table.columns.currency] ?? null;
+  const where = currencyHeader !== null ? `the currencies of "${currencyHeader}"` : `the reporting currency, ${reportingCurrency}`;
+  const record = table.headers.find((h, c) => c !== table.columns.currency && CURRENCY_KEYS.has(headerKey(h)) && !/converted/i.test(h));
+  const effect = record !== undefined
+    ? `"${record}" is each record's own currency, not the converted one, so it is not applied (nothing is converted twice).`
+    : currencyHeader === null ? 'Set the reporting currency if your corporate currency is another.' : '';
+  issues.add('AMOUNT_CONVERTED', null, amountHeader, amountHeader, { where, effect });
 }

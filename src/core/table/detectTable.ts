@@ -74,6 +74,22 @@ const describeRow = (row: number, cells: readonly Cell[]): string => {
   return `row ${row} (${texts.slice(0, 4).map((t) => `"${t.length > 30 ? `${t.slice(0, 29)}…` : t}"`).join(', ')}${texts.length > 4 ? ', …' : ''})`;
 };
 
+/**
+ * A converted amount ("Amount (converted)") is in its own currency column ("Amount (converted)
+ * Currency"), else in the reporting currency: never in the record's currency ("Amount Currency",
+ * "Opportunity Currency"), which would convert it a second time. A plain amount never takes the
+ * converted amount's currency column.
+ */
+function pairConvertedCurrency(headers: readonly string[], columns: Partial<Record<Field, number>>, sources: Partial<Record<Field, 'detected' | 'explicit'>>): void {
+  const amountKey = headerKey(headers[columns.amount!] ?? '');
+  const currencyKey = columns.currency === undefined ? '' : headerKey(headers[columns.currency] ?? '');
+  const converted = amountKey.includes('converted');
+  if (converted === currencyKey.includes('converted') && (!converted || currencyKey === `${amountKey}currency`)) return;
+  const own = converted ? headers.findIndex((h) => headerKey(h) === `${amountKey}currency`) : -1;
+  if (own >= 0) { columns.currency = own; sources.currency = 'detected'; }
+  else { delete columns.currency; delete sources.currency; }
+}
+
 /** Reads the table's layout; throws AttributionError when there is no usable header or amount column. */
 export function detectTable(grid: Grid, mapping: MappingInput, firstRow: number, issues: IssueLog | null): DetectedTable {
   const explicit = Object.entries(mapping) as [Field, string | number | null | undefined][];
@@ -144,6 +160,7 @@ export function detectTable(grid: Grid, mapping: MappingInput, firstRow: number,
       sources[field] = 'detected';
     }
   }
+  if (sources.currency !== 'explicit' && columns.amount !== undefined) pairConvertedCurrency(headers, columns, sources);
   if (columns.amount === undefined) {
     throw new AttributionError('NO_AMOUNT', `No amount column found in the header row, taken to be ${chosenText}. Name a column "Amount", "Deal Amount", "Close Value", "Revenue", "ACV" or "ARR", or map one yourself${above > 0 ? '; if that is not the header, select the table from its header row' : ''}.`);
   }

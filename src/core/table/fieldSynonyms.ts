@@ -25,7 +25,7 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   id: ['Deal ID', 'Opportunity ID', 'Opp ID', 'Record ID', 'Id', 'Order Number', 'Sales Order Number'],
   name: ['Deal Name', 'Opportunity Name', 'Name'],
   amount: ['Amount (Converted)', 'Amount', 'Deal Amount', 'Close Value', 'Revenue', 'Value', 'ACV', 'ARR', 'TCV', 'Sales Amount'],
-  currency: ['Currency', 'Amount Currency', 'Currency ISO Code', 'CurrencyIsoCode', 'Deal Currency Code'],
+  currency: ['Currency', 'Amount Currency', 'Opportunity Currency', 'Currency ISO Code', 'CurrencyIsoCode', 'Deal Currency Code', 'Amount (Converted) Currency'],
   stage: ['Stage', 'Stage Name', 'StageName', 'Deal Stage', 'Status'],
   won: ['Won', 'Is Won', 'IsWon'],
   closed: ['Closed', 'Is Closed', 'IsClosed'],

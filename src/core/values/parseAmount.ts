@@ -4,13 +4,18 @@
  * mean two different numbers is refused rather than guessed.
  */
 import type { Cell } from '../types';
+import { currencyOfMark } from './currencyMarks';
 
 export type AmountResult =
-  | { kind: 'ok'; value: number; currency: string | null }
+  /**
+   * `currency`: the code the text names ("EUR 500", "€500", "C$1,000"); `mark`: a symbol shared by
+   * several currencies ("$", "¥", "kr"), when no code is named, to be resolved by the caller.
+   */
+  | { kind: 'ok'; value: number; currency: string | null; mark: string | null }
   | { kind: 'blank' }
   | { kind: 'invalid' };
 
-const SYMBOLS = /[$€£¥₹₩₽₪₫₴₦₱฿₺₲₡₵₭₮₸₼₾]|US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|kr\.?|zł|Fr\.?|CHF|R(?=\s?\d)/gi;
+const SYMBOLS = /[$€£¥₹₩₽₪₫₴₦₱฿₺₲₡₵₭₮₸₼₾円元]|US\$|CA\$|AU\$|MX\$|NT\$|CN¥|A\$|C\$|NZ\$|HK\$|S\$|R\$|kr\.?|zł|Fr\.?|CHF|Rp\.?|R(?=\s?\d)/gi;
 const CODE_LEAD = /^([A-Za-z]{3})\s*(?=[\d(+-])/;
 const CODE_TRAIL = /(?<=[\d)])\s*([A-Za-z]{3})$/;
 const SEP_DOT = /^\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$/;
@@ -22,7 +27,7 @@ const INVALID: AmountResult = { kind: 'invalid' };
 
 /** Reads an amount cell. Booleans and dates are not amounts. */
 export function parseAmount(cell: Cell, decimalSeparator: '.' | ','): AmountResult {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'ok', value: cell, currency: null } : INVALID;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'ok', value: cell, currency: null, mark: null } : INVALID;
   if (cell === null || cell === undefined || cell === '') return BLANK;
   if (typeof cell !== 'string') return INVALID;
   let text = cell.trim();
@@ -34,12 +39,14 @@ export function parseAmount(cell: Cell, decimalSeparator: '.' | ','): AmountResu
   if (lead) { currency = lead[1]!.toUpperCase(); text = text.slice(lead[0].length); }
   const trail = CODE_TRAIL.exec(text);
   if (trail) { currency = trail[1]!.toUpperCase(); text = text.slice(0, trail.index); }
-  text = text.replace(SYMBOLS, '').trim();
+  let symbol: string | null = null;
+  const strip = (found: string): string => { symbol ??= found; return ''; };
+  text = text.replace(SYMBOLS, strip).trim();
   if (text.startsWith('(') && text.endsWith(')')) { negative = !negative; text = text.slice(1, -1).trim(); }
   if (text.startsWith('-') || text.startsWith('−')) { negative = !negative; text = text.slice(1).trim(); }
   else if (text.endsWith('-')) { negative = !negative; text = text.slice(0, -1).trim(); }
   else if (text.startsWith('+')) text = text.slice(1).trim();
-  text = text.replace(SYMBOLS, '').trim();
+  text = text.replace(SYMBOLS, strip).trim();
   let value: number;
   if (SCIENTIFIC.test(text)) value = Number(text);
   else if (decimalSeparator === '.') {
@@ -50,5 +57,7 @@ export function parseAmount(cell: Cell, decimalSeparator: '.' | ','): AmountResu
     value = Number(text.replace(/[.\u00a0\u202f' ]/g, '').replace(',', '.'));
   }
   if (!Number.isFinite(value)) return INVALID;
-  return { kind: 'ok', value: negative ? -value : value, currency };
+  let mark: string | null = null;
+  if (currency === null && symbol !== null) ({ code: currency, mark } = currencyOfMark(symbol));
+  return { kind: 'ok', value: negative ? -value : value, currency, mark };
 }
