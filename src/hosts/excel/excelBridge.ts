@@ -108,8 +108,13 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     async loadSettings(): Promise<Settings> {
       return readWorkbookSettings(store()).settings;
     },
-    saveSettings(settings: Settings): Promise<void> {
-      return saveWorkbookSettings(settings, store());
+    async saveSettings(settings: Settings): Promise<void> {
+      await saveWorkbookSettings(settings, store());
+      // PARTNER formulas do not depend on the settings as far as Excel knows: recalculate them all.
+      await run(async (context) => {
+        context.workbook.application.calculate('Full');
+        await context.sync();
+      });
     },
   };
 }

@@ -80,6 +80,18 @@ export class SheetsWorkbook implements Workbook {
     return writeClassification(sheet, columns, placement, owned);
   }
 
+  rerunPartnerFormulas(): number {
+    const cells = this.spreadsheet.createTextFinder('PARTNER_').matchFormulaText(true).matchCase(false).findAll()
+      .map((range) => ({ range, formulas: range.getFormulas() }))
+      .filter(({ formulas }) => formulas.some((row) => row.some((f) => /PARTNER_[A-Z]+\s*\(/i.test(f))));
+    if (!cells.length) return 0;
+    // Cleared and flushed first: entering the very same formula again may keep the cached result.
+    for (const { range, formulas } of cells) range.setFormulas(formulas.map((row) => row.map(() => '')));
+    SpreadsheetApp.flush();
+    for (const { range, formulas } of cells) range.setFormulas(formulas);
+    return cells.length;
+  }
+
   activate(tab: string): void {
     this.spreadsheet.getSheetByName(tab)?.activate();
   }

@@ -17,6 +17,11 @@ export interface Workbook {
    * tab from `dataTabs()`, only in columns the add-on owns or empty ones. Returns the A1 range written.
    */
   writeClassification(tab: string, headerIndex: number, columns: Cell[][]): string;
+  /**
+   * Re-enters every formula that calls a PARTNER_ function, so each runs again under newly saved
+   * settings (Sheets reruns a custom function only when its arguments change). Returns how many.
+   */
+  rerunPartnerFormulas(): number;
   /** Brings a tab to the front. */
   activate(tab: string): void;
   /** A short message for the user (a toast in Sheets). */

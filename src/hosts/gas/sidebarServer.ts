@@ -101,6 +101,8 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       const checked = parseSettings(JSON.stringify(settings));
       if (checked.warning) throw new Error(`These settings cannot be saved. ${checked.warning}`);
       ports.settings().save(checked.settings);
+      // Formulas in cells do not rerun on their own: re-enter them so they show the new settings' numbers.
+      ports.workbook().rerunPartnerFormulas();
     }),
   };
 }

@@ -7,6 +7,8 @@ import { SETTINGS_KEY } from '../../../src/hosts/excel/workbookSettings';
 import { FakeExcel } from './fakeExcel';
 import { EXCEL_DEALS } from './workedExample';
 import { memoryStore } from './memorySettingsStore';
+import { registerFunctions } from '../../../src/hosts/excel/registerFunctions';
+import { readWorkbookSettings } from '../../../src/hosts/excel/workbookSettings';
 
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
 
@@ -108,5 +110,20 @@ describe('the Excel task pane bridge', () => {
     const synced = excel.syncs;
     await bridge.detect('Deals');
     expect(excel.syncs).toBeGreaterThan(synced);
+  });
+
+  it('recalculates the PARTNER formulas after saving settings, so a cell shows the new model\'s credit', async () => {
+    const excel = new FakeExcel([{ name: 'Deals', grid: EXCEL_DEALS.map((r) => [...r]) }, { name: 'Report', grid: [['Globex credit']] }]);
+    const store = memoryStore();
+    registerFunctions(excel.customFunctions, { ready: async () => undefined, settings: () => readWorkbookSettings(store).settings, date1904: async () => false });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Report').getRangeByIndexes(0, 1, 1, 1).values = [['=PARTNER.CREDIT(Deals!A1:O8, "Globex")']];
+      await context.sync();
+    });
+    expect(excel.cell('Report', 'B1')).toBe(4500.01);
+    const bridge = createExcelBridge({ run: excel.run, settingsStore: store });
+    await bridge.saveSettings({ version: 1, tab: 'Deals', mapping: {}, policy: { influenceModel: 'first' } });
+    expect(excel.calculations).toEqual(['Full']);
+    expect(excel.cell('Report', 'B1')).toBe(9000.01);
   });
 });

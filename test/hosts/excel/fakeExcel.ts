@@ -10,6 +10,7 @@
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters and setters have their own `this`; they reach the workbook as `fake` */
 import { excelInput } from './excelInput';
+import type { CustomFunctionErrorCode, CustomFunctionsApi } from '../../../src/hosts/excel/customFunctionsApi';
 
 type Grid = unknown[][];
 
@@ -72,10 +73,10 @@ export class FakeExcel {
   /** Functions registered through `customFunctions.associate`, by id. */
   readonly functions = new Map<string, CustomFn>();
   /** A CustomFunctions namespace for registerFunctions(). */
-  readonly customFunctions = {
-    associate: (id: string, fn: CustomFn) => { this.functions.set(id.toUpperCase(), fn); },
-    Error: class extends Error { constructor(readonly code: string, message?: string) { super(message); } },
-    ErrorCode: { invalidValue: '#VALUE!' as const },
+  readonly customFunctions: CustomFunctionsApi = {
+    associate: (id: string, fn: (...args: never[]) => unknown) => { this.functions.set(id.toUpperCase(), fn as unknown as CustomFn); },
+    Error: class extends Error { constructor(readonly code: CustomFunctionErrorCode, message?: string) { super(message); } },
+    ErrorCode: { invalidValue: '#VALUE!' },
   };
   readonly changeHandlers: ((event: unknown) => void)[] = [];
   private ops: Op[] = [];

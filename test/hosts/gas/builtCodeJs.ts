@@ -9,6 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import type { AppsScriptFakes } from './fakes/appsScriptGlobals';
 import { createAppsScriptFakes } from './fakes/appsScriptGlobals';
+import type { FakeSheet } from './fakes/FakeSheet';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let built: string | null = null;
@@ -52,5 +53,36 @@ export function loadProject(options: { timeZone?: string } = {}): LoadedProject 
     if (typeof fn !== 'function') throw new Error(`test: Code.js has no top-level function ${name}`);
     return (fn as (...a: unknown[]) => T)(...args);
   };
+  fakes.spreadsheet.evaluate = (formula, sheet) => evaluateCustomFunction(formula, sheet, context);
   return { ...fakes, context, call };
+}
+
+const fromLetters = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * Runs "=PARTNER_X(Deals!A1:O8, "Acme", A2:A5)" through Code.js as Sheets would: ranges as 2D arrays
+ * (one cell as a bare value), text and numbers as they are; an error shows as #ERROR!. Other formulas
+ * are not computed (undefined).
+ */
+function evaluateCustomFunction(formula: string, sheet: FakeSheet, context: vm.Context): string | number | boolean | Date | undefined {
+  const m = /^=(PARTNER_[A-Z]+)\((.*)\)$/i.exec(formula.trim());
+  if (!m) return undefined;
+  const fn = (context as Record<string, unknown>)[m[1]!.toUpperCase()];
+  if (typeof fn !== 'function') return '#NAME?';
+  const args = (m[2]!.match(/"[^"]*"|[^,]+/g) ?? []).map((raw) => {
+    const text = raw.trim();
+    if (text.startsWith('"')) return text.slice(1, -1);
+    if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    const ref = /^(?:'?([^'!]+)'?!)?([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(text);
+    if (!ref) return text;
+    const target = ref[1] ? sheet.spreadsheet.tab(ref[1]) : sheet;
+    const values = target.api.getRange(+ref[3]!, fromLetters(ref[2]!), ref[5] ? +ref[5] - +ref[3]! + 1 : 1, ref[4] ? fromLetters(ref[4]) - fromLetters(ref[2]!) + 1 : 1).getValues();
+    return values.length === 1 && values[0]!.length === 1 ? values[0]![0] : values;
+  });
+  try {
+    const result = (fn as (...a: unknown[]) => unknown)(...args);
+    return (Array.isArray(result) ? (result as unknown[][])[0]?.[0] : result) as string | number | boolean | Date;
+  } catch {
+    return '#ERROR!';
+  }
 }

@@ -114,4 +114,16 @@ describe('the sidebar server', () => {
     project.spreadsheet.addTab('Deals', workedExample());
     expect(() => project.call('paPreview', { tab: 'Dealz', settings: DEFAULT_SETTINGS })).toThrow('There is no data tab named "Dealz". Pick one of: Deals.');
   });
+
+  it('reruns the PARTNER_ formulas in the spreadsheet after saving, so they show the new settings\' numbers', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    const report = project.spreadsheet.addTab('Report', [['Globex credit', '=PARTNER_CREDIT(Deals!A1:O8, "Globex")'], ['Sourced', '=PARTNER_SOURCED(Deals!A1:O8)'], ['Note', 'PARTNER_ is our prefix']]);
+    expect(report.valueAt(0, 1)).toBe(4500.01); // even split of D-3 (9,000.01) with Initech
+    project.call('paSaveSettings', { ...DEFAULT_SETTINGS, policy: { influenceModel: 'first' } });
+    expect(report.valueAt(0, 1)).toBe(9000.01); // the first influencer gets it all
+    expect(report.formulaAt(0, 1)).toBe('=PARTNER_CREDIT(Deals!A1:O8, "Globex")');
+    expect(report.valueAt(1, 1)).toBe(15000);
+    expect(report.valueAt(2, 1)).toBe('PARTNER_ is our prefix');
+  });
 });

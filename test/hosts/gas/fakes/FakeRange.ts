@@ -5,7 +5,7 @@ import type { FakeSheet } from './FakeSheet';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Used = 'getValues' | 'getValue' | 'setValues' | 'setValue' | 'setFontWeight' | 'setBackground' | 'setNumberFormats' | 'setNumberFormat'
   | 'clearContent' | 'addDeveloperMetadata' | 'getColumn' | 'getRow' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'getA1Notation'
-  | 'getFormulas' | 'getNumberFormats';
+  | 'getFormulas' | 'getNumberFormats' | 'setFormulas';
 
 const columnLetter = (index: number): string => {
   let n = index + 1;
@@ -52,6 +52,16 @@ export class FakeRange implements Pick<Range, Used> {
   setValues(values: unknown[][]): Range {
     this.checkShape(values, 'data');
     values.forEach((row, i) => row.forEach((value, j) => this.sheet.enter(this.row - 1 + i, this.column - 1 + j, value)));
+    return this.api;
+  }
+
+  /** Enters formulas ("" clears a cell), as Sheets does: each one runs as it is entered. */
+  setFormulas(formulas: string[][]): Range {
+    this.checkShape(formulas, 'formulas');
+    formulas.forEach((row, i) => row.forEach((formula, j) => {
+      if (formula !== '' && !formula.startsWith('=')) throw new Error(`"${formula}" is not a formula.`);
+      this.sheet.enter(this.row - 1 + i, this.column - 1 + j, formula);
+    }));
     return this.api;
   }
 

@@ -27,6 +27,8 @@ export class FakeSheet implements Pick<Sheet, Used> {
   readonly charts: FakeChart[] = [];
   private values: (Stored | undefined)[][] = [];
   private formulas = new Map<string, string>();
+  /** What a custom-function formula showed when it was last entered (Sheets does not rerun it on its own). */
+  private computed = new Map<string, Stored>();
   private formats = new Map<string, string>();
   private weights = new Map<string, string>();
   private backgrounds = new Map<string, string>();
@@ -42,18 +44,21 @@ export class FakeSheet implements Pick<Sheet, Used> {
   enter(r: number, c: number, value: unknown): void {
     const key = `${r},${c}`;
     this.formulas.delete(key);
+    this.computed.delete(key);
     let stored: Stored | undefined;
     if (value === null || value === undefined || value === '') stored = undefined;
     else if (typeof value === 'string' && value.startsWith("'")) stored = value.slice(1);
     else if (typeof value === 'string' && /^[=+\-@]/.test(value) && !/^[+-]\d+(\.\d+)?$/.test(value)) {
       this.formulas.set(key, value.startsWith('=') ? value : `=${value}`);
+      const result = this.spreadsheet.evaluate?.(this.formulas.get(key)!, this);
+      if (result !== undefined) this.computed.set(key, result);
       stored = undefined;
     } else stored = value as Stored;
     const row = this.values[r] ?? (this.values[r] = []);
     row[c] = stored;
   }
 
-  valueAt(r: number, c: number): Stored { return this.values[r]?.[c] ?? ''; }
+  valueAt(r: number, c: number): Stored { return this.values[r]?.[c] ?? this.computed.get(`${r},${c}`) ?? ''; }
   formulaAt(r: number, c: number): string { return this.formulas.get(`${r},${c}`) ?? ''; }
   formatAt(r: number, c: number): string { return this.formats.get(`${r},${c}`) ?? 'General'; }
   fontWeightAt(r: number, c: number): string { return this.weights.get(`${r},${c}`) ?? 'normal'; }
@@ -143,6 +148,7 @@ export class FakeSheet implements Pick<Sheet, Used> {
   getLastColumn(): number { return this.lastUsed().column; }
 
   insertRowsAfter(after: number, howMany: number): Sheet {
+    this.spreadsheet.checkCells(howMany * this.maxColumns);
     this.moveCells((r, c) => [r >= after ? r + howMany : r, c]);
     this.maxRows += howMany;
     return this.api;
@@ -156,6 +162,7 @@ export class FakeSheet implements Pick<Sheet, Used> {
   }
 
   insertColumnsAfter(after: number, howMany: number): Sheet {
+    this.spreadsheet.checkCells(howMany * this.maxRows);
     this.moveCells((r, c) => [r, c >= after ? c + howMany : c]);
     this.maxColumns += howMany;
     this.spreadsheet.moveColumnMetadata(this, (column) => (column > after ? column + howMany : column));

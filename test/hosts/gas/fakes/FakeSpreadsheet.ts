@@ -3,11 +3,15 @@ import { CallCounter, counted } from './CallCounter';
 import { FakeSheet } from './FakeSheet';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './FakeDeveloperMetadata';
 import type { MetadataPlace } from './FakeDeveloperMetadata';
+import { FakeTextFinder } from './FakeTextFinder';
+
+/** Google Sheets' limit: 10 million cells in a spreadsheet, over all its tabs. */
+export const SHEETS_CELL_LIMIT = 10_000_000;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Used = 'getSheets' | 'getSheetByName' | 'insertSheet' | 'getNumSheets' | 'createDeveloperMetadataFinder'
-  | 'getSpreadsheetTimeZone' | 'toast' | 'getActiveSheet';
+  | 'getSpreadsheetTimeZone' | 'toast' | 'getActiveSheet' | 'createTextFinder' | 'deleteSheet';
 
 export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
   readonly api: Spreadsheet;
@@ -15,6 +19,10 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
   readonly metadata: FakeDeveloperMetadata[] = [];
   readonly toasts: string[] = [];
   active: FakeSheet | null = null;
+  /** Computes a formula's value as it is entered (loadProject runs the PARTNER_ functions of Code.js). */
+  evaluate?: (formula: string, sheet: FakeSheet) => string | number | boolean | Date | undefined;
+  private inserted = 0;
+  private failAt: number | null = null;
 
   constructor(readonly counter = new CallCounter(), public timeZone = 'Etc/UTC') {
     this.api = counted(this, 'Spreadsheet', counter) as unknown as Spreadsheet;
@@ -53,6 +61,23 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
     }
   }
 
+  /** Makes the n-th insertSheet() from now (1-based) throw, as a quota or a closed window would. */
+  failOnInsertSheet(n: number): void {
+    this.failAt = this.inserted + n;
+  }
+
+  /** Cells in the spreadsheet over all tabs (Sheets counts the grid, blank cells included). */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
+  /** Throws as Sheets does when a change would take the spreadsheet past 10 million cells. */
+  checkCells(extra: number): void {
+    if (this.cellCount() + extra > SHEETS_CELL_LIMIT) {
+      throw new Error('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+    }
+  }
+
   // ---- the Spreadsheet API ----
 
   getSheets(): Sheet[] { return this.sheets.map((s) => s.api); }
@@ -68,14 +93,30 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
   }
 
   insertSheet(nameOrIndex?: unknown, index?: unknown): Sheet {
+    this.inserted += 1;
+    if (this.failAt === this.inserted) throw new Error('Service Spreadsheets timed out while accessing document with id.');
     const name = typeof nameOrIndex === 'string' ? nameOrIndex : `Sheet${this.sheets.length + 1}`;
     if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(this, name);
+    this.checkCells(sheet.maxRows * sheet.maxColumns);
     const at = typeof index === 'number' ? index : this.sheets.length;
     if (at < 0 || at > this.sheets.length) throw new Error(`Invalid sheet index ${at}.`);
     this.sheets.splice(at, 0, sheet);
     this.active = sheet;
     return sheet.api;
+  }
+
+  deleteSheet(sheet: Sheet): void {
+    const at = this.sheets.findIndex((s) => s.api === sheet || s.name === sheet.getName());
+    if (at < 0) throw new Error('The sheet does not exist.');
+    if (this.sheets.length === 1) throw new Error('You can\'t remove all the sheets in a document.');
+    const [gone] = this.sheets.splice(at, 1);
+    for (let i = this.metadata.length - 1; i >= 0; i -= 1) if (this.metadata[i]!.place.sheet === gone) this.metadata.splice(i, 1);
+    if (this.active === gone) this.active = this.sheets[0] ?? null;
+  }
+
+  createTextFinder(text: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return new FakeTextFinder(this, text).api;
   }
 
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {

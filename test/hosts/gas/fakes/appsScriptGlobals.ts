@@ -47,7 +47,8 @@ export function createAppsScriptFakes(projectDir: string, options: { timeZone?: 
   const properties = new FakeProperties(counter);
   const ui = new FakeUi(counter);
 
-  const spreadsheetApp: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActive' | 'getActiveSpreadsheet' | 'getUi'> = {
+  const spreadsheetApp: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActive' | 'getActiveSpreadsheet' | 'getUi' | 'flush'> = {
+    flush: () => undefined,
     getActive: () => spreadsheet.api,
     getActiveSpreadsheet: () => spreadsheet.api,
     getUi: () => ui.api,
