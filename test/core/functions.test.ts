@@ -17,7 +17,7 @@ const { summary } = analyze({ deals: grid });
 describe('custom functions', () => {
   it('has one definition per SPEC function, with Sheets and Excel names', () => {
     expect(CUSTOM_FUNCTIONS.map((f) => f.sheetsName)).toEqual(['PARTNER_CLASSIFY', 'PARTNER_EXPLAIN', 'PARTNER_SOURCED', 'PARTNER_INFLUENCED',
-      'PARTNER_RESOLD', 'PARTNER_LED', 'PARTNER_CREDIT', 'PARTNER_SHARE', 'PARTNER_ROLLUP']);
+      'PARTNER_RESOLD', 'PARTNER_LED', 'PARTNER_CREDIT', 'PARTNER_SHARE', 'PARTNER_PAYOUT', 'PARTNER_ROLLUP']);
     for (const f of CUSTOM_FUNCTIONS) expect(f.sheetsName).toBe(`PARTNER_${f.id}`);
   });
 

@@ -73,6 +73,11 @@ export const CUSTOM_FUNCTIONS: readonly FunctionDef[] = Object.freeze([
     params: [DEALS, { name: 'motion', description: '"led" (default), "sourced", "influenced", "resold" or "direct".', optional: true, kind: 'text' }, STATUS],
     description: 'The share (0 to 1) of revenue by motion; partner-led by default.',
     example: 'A1:K500, "sourced"' },
+  { id: 'PAYOUT', sheetsName: 'PARTNER_PAYOUT', returns: 'numbers',
+    params: [DEALS, { ...PARTNER, optional: false, description: 'The partner\'s name, or a range of names (one result per name).' },
+      { name: 'period', description: 'Optional close quarter, e.g. "2024 Q1" or "FY2025 Q1"; leave out for all periods.', optional: true, kind: 'text' }, TOUCHES],
+    description: 'A partner\'s payout under the saved incentive plan: credit x rate per deal line, plus bonus, less cap.',
+    example: 'A1:K500, "Acme", "2024 Q1"' },
   { id: 'ROLLUP', sheetsName: 'PARTNER_ROLLUP', returns: 'matrix', params: [DEALS, TOUCHES, MODEL],
     description: 'The per-partner table with its header row (spills).',
     example: 'A1:K500' },
@@ -146,6 +151,9 @@ const perName = (names: readonly (readonly Cell[])[], value: (name: string) => n
     const name = typeof cell === 'string' ? cell.trim() : typeof cell === 'number' ? String(cell) : '';
     return name === '' ? '' : value(name);
   }));
+
+/** "FY2025 q1" and "FY2025 Q1" alike. */
+const periodKey = (text: string): string => text.replace(/\s+/g, '').toUpperCase();
 
 const byStatus = (status: StatusArg, won: number, open: number): number =>
   Math.round((status === 'won' ? won : status === 'open' ? open : won + open) * 100) / 100;
@@ -244,6 +252,24 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       const whole = byStatus(status, t.revenue, t.pipeline);
       if (whole === 0) throw new AttributionError('NO_REVENUE', 'There is no revenue to take a share of (no won deals with an amount).');
       return Math.round((part / whole) * 1e4) / 1e4;
+    }
+    case 'PAYOUT': {
+      if (isOmitted(args[1])) throw new AttributionError('BAD_ARGUMENT', 'PAYOUT needs a partner name (the second argument).');
+      const period = isOmitted(args[2]) ? null : periodKey(asText(args[2], 'period'));
+      if (period !== null && !/^(FY)?\d{4}Q[1-4]$/.test(period)) {
+        throw new AttributionError('BAD_ARGUMENT', `period must be a close quarter such as "2024 Q1" or "FY2025 Q1"; got "${asText(args[2], 'period')}".`);
+      }
+      const payouts = run(args, settings, 3, null).payouts;
+      if (!payouts) throw new AttributionError('NO_INCENTIVES', 'PAYOUT needs an incentive plan: add "incentives" (rates per motion) to the saved settings first.');
+      const byPartner = new Map<string, number>();
+      for (const p of payouts.partners) {
+        if (period !== null && periodKey(p.period) !== period) continue;
+        const key = partnerKey(p.partner);
+        byPartner.set(key, (byPartner.get(key) ?? 0) + Math.round(p.payout * 100));
+      }
+      const payoutOf = (name: string): number => (byPartner.get(partnerKey(name)) ?? 0) / 100;
+      const names = nameRange(args[1]);
+      return names ? perName(names, payoutOf) : payoutOf(asText(args[1], 'partner'));
     }
     case 'ROLLUP': {
       const summary = run(args, settings, 1, asModel(args[2]));

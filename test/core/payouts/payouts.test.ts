@@ -1,7 +1,7 @@
 /** Partner payouts from won credit: rates by motion and tier, a sourced-deal bonus, a cap per period, a minimum deal size, claw-backs. */
 import { analyze } from '../../../src/core';
 import type { Summary } from '../../../src/core';
-import { buildReportTabs } from '../../../src/core';
+import { buildReportTabs, DEFAULT_SETTINGS, runFunction } from '../../../src/core';
 
 const deals = [
   ['Opportunity ID', 'Stage', 'Amount', 'Close Date', 'Sourcing Partner', 'Influencing Partners', 'Reseller'],
@@ -97,5 +97,26 @@ describe('invalid incentive rules', () => {
     [[0.1], /"incentives" must be an object/],
   ])('refuses %j by name', (plan, message) => {
     expect(() => run({ incentives: plan })).toThrow(message);
+  });
+});
+
+describe('PARTNER_PAYOUT / PARTNER.PAYOUT', () => {
+  // The function reads one grid: the partners' tiers come from a Partner Tier column on their deals.
+  const grid = deals.map((row, i) => [...row, i === 0 ? 'Partner Tier' : row[4] === 'Acme' ? 'Gold' : '']);
+  const settings = { ...DEFAULT_SETTINGS, policy: { incentives } };
+
+  it('returns a partner\'s payout over all periods, or in one close quarter', () => {
+    expect(runFunction('PAYOUT', [grid, 'Acme'], settings)).toBe(5000);
+    expect(runFunction('PAYOUT', [grid, 'globex', '2024 q2'], settings)).toBe(333.33);
+    expect(runFunction('PAYOUT', [grid, 'Globex', null], settings)).toBe(135 + 333.33);
+  });
+
+  it('answers a column of names from one analysis, blank cells staying blank', () => {
+    expect(runFunction('PAYOUT', [grid, [['Acme'], [''], ['Hooli'], ['Nobody']], '2024 Q1'], settings)).toEqual([[5000], [''], [40], [0]]);
+  });
+
+  it('says what is missing instead of returning 0: no plan, or a period that is not a quarter', () => {
+    expect(() => runFunction('PAYOUT', [grid, 'Acme'], DEFAULT_SETTINGS)).toThrow(/needs an incentive plan/);
+    expect(() => runFunction('PAYOUT', [grid, 'Acme', 'March'], settings)).toThrow(/period must be a close quarter/);
   });
 });

@@ -83,7 +83,14 @@ describe('the built Excel custom functions', () => {
     for (const def of CUSTOM_FUNCTIONS) {
       const excelArgs: unknown[] = def.params.map((p, i) => (i === 0 ? EXCEL_DEALS : p.name === 'partner' && !p.optional ? 'Acme Inc.' : null));
       const coreArgs: unknown[] = def.params.map((p, i) => (i === 0 ? DATE_DEALS : p.name === 'partner' && !p.optional ? 'Acme Inc.' : undefined));
-      const expected = runFunction(def.id, coreArgs, null);
+      let expected: ReturnType<typeof runFunction>;
+      try {
+        expected = runFunction(def.id, coreArgs, null);
+      } catch (error) {
+        // PAYOUT without a saved incentive plan: the engine's message reaches Excel as an error, not a number.
+        await expect(Promise.resolve().then(() => registered.get(def.id)!(...excelArgs))).rejects.toThrow((error as Error).message);
+        continue;
+      }
       expect(await registered.get(def.id)!(...excelArgs)).toEqual(def.returns === 'numbers' && typeof expected === 'number' ? [[expected]] : expected);
     }
   });
