@@ -94,7 +94,7 @@ interface PeriodAcc {
 /** Payouts for every partner and period, from the won lines of the ledger. */
 export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payouts {
   const { plan } = ctx;
-  const minimumCents = Math.round(plan.minimumDealSize * 100);
+  const minimumCents = Math.round((plan.minimumDealSize ?? 0) * 100);
   const lines: PayoutLine[] = [];
   /** Each line's period sort key, for the final order: by period, deal lines in table order, the cap line last. */
   const lineSort: number[] = [];
@@ -154,7 +154,8 @@ export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payout
     }
   }
 
-  const capCents = plan.capPerPartnerPerPeriod === null ? null : Math.round(plan.capPerPartnerPerPeriod * 100);
+  const cap = plan.capPerPartnerPerPeriod ?? null;
+  const capCents = cap === null ? null : Math.round(cap * 100);
   const partners: PartnerPayout[] = [];
   let totalCents = 0;
   for (const acc of accs.values()) {

@@ -20,13 +20,13 @@ export interface IncentiveRates {
 
 export interface IncentivePlan extends IncentiveRates {
   /** Per partner tier (matched without case or punctuation): rates that win over `types` and the plan's own. */
-  tiers: Readonly<Record<string, IncentiveRates>>;
+  tiers?: Readonly<Record<string, IncentiveRates>>;
   /** Per partner type: rates that win over the plan's own. */
-  types: Readonly<Record<string, IncentiveRates>>;
+  types?: Readonly<Record<string, IncentiveRates>>;
   /** Most a partner is paid in one period (reporting currency); null = no cap. */
-  capPerPartnerPerPeriod: number | null;
+  capPerPartnerPerPeriod?: number | null;
   /** Won deals below this amount (reporting currency) earn nothing; 0 = every deal. */
-  minimumDealSize: number;
+  minimumDealSize?: number;
 }
 
 /** The keys of a plan, and of a tier's or type's rates. */
@@ -106,9 +106,9 @@ export function parseIncentivePlan(value: unknown): IncentivePlan | null {
 
 /** The rate (or bonus) that applies to a partner of this tier and type: tier, then type, then the plan. */
 export function rateFor(plan: IncentivePlan, key: keyof IncentiveRates, tier: string | null, type: string | null): number {
-  const byTier = tier === null ? undefined : plan.tiers[normalizeTerm(tier)]?.[key];
+  const byTier = tier === null ? undefined : plan.tiers?.[normalizeTerm(tier)]?.[key];
   if (byTier !== undefined) return byTier;
-  const byType = type === null ? undefined : plan.types[normalizeTerm(type)]?.[key];
+  const byType = type === null ? undefined : plan.types?.[normalizeTerm(type)]?.[key];
   if (byType !== undefined) return byType;
   return plan[key] ?? 0;
 }
