@@ -73,11 +73,12 @@ function isWorkbookFile(file: string): boolean {
 
 /** A CSV file read, decoded once and cleaned of control characters. */
 function readCsvTable(file: string): TableReading {
-  const seen: { decoded?: DecodedText } = {};
-  const grid = readCsv(file, (decoded) => { seen.decoded = decoded; });
-  if (!seen.decoded) return { source: file, grid, firstRow: 1, notes: [] };
+  const seen: { decoded?: DecodedText; delimiter?: string } = {};
+  const grid = readCsv(file, (decoded) => { seen.decoded = decoded; }, (delimiter) => { seen.delimiter = delimiter; });
+  const delimiter = seen.delimiter !== undefined ? { delimiter: seen.delimiter } : {};
+  if (!seen.decoded) return { source: file, grid, firstRow: 1, notes: [], ...delimiter };
   const { text, ...decoded } = seen.decoded;
-  return { source: file, grid, firstRow: 1, decoded, notes: cleanGrid(grid, decoded.invalidBytes, text) };
+  return { source: file, grid, firstRow: 1, decoded, notes: cleanGrid(grid, decoded.invalidBytes, text), ...delimiter };
 }
 
 /** A workbook tab, cleaned of control characters (an .xlsx string may hold them as _x001B_ escapes). */
@@ -122,7 +123,8 @@ export async function loadInput(files: InputFiles): Promise<LoadedInput> {
     deals = { name: path.basename(files.deals), grid: dealsReading.grid, firstRow: 1 };
   }
 
-  const input: AnalysisInput = { deals: deals.grid, firstRow: deals.firstRow ?? 1 };
+  const input: AnalysisInput = { deals: deals.grid, firstRow: deals.firstRow ?? 1,
+    ...(dealsReading.delimiter !== undefined ? { delimiter: dealsReading.delimiter } : {}) };
   const sources: LoadedInput['sources'] = { deals: dealsReading.source };
   const readings: LoadedInput['readings'] = { deals: dealsReading };
   for (const kind of ['touches', 'partners', 'fx', 'overrides'] as const) {

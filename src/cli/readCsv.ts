@@ -6,22 +6,7 @@ import { CliError } from './CliError';
 import { decodeText } from './decodeText';
 import type { DecodedText } from './decodeText';
 import { fileProblem } from './fileProblem';
-
-/** Picks the separator that occurs most often outside quotes in the first lines (comma on ties). */
-function sniffDelimiter(text: string): string {
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let inQuotes = false;
-  let lines = 0;
-  for (let i = 0; i < text.length && lines < 5; i++) {
-    const ch = text[i] as string;
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && ch === '\n') lines += 1;
-    else if (!inQuotes && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
-  }
-  let best = ',';
-  for (const d of [';', '\t']) if ((counts[d] ?? 0) > (counts[best] ?? 0)) best = d;
-  return best;
-}
+import { detectDelimiter } from './detectDelimiter';
 
 /** The line on which a quoted field opens and is never closed (csv-parse reports the end of the file instead). */
 function unclosedQuoteLine(text: string, delimiter: string): number | null {
@@ -46,8 +31,9 @@ function unclosedQuoteLine(text: string, delimiter: string): number | null {
 /**
  * Reads `file` as CSV; every cell is text ("" for empty) and the engine coerces values. The bytes are
  * decoded once (see decodeText); `onDecoded` hears how, so the caller can report guesses and bad bytes.
+ * `onDelimiter` hears the delimiter found (see detectDelimiter): a ';' file suggests comma decimals.
  */
-export function readCsv(file: string, onDecoded?: (decoded: DecodedText) => void): Grid {
+export function readCsv(file: string, onDecoded?: (decoded: DecodedText) => void, onDelimiter?: (delimiter: string) => void): Grid {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -58,7 +44,8 @@ export function readCsv(file: string, onDecoded?: (decoded: DecodedText) => void
   onDecoded?.(decoded);
   const { text } = decoded;
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`"${file}" is empty. Export the deals table with its header row.`);
-  const delimiter = sniffDelimiter(text);
+  const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
+  onDelimiter?.(delimiter);
   try {
     return parse(text, { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
   } catch (error) {

@@ -11,6 +11,8 @@ export interface TableReading {
   grid: Grid;
   /** Sheet row number of grid row 0. */
   firstRow: number;
+  /** The delimiter a CSV was read with (absent for a workbook tab). */
+  delimiter?: string;
   /** How a CSV was decoded (absent for a workbook tab). */
   decoded?: Omit<DecodedText, 'text'>;
   notes: CellNote[];

@@ -8,6 +8,7 @@ import { PartnerRegistry, UNKNOWN_PARTNER } from './partners/PartnerRegistry';
 import { readDirectory } from './partners/readDirectory';
 import { detectTable } from './table/detectTable';
 import { readDeals } from './deals/readDeals';
+import { decideTableLocale } from './table/tableLocale';
 import { readTouches } from './touches/readTouches';
 import type { Touch, TouchTable } from './touches/readTouches';
 import { readFxRates } from './fx/readFxRates';
@@ -87,7 +88,9 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   progress('Reading deals', 0);
   if (input.partners) readDirectory(input.partners, 1, registry, issues);
   const table = detectTable(input.deals, options.mapping ?? {}, firstRow, issues);
-  const reader = readDeals(input.deals, table, policy, registry, issues, input.dateSystem, input.numberFormats ?? null);
+  const explicitDecimal = typeof options.policy === 'object' && options.policy !== null && 'decimalSeparator' in options.policy;
+  const locale = decideTableLocale(input.deals, table, policy, explicitDecimal, input.delimiter === ';', issues);
+  const reader = readDeals(input.deals, table, policy, registry, issues, input.dateSystem, input.numberFormats ?? null, locale);
   const { currencies, firstRowById } = reader;
   // Each deal's own issues are found in the second pass, as it is classified; they keep their place
   // ahead of the Touches table's issues in the final (row-sorted) list.

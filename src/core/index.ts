@@ -24,6 +24,7 @@ export { partnerKey } from './partners/partnerKey';
 export { hasControlChars, stripControlChars, controlCharNames } from './values/controlChars';
 export { IssueLog } from './messages';
 export { headerKey, headerKey as stageKey } from './table/fieldSynonyms';
+export { isKnownHeader } from './table/detectTable';
 export { DEFAULT_SETTINGS } from './hostApi';
 export type { Settings, DetectResult, PreviewResult, WriteResult, Progress, MappedField, PreviewRequest, SidebarServerApi } from './hostApi';
 export { detect, preview, previewFromSummary, pickDataTab, pickSideTables, tabInput, SIDE_TAB_NAMES, isSideTableName, parseSettings, classificationColumns, CLASSIFICATION_HEADERS, a1Range, columnLetter } from './service/sidebarService';

@@ -12,6 +12,12 @@ const CATALOGUE = {
   HEADER_BELOW_PREAMBLE: { severity: 'info', message: (v) => `${v.above === '1' ? 'One row' : `${v.above} rows`} above the header read as a report title or filter block.`, effect: (v) => `Skipped; the header is ${v.chosen}.` },
   HEADER_REPEATED: { severity: 'info', message: (v) => `This row repeats the header ("${v.label}", ...): two exports pasted together?`, effect: () => 'Skipped; the rows below it are read as deals.' },
   REPORT_FOOTER: { severity: 'info', message: (v) => `This looks like a report footer ("${v.label}"), not a deal.`, effect: () => 'Skipped.' },
+  LOCALE_DECIMAL_COMMA: { severity: 'info', message: (v) => `Amounts in "${v.column}" are read with comma decimals ("1.234,56" is 1234.56), because ${v.because}.`, effect: () => 'To read them with decimal points instead, set decimalSeparator to "." in the settings.' },
+  LOCALE_DECIMAL_MIXED: { severity: 'warning', message: (v) => `Amounts in "${v.column}" mix decimal separators: most use "${v.separator}", ${v.against} use the other.`, effect: (v) => `Read with "${v.separator}" decimals; the others are not read (see their rows). Set decimalSeparator in the settings to choose.` },
+  AMOUNT_AMBIGUOUS: { severity: 'warning', message: (v) => `"${v.value}" could be read with a decimal point or a thousands separator, and nothing else in the column says which.`, effect: () => 'Left out of money totals. Set decimalSeparator to "," or "." in the settings to read such amounts.' },
+  LOCALE_DATE_PROVEN: { severity: 'info', message: (v) => `Dates in "${v.column}" are read ${v.order}: "${v.value}" can only be read that way.`, effect: (v) => `The dateOrder setting (${v.setting}) is not used for this column.` },
+  LOCALE_DATE_ASSUMED: { severity: 'info', message: (v) => `Dates in "${v.column}" such as "${v.value}" could be day or month first, and no date in the column proves which.`, effect: (v) => `Read ${v.order}, as the dateOrder setting says (${v.setting}); set dateOrder to "${v.other}" if that is wrong.` },
+  LOCALE_DATE_CONFLICT: { severity: 'warning', message: (v) => `Dates in "${v.column}" disagree: some can only be day first, others only month first (e.g. "${v.value}").`, effect: (v) => `Read ${v.order}, as the dateOrder setting says (${v.setting}); dates that cannot be read that way are reported.` },
   CELL_ERROR: { severity: 'warning', message: (v) => `The cell holds the error ${v.value}.`, effect: (v) => v.effect ?? 'Treated as empty.' },
   AMOUNT_INVALID: { severity: 'warning', message: (v) => `"${v.value}" is not an amount${v.hint ?? ''}.`, effect: () => 'Left out of money totals; the deal still counts.' },
   AMOUNT_MISSING_WON: { severity: 'warning', message: () => 'This won deal has no amount.', effect: () => 'Left out of revenue; the deal still counts.' },
@@ -61,7 +67,7 @@ export class IssueLog {
 
   add(code: IssueCode, row: number | null, column: string, value: string, vars: Record<string, string> = {}): void {
     const entry: Entry = CATALOGUE[code];
-    const all = { value, ...vars };
+    const all = { value, column, ...vars };
     this.issues.push({ severity: entry.severity, row, column, value, code, message: entry.message(all), effect: entry.effect(all) });
   }
 }

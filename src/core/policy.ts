@@ -122,7 +122,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze<Policy>({
 
 type Kind =
   | { kind: 'number'; min: number; max: number; integer?: boolean }
-  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'enum'; values: readonly string[]; /** Accepted in any case ("dmy" is "DMY"). */ anyCase?: boolean }
   | { kind: 'list' }
   | { kind: 'weights' }
   | { kind: 'currency' }
@@ -155,7 +155,7 @@ export const POLICY_KEYS: Readonly<Record<keyof Policy, Kind>> = {
   lostStages: { kind: 'list' },
   reportingCurrency: { kind: 'currency' },
   fiscalYearStartMonth: { kind: 'number', min: 1, max: 12, integer: true },
-  dateOrder: { kind: 'enum', values: ['MDY', 'DMY'] },
+  dateOrder: { kind: 'enum', values: ['MDY', 'DMY'], anyCase: true },
   decimalSeparator: { kind: 'enum', values: ['.', ','] },
   asOfDate: { kind: 'isoDate' },
   incentives: { kind: 'incentives' },
@@ -191,10 +191,12 @@ export function resolvePolicy(input?: unknown): Policy {
           || (kind.integer && !Number.isInteger(value))) bad(`${kind.integer ? 'a whole number' : 'a number'} from ${kind.min} to ${kind.max}`);
         target[key] = value;
         break;
-      case 'enum':
-        if (typeof value !== 'string' || !kind.values.includes(value)) bad(`one of ${kind.values.map((v) => `"${v}"`).join(', ')}`);
-        target[key] = value;
+      case 'enum': {
+        const text = kind.anyCase && typeof value === 'string' ? value.trim().toUpperCase() : value;
+        if (typeof text !== 'string' || !kind.values.includes(text)) bad(`one of ${kind.values.map((v) => `"${v}"`).join(', ')}`);
+        target[key] = text;
         break;
+      }
       case 'list':
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) bad('a list of texts');
         target[key] = (value as string[]).map(normalizeTerm).filter((v) => v !== '');
@@ -235,7 +237,7 @@ export function policyJsonSchema(): Record<string, unknown> {
   for (const [key, kind] of Object.entries(POLICY_KEYS)) {
     switch (kind.kind) {
       case 'number': properties[key] = { type: kind.integer ? 'integer' : 'number', minimum: kind.min, maximum: kind.max }; break;
-      case 'enum': properties[key] = { enum: kind.values }; break;
+      case 'enum': properties[key] = { enum: kind.anyCase ? [...kind.values, ...kind.values.map((v) => v.toLowerCase())] : kind.values }; break;
       case 'list': properties[key] = { type: 'array', items: { type: 'string' } }; break;
       case 'weights': properties[key] = { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }; break;
       case 'currency': properties[key] = { type: ['string', 'null'], pattern: '^[A-Za-z]{3}$' }; break;

@@ -158,4 +158,6 @@ export interface AnalysisInput {
   firstRow?: number;
   /** The date system plain serial numbers in the tables count from (default 1900). */
   dateSystem?: DateSystem;
+  /** The delimiter the deals came with, when they were read from a CSV: ';' is European Excel's, with comma decimals. */
+  delimiter?: string;
 }

@@ -20,6 +20,9 @@ import { IdIndex } from './idIndex';
 import { NonDealRows } from '../table/nonDealRows';
 import type { NonDealRow } from '../table/nonDealRows';
 import { DealCurrencies, NOTHING_SAID, amountCurrency } from './dealCurrencies';
+import { policyLocale } from '../table/tableLocale';
+import type { TableLocale } from '../table/tableLocale';
+import { isAmbiguousAmount } from '../values/columnLocale';
 
 /** A deal as read from its row, before classification. */
 export interface Deal {
@@ -102,7 +105,12 @@ const SKIPPED_ISSUE = { total: 'TOTAL_ROW', header: 'HEADER_REPEATED', footer: '
  * number formats, when the host has them.
  */
 export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, registry: PartnerRegistry, issues: IssueLog,
-  dateSystem: DateSystem = 1900, formats: NumberFormats | null = null): DealReader {
+  dateSystem: DateSystem = 1900, formats: NumberFormats | null = null,
+  locale: TableLocale = policyLocale(policy)): DealReader {
+  // The amount column's decimal separator and each date column's order, as decided for this file.
+  const decimal = locale.decimal.separator;
+  const ambiguousDecimal = locale.decimal.ambiguous;
+  const orderOf = (c: number): 'MDY' | 'DMY' => locale.dateOrder.get(c) ?? policy.dateOrder;
   const col = table.columns;
   const header = (field: Field): string => table.headers[col[field]!] ?? field;
   // Column indexes as plain numbers (-1 when absent): the helpers below run for every cell of a million rows.
@@ -152,7 +160,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   const rowIndex = new Int32Array(Math.max(0, grid.length - table.headerIndex - 1));
   const firstById = new IdIndex(rowIndex.length);
   const kinds = new Uint8Array(rowIndex.length);
-  const nonDeals = new NonDealRows(table.headers, cId, cAmount, (cell) => readAmount(cell, policy.decimalSeparator).value);
+  const nonDeals = new NonDealRows(table.headers, cId, cAmount, (cell) => readAmount(cell, decimal).value);
   const skipped = new Map<number, NonDealRow>();
   let rows = 0;
   let count = 0;
@@ -187,7 +195,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     }
     const amountCell = cellOf(cells, cAmount);
     if (typeof amountCell === 'number' && cCurrency < 0 && formats === null) { nonDeals.noteDeal(cells, amountCell); money.count('', NOTHING_SAID); continue; } // nothing else to read
-    const amount = readAmount(amountCell, policy.decimalSeparator);
+    const amount = ambiguousDecimal && isAmbiguousAmount(amountCell) ? UNREAD : readAmount(amountCell, decimal);
     nonDeals.noteDeal(cells, amount.value);
     if (amount.value !== null) money.count(quietText(cellOf(cells, cCurrency)).toUpperCase(), amountCurrency(amount, formatOf(r)));
   }
@@ -253,7 +261,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
       log.add('CELL_ERROR', row, headerAt(c), cellText(cell));
       return null;
     }
-    const day = parseDate(cell, policy.dateOrder, dateSystem);
+    const day = parseDate(cell, orderOf(c), dateSystem);
     if (day === undefined) {
       log.add('DATE_INVALID', row, headerAt(c), cellText(cell), { hint: dateHint(cell) });
       return null;
@@ -322,8 +330,10 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     let said = NOTHING_SAID;
     if (isSpreadsheetError(amountCell)) {
       log.add('CELL_ERROR', row, header('amount'), cellText(amountCell), { effect: 'Left out of money totals; the deal still counts.' });
+    } else if (ambiguousDecimal && isAmbiguousAmount(amountCell)) {
+      log.add('AMOUNT_AMBIGUOUS', row, header('amount'), cellText(amountCell));
     } else {
-      const parsed = parseAmount(amountCell, policy.decimalSeparator);
+      const parsed = parseAmount(amountCell, decimal);
       if (parsed.kind === 'ok' && Math.abs(parsed.value) >= MAX_AMOUNT) {
         log.add('AMOUNT_INVALID', row, header('amount'), cellText(amountCell), { hint: ' (it is too large to count to the cent)' });
       } else if (parsed.kind === 'ok') {
@@ -332,7 +342,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
         if (amount < 0) log.add('AMOUNT_NEGATIVE', row, header('amount'), cellText(amountCell));
       } else if (parsed.kind === 'invalid') {
         const text = cellText(amountCell);
-        const hint = typeof amountCell === 'string' && policy.decimalSeparator === '.' && /\d\.\d{3},\d/.test(text)
+        const hint = typeof amountCell === 'string' && decimal === '.' && /\d\.\d{3},\d/.test(text)
           ? ' (it looks like comma decimals: set the decimal separator to ",")' : '';
         log.add('AMOUNT_INVALID', row, header('amount'), text, { hint });
       } else {

@@ -21,6 +21,9 @@ const SYNONYM_INDEX: ReadonlyMap<string, { field: Field; rank: number }> = (() =
   return index;
 })();
 
+/** True when the text is a known column name (any field's synonym), as header detection matches it. */
+export const isKnownHeader = (text: string): boolean => SYNONYM_INDEX.has(headerKey(text));
+
 const HEADER_SCAN_ROWS = 10;
 
 /**
