@@ -36,6 +36,9 @@ const numberPart = (text: string): string => text.replace(/[^\d.,]/g, '');
 /** "1.000", "12,345", "-€ 999.500": one separator followed by exactly three digits, one to three before (not "0.500"). */
 const AMBIGUOUS = /^[1-9]\d{0,2}[.,]\d{3}$/;
 
+/** A leading $, £, ¥ or ₹ (not Brazil's R$): the marks of locales whose decimal separator is the point. */
+const DOT_LOCALE_MARK = /^\s*[-(]?\s*((US|A|C|NZ|HK|S)?\$|£|¥|₹)/i;
+
 /** Which separator one value proves is the decimal one; 'either' when it reads differently both ways; null when it says nothing. */
 export function decimalEvidence(text: string): '.' | ',' | 'either' | null {
   const n = numberPart(text);
@@ -47,7 +50,7 @@ export function decimalEvidence(text: string): '.' | ',' | 'either' | null {
   const other = sep === '.' ? ',' : '.';
   if (n.indexOf(sep) !== n.lastIndexOf(sep)) return other; // "1.234.567": grouping, so the other is the decimal
   // A leading dollar sign ("$12,500", "US$ 1,000") is written by dot-decimal locales (R$, Brazil's, is not).
-  if (AMBIGUOUS.test(n)) return /^\s*[-(]?\s*(US|A|C|NZ|HK|S)?\$/i.test(text) ? '.' : 'either';
+  if (AMBIGUOUS.test(n)) return DOT_LOCALE_MARK.test(text) ? '.' : 'either';
   const after = n.length - n.indexOf(sep) - 1;
   const before = n.indexOf(sep);
   return after !== 3 || before > 3 || before === 0 || n.startsWith('0') ? sep : null;
@@ -58,7 +61,7 @@ export function decimalEvidence(text: string): '.' | ',' | 'either' | null {
  * they made none); `semicolonFile` is true for a ';'-delimited CSV (European Excel's export).
  */
 export function decideDecimal(grid: Grid, from: number, column: number, setting: '.' | ',' | null, semicolonFile: boolean): DecimalDecision {
-  let dot = 0, comma = 0, either = 0;
+  let dot = 0, comma = 0, either = 0, dotMarks = 0;
   let dotExample: string | null = null, commaExample: string | null = null;
   for (let r = from; r < grid.length; r++) {
     const cell = grid[r]![column];
@@ -67,12 +70,14 @@ export function decideDecimal(grid: Grid, from: number, column: number, setting:
     if (evidence === '.') { dot++; dotExample ??= cell.trim(); }
     else if (evidence === ',') { comma++; commaExample ??= cell.trim(); }
     else if (evidence === 'either') either++;
+    if (DOT_LOCALE_MARK.test(cell)) dotMarks++;
   }
   if (setting !== null) return { separator: setting, ambiguous: false, source: 'setting', example: null, against: setting === '.' ? comma : dot };
   if (comma > dot) return { separator: ',', ambiguous: false, source: 'values', example: commaExample, against: dot };
   if (dot > comma) return { separator: '.', ambiguous: false, source: 'values', example: dotExample, against: comma };
   if (semicolonFile) return { separator: ',', ambiguous: false, source: 'delimiter', example: null, against: 0 };
-  return { separator: '.', ambiguous: either > 0 && dot === 0, source: 'default', example: null, against: 0 };
+  // "$800" or "£10" elsewhere in the column: written where the point is the decimal separator.
+  return { separator: '.', ambiguous: either > 0 && dotMarks === 0, source: 'default', example: null, against: 0 };
 }
 
 /** True for an amount text that the ambiguous column must not guess: "1.000" could be one or a thousand. */
