@@ -38,7 +38,7 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
   const loaded = await loadInput({ ...options, mapping: config?.mapping });
   let analysis: Analysis;
   try {
-    analysis = analyze(loaded.input, { policy: config?.policy, mapping: config?.mapping, ledger: options.statements !== undefined });
+    analysis = analyze(loaded.input, { policy: config?.policy, mapping: config?.mapping });
   } catch (error) {
     if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals}: ${error.message}`);
     throw error;

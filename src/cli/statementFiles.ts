@@ -20,16 +20,14 @@ export function checkStatementsDir(dir: string): void {
   }
 }
 
-/** The statement files of a run (the analysis must have been made with `ledger: true`). */
+/** The statement files of a run. */
 export function statementFiles(analysis: Analysis, dir: string): OutputFile[] {
-  const ledger = analysis.ledger;
-  if (ledger === null) throw new Error('statementFiles needs an analysis made with { ledger: true }');
   const used = new Map<string, number>();
-  return statementPartners(analysis.summary, ledger).map((partner) => {
+  return statementPartners(analysis.summary).map((partner) => {
     const stem = statementFileStem(partner);
     const n = (used.get(stem.toLowerCase()) ?? 0) + 1; // case-insensitive file systems: "ACME" and "Acme" would collide
     used.set(stem.toLowerCase(), n);
-    const tab = statementTab(analysis.summary, ledger, partner, analysis.policy.fiscalYearStartMonth);
+    const tab = statementTab(analysis.summary, partner);
     return { path: path.join(dir, `${stem}${n > 1 ? `-${n}` : ''}.xlsx`), flag: '--statements', data: (file: string) => xlsxWriter([tab], file) };
   });
 }

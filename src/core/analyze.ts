@@ -23,7 +23,6 @@ import { partnersRollup } from './rollup/partnersRollup';
 import { periodLabel, periodsRollup } from './rollup/periodsRollup';
 import { segmentsRollup } from './rollup/segmentsRollup';
 import { parseDateText, today } from './values/parseDate';
-import { CreditLedger } from './payouts/creditLedger';
 import { computePayouts } from './payouts/computePayouts';
 import { OverrideBook, readOverrideColumns, readOverridesTab } from './overrides/readOverrides';
 import { applyOverride } from './overrides/applyOverride';
@@ -40,11 +39,6 @@ export interface AnalyzeOptions {
    * numeric custom functions, PARTNER_ROLLUP) turn it off: the text is about a sixth of a run.
    */
   explain?: boolean;
-  /**
-   * Keep every credit line (CreditLedger) for partner statements. Kept anyway when the policy has an
-   * incentive plan, since payouts are computed from it.
-   */
-  ledger?: boolean;
 }
 
 /** Where the deals table was found in the grid. */
@@ -66,8 +60,6 @@ export interface Analysis {
   stages: string[];
   /** Distinct currency codes, most common first. */
   currencies: string[];
-  /** Every credit line of the run, when asked for (options.ledger) or needed for payouts; else null. */
-  ledger: CreditLedger | null;
 }
 
 const STEPS = 5;
@@ -140,7 +132,6 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const periodsAcc = periodsRollup(policy.fiscalYearStartMonth);
   const segmentsAcc = segmentsRollup();
   const results = new DealResults(reader.count, nameOf);
-  const ledger = policy.incentives !== null || options.ledger === true ? new CreditLedger(nameOf) : null;
   const quarterOfDay = new Map<number, string>();
   const quarterOf = (day: number | null): string => {
     if (day === null) return '';
@@ -165,7 +156,6 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     partnersAcc.add(attributed, touches);
     periodsAcc.add(attributed);
     segmentsAcc.add(attributed);
-    ledger?.add(attributed, results.length);
     results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`,
       quarterOf(deal.closeDate));
   }
@@ -177,9 +167,10 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const partners = partnersAcc.result(Math.round(totals.partnerLedRevenue * 100));
   const periods = periodsAcc.result();
   const segments = segmentsAcc.result(partners);
-  const payouts = policy.incentives === null || ledger === null ? undefined : computePayouts(ledger, {
-    plan: policy.incentives, currency: reportingCurrency, fiscalYearStartMonth: policy.fiscalYearStartMonth, nameOf,
-    attributesOf: (partner) => registry.attributes(partner), dealId: (deal) => results.id(deal), dealRow: (deal) => results.row(deal),
+  const attributes = new Map(partners.map((p) => [p.partner, { tier: p.tier, type: p.type }]));
+  const payouts = policy.incentives === null ? undefined : computePayouts(results, {
+    plan: policy.incentives, currency: reportingCurrency, fiscalYearStartMonth: policy.fiscalYearStartMonth,
+    attributesOf: (partner) => attributes.get(partner) ?? { tier: null, type: null },
   });
   const allIssues = [...issues.issues, ...dealIssues.issues, ...touchIssues.issues, ...overrideIssues.issues, ...loopIssues.issues];
   allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -187,5 +178,5 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   // `deals` holds its place in the JSON order; the rows are made from the results when first read.
   const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, segments, deals: undefined, issues: allIssues,
     ...(payouts ? { payouts } : {}) }, results);
-  return { summary, table, policy, stages: reader.stages, currencies, ledger };
+  return { summary, table, policy, stages: reader.stages, currencies };
 }

@@ -11,7 +11,6 @@ export { buildReportTabs } from './report/buildReportTabs';
 export { statementPartners, statementTab } from './report/statementTab';
 export { PAYOUTS_TAB } from './report/payoutsTab';
 export type { Payouts, PayoutLine, PartnerPayout, PartnerLifetime } from './payouts/computePayouts';
-export type { CreditLedger } from './payouts/creditLedger';
 export type { IncentivePlan, IncentiveRates } from './payouts/incentivePlan';
 export { dealsView } from './deals/dealResults';
 export type { DealsView } from './deals/dealResults';

@@ -7,7 +7,7 @@ import type { CreditKind } from '../credit/creditDeal';
 import { allocateCents } from '../credit/allocateCents';
 import { NO_DATE_PERIOD, periodLabel } from '../rollup/periodsRollup';
 import { formatDay } from '../values/parseDate';
-import type { CreditLedger } from './creditLedger';
+import type { DealsView } from '../deals/dealResults';
 import type { IncentivePlan } from './incentivePlan';
 import { rateFor } from './incentivePlan';
 
@@ -66,15 +66,12 @@ export interface Payouts {
   lines: PayoutLine[];
 }
 
-/** What the computation needs to know of the run besides the ledger. */
+/** What the computation needs besides the deals: the plan, and each partner's tier and type (by display name). */
 export interface PayoutContext {
   plan: IncentivePlan;
   currency: string;
   fiscalYearStartMonth: number;
-  nameOf(partner: number): string;
-  attributesOf(partner: number): { tier: string | null; type: string | null };
-  dealId(deal: number): string;
-  dealRow(deal: number): number;
+  attributesOf(partner: string): { tier: string | null; type: string | null };
 }
 
 /** basis x rate in cents, half away from zero (a credit note's claw-back rounds like the payout it undoes). */
@@ -87,71 +84,68 @@ const lineCents = (basisCents: number, rate: number): number => {
 const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 interface PeriodAcc {
-  partner: number; period: string; sort: number;
+  partner: string; period: string; sort: number;
   basis: Record<CreditKind, number>; bonus: number; lines: number; deals: Set<number>;
 }
 
-/** Payouts for every partner and period, from the won lines of the ledger. */
-export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payouts {
+/** Payouts for every partner and period, from the credit lines of the won, counted deals. */
+export function computePayouts(deals: DealsView, ctx: PayoutContext): Payouts {
   const { plan } = ctx;
   const minimumCents = Math.round((plan.minimumDealSize ?? 0) * 100);
   const lines: PayoutLine[] = [];
   /** Each line's period sort key, for the final order: by period, deal lines in table order, the cap line last. */
   const lineSort: number[] = [];
   const accs = new Map<string, PeriodAcc>();
-  const lifetime = new Map<number, { credited: number; payout: number; deals: Set<number>; first: number; latest: number }>();
-  const periodOf = (day: number | null): { label: string; sort: number } =>
-    day === null ? { label: NO_DATE_PERIOD, sort: Number.MAX_SAFE_INTEGER } : periodLabel(day, ctx.fiscalYearStartMonth);
+  const lifetime = new Map<string, { credited: number; payout: number; deals: Set<number>; first: number; latest: number }>();
+  const push = (line: PayoutLine, sort: number): void => { lines.push(line); lineSort.push(sort); };
 
-  for (let i = 0; i < ledger.length;) {
-    // A deal's lines are contiguous in the ledger.
-    const first = ledger.line(i);
-    const dealLines = [first];
-    for (i++; i < ledger.length && ledger.line(i).deal === first.deal; i++) dealLines.push(ledger.line(i));
-    if (first.status !== 'won') continue;
-    const period = periodOf(first.closeDay);
+  for (let i = 0; i < deals.length; i++) {
+    const amount = deals.amount(i);
+    if (!deals.counted(i) || deals.status(i) !== 'won' || amount === null) continue;
+    const credits = deals.creditLines(i);
+    if (credits.length === 0) continue;
+    const dealCents = Math.round(amount * 100);
+    const closeDay = deals.closeDay(i);
+    const period = closeDay === null ? { label: NO_DATE_PERIOD, sort: Number.MAX_SAFE_INTEGER } : periodLabel(closeDay, ctx.fiscalYearStartMonth);
+    const row = deals.row(i), dealId = deals.id(i);
     // The minimum is for deals; a credit note (negative amount) always claws back what its deal paid.
-    const below = first.dealCents >= 0 && first.dealCents < minimumCents;
-    const sourcers = dealLines.filter((l) => l.kind === 'sourced');
-    for (const l of dealLines) {
-      const { tier, type } = ctx.attributesOf(l.partner);
-      const rate = rateFor(plan, l.kind, tier, type);
-      const cents = below ? 0 : lineCents(l.cents, rate);
-      const key = `${l.partner}\u0000${period.label}`;
+    const below = dealCents >= 0 && dealCents < minimumCents;
+    for (const credit of credits) {
+      const { tier, type } = ctx.attributesOf(credit.partner);
+      const basis = Math.round(credit.amount * 100);
+      const rate = rateFor(plan, credit.role, tier, type);
+      const cents = below ? 0 : lineCents(basis, rate);
+      const key = `${credit.partner}\u0000${period.label}`;
       let acc = accs.get(key);
       if (!acc) {
-        acc = { partner: l.partner, period: period.label, sort: period.sort, basis: { sourced: 0, influenced: 0, resold: 0 }, bonus: 0, lines: 0, deals: new Set() };
+        acc = { partner: credit.partner, period: period.label, sort: period.sort, basis: { sourced: 0, influenced: 0, resold: 0 }, bonus: 0, lines: 0, deals: new Set() };
         accs.set(key, acc);
       }
-      acc.basis[l.kind] += l.cents;
+      acc.basis[credit.role] += basis;
       acc.lines += cents;
-      acc.deals.add(l.deal);
-      lineSort.push(period.sort);
-      lines.push({ partner: ctx.nameOf(l.partner), period: period.label, row: ctx.dealRow(l.deal), dealId: ctx.dealId(l.deal), kind: l.kind,
-        basis: l.cents / 100, rate, payout: cents / 100,
-        note: below ? `deal below the minimum deal size (${MONEY.format(minimumCents / 100)} ${ctx.currency})` : '' });
-      let life = lifetime.get(l.partner);
-      if (!life) { life = { credited: 0, payout: 0, deals: new Set(), first: Infinity, latest: -Infinity }; lifetime.set(l.partner, life); }
-      life.credited += l.cents;
+      acc.deals.add(i);
+      push({ partner: credit.partner, period: period.label, row, dealId, kind: credit.role, basis: basis / 100, rate, payout: cents / 100,
+        note: below ? `deal below the minimum deal size (${MONEY.format(minimumCents / 100)} ${ctx.currency})` : '' }, period.sort);
+      let life = lifetime.get(credit.partner);
+      if (!life) { life = { credited: 0, payout: 0, deals: new Set(), first: Infinity, latest: -Infinity }; lifetime.set(credit.partner, life); }
+      life.credited += basis;
       life.payout += cents;
-      life.deals.add(l.deal);
-      if (first.closeDay !== null) { life.first = Math.min(life.first, first.closeDay); life.latest = Math.max(life.latest, first.closeDay); }
+      life.deals.add(i);
+      if (closeDay !== null) { life.first = Math.min(life.first, closeDay); life.latest = Math.max(life.latest, closeDay); }
     }
     // The bonus of a sourced deal, shared among its sourcers in cents (each at its own tier's bonus).
-    if (!below && first.dealCents > 0) {
-      sourcers.forEach((l, k) => {
-        const { tier, type } = ctx.attributesOf(l.partner);
-        const bonusCents = Math.round(rateFor(plan, 'sourcedDealBonus', tier, type) * 100);
-        if (bonusCents === 0) return;
-        const cents = allocateCents(bonusCents, sourcers.map(() => 1))[k]!;
-        const acc = accs.get(`${l.partner}\u0000${period.label}`)!;
-        acc.bonus += cents;
-        lifetime.get(l.partner)!.payout += cents;
-        lineSort.push(period.sort);
-        lines.push({ partner: ctx.nameOf(l.partner), period: period.label, row: ctx.dealRow(l.deal), dealId: ctx.dealId(l.deal), kind: 'bonus',
-          basis: 0, rate: null, payout: cents / 100, note: sourcers.length > 1 ? `bonus shared by ${sourcers.length} sourcing partners` : '' });
-      });
-    }
+    const sourcers = credits.filter((c) => c.role === 'sourced');
+    if (below || dealCents <= 0) continue;
+    sourcers.forEach((credit, k) => {
+      const { tier, type } = ctx.attributesOf(credit.partner);
+      const bonusCents = Math.round(rateFor(plan, 'sourcedDealBonus', tier, type) * 100);
+      if (bonusCents === 0) return;
+      const cents = allocateCents(bonusCents, sourcers.map(() => 1))[k]!;
+      accs.get(`${credit.partner}\u0000${period.label}`)!.bonus += cents;
+      lifetime.get(credit.partner)!.payout += cents;
+      push({ partner: credit.partner, period: period.label, row, dealId, kind: 'bonus', basis: 0, rate: null, payout: cents / 100,
+        note: sourcers.length > 1 ? `bonus shared by ${sourcers.length} sourcing partners` : '' }, period.sort);
+    });
   }
 
   const cap = plan.capPerPartnerPerPeriod ?? null;
@@ -164,25 +158,24 @@ export function computePayouts(ledger: CreditLedger, ctx: PayoutContext): Payout
     const capApplied = capCents !== null && beforeCap > capCents ? beforeCap - capCents : 0;
     if (capApplied > 0) {
       lifetime.get(acc.partner)!.payout -= capApplied;
-      lineSort.push(acc.sort + 0.5);
-      lines.push({ partner: ctx.nameOf(acc.partner), period: acc.period, row: null, dealId: '', kind: 'cap', basis: 0, rate: null,
-        payout: -capApplied / 100, note: `cap of ${MONEY.format(capCents! / 100)} ${ctx.currency} per partner per period` });
+      push({ partner: acc.partner, period: acc.period, row: null, dealId: '', kind: 'cap', basis: 0, rate: null, payout: -capApplied / 100,
+        note: `cap of ${MONEY.format(capCents! / 100)} ${ctx.currency} per partner per period` }, acc.sort + 0.5);
     }
     totalCents += beforeCap - capApplied;
     partners.push({
-      partner: ctx.nameOf(acc.partner), tier, type, period: acc.period,
+      partner: acc.partner, tier, type, period: acc.period,
       sourcedBasis: acc.basis.sourced / 100, influencedBasis: acc.basis.influenced / 100, resoldBasis: acc.basis.resold / 100,
       sourcedRate: rateFor(plan, 'sourced', tier, type), influencedRate: rateFor(plan, 'influenced', tier, type), resoldRate: rateFor(plan, 'resold', tier, type),
       bonus: acc.bonus / 100, beforeCap: beforeCap / 100, capApplied: capApplied / 100, payout: (beforeCap - capApplied) / 100, deals: acc.deals.size,
     });
   }
-  const sortOf = new Map([...accs.values()].map((a) => [`${ctx.nameOf(a.partner)}\u0000${a.period}`, a.sort]));
-  const lifetimeRows: PartnerLifetime[] = [...lifetime.entries()].map(([id, l]) => ({
-    partner: ctx.nameOf(id), creditedRevenue: l.credited / 100, payout: l.payout / 100, deals: l.deals.size,
+  const lifetimeRows: PartnerLifetime[] = [...lifetime.entries()].map(([partner, l]) => ({
+    partner, creditedRevenue: l.credited / 100, payout: l.payout / 100, deals: l.deals.size,
     firstDeal: Number.isFinite(l.first) ? formatDay(l.first) : null, latestDeal: Number.isFinite(l.latest) ? formatDay(l.latest) : null,
   })).sort((a, b) => b.payout - a.payout || b.creditedRevenue - a.creditedRevenue || a.partner.localeCompare(b.partner));
   const rank = new Map(lifetimeRows.map((l, i) => [l.partner, i]));
-  partners.sort((a, b) => rank.get(a.partner)! - rank.get(b.partner)! || sortOf.get(`${a.partner}\u0000${a.period}`)! - sortOf.get(`${b.partner}\u0000${b.period}`)!);
+  const periodSort = new Map([...accs.values()].map((a) => [a.period, a.sort]));
+  partners.sort((a, b) => rank.get(a.partner)! - rank.get(b.partner)! || periodSort.get(a.period)! - periodSort.get(b.period)!);
   const order = lines.map((_, i) => i).sort((a, b) => lineSort[a]! - lineSort[b]! || a - b);
   return { currency: ctx.currency, total: totalCents / 100, partners, lifetime: lifetimeRows, lines: order.map((i) => lines[i]!) };
 }

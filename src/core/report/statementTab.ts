@@ -1,12 +1,10 @@
 /**
  * A partner statement: one partner's credited deals (its role, credit, share of the deal and the
- * reason in words), its payout lines and its lifetime figures, and nothing about deals it had no
- * part in. Its totals equal the partner's row on Partner Summary and Partner Payouts.
+ * reason in words), its payout lines and its key figures, and nothing about deals it had no part
+ * in. Its totals equal the partner's row on Partner Summary and Partner Payouts.
  */
 import type { Cell, Summary } from '../types';
-import type { CreditLedger } from '../payouts/creditLedger';
 import { dealsView } from '../deals/dealResults';
-import { NO_DATE_PERIOD, periodLabel } from '../rollup/periodsRollup';
 import { formatDay } from '../values/parseDate';
 import type { ReportTab } from './ReportTab';
 import { block } from './reportBlock';
@@ -15,53 +13,61 @@ const ROLE_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Reso
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
 const LINE_LABEL = { sourced: 'Sourced credit', influenced: 'Influenced credit', resold: 'Resold credit', bonus: 'Sourced-deal bonus', cap: 'Cap' } as const;
 
-/** The partners that have a statement: every partner with credit on a counted deal, in Partner Summary's order. */
-export function statementPartners(summary: Summary, ledger: CreditLedger): string[] {
+/** The partners that have a statement: every partner with credit on a counted won or open deal, in Partner Summary's order. */
+export function statementPartners(summary: Summary): string[] {
+  const deals = dealsView(summary);
   const credited = new Set<string>();
-  for (let i = 0; i < ledger.length; i++) credited.add(ledger.nameOf(ledger.line(i).partner));
+  for (let i = 0; i < deals.length; i++) {
+    if (!deals.counted(i) || deals.status(i) === 'lost') continue;
+    for (const line of deals.creditLines(i)) credited.add(line.partner);
+  }
   return summary.partners.map((p) => p.partner).filter((name) => credited.has(name));
 }
 
 /** The statement tab of one partner (named by display name, as on Partner Summary). */
-export function statementTab(summary: Summary, ledger: CreditLedger, partner: string, fiscalYearStartMonth: number): ReportTab {
+export function statementTab(summary: Summary, partner: string): ReportTab {
   const deals = dealsView(summary);
   const currency = summary.reportingCurrency;
   const rows: Cell[][] = [];
   let wonCents = 0, openCents = 0;
   const wonDeals = new Set<number>();
   let firstDay = Infinity, latestDay = -Infinity;
-  for (let i = 0; i < ledger.length; i++) {
-    const l = ledger.line(i);
-    if (ledger.nameOf(l.partner) !== partner) continue;
-    if (l.status === 'won') {
-      wonCents += l.cents; wonDeals.add(l.deal);
-      if (l.closeDay !== null) { firstDay = Math.min(firstDay, l.closeDay); latestDay = Math.max(latestDay, l.closeDay); }
-    } else if (l.status === 'open') openCents += l.cents;
-    const quarter = l.closeDay === null ? NO_DATE_PERIOD : periodLabel(l.closeDay, fiscalYearStartMonth).label;
-    rows.push([deals.id(l.deal), deals.name(l.deal), l.closeDay === null ? '' : formatDay(l.closeDay), quarter, STATUS_LABEL[l.status],
-      l.dealCents / 100, ROLE_LABEL[l.kind], l.cents / 100, l.dealCents === 0 ? '' : l.cents / l.dealCents, deals.reason(l.deal)]);
+  for (let i = 0; i < deals.length; i++) {
+    const status = deals.status(i);
+    // Lost deals carry no money (neither revenue nor pipeline), so they earn no credit line here.
+    if (!deals.counted(i) || status === 'lost') continue;
+    const amount = deals.amount(i) ?? 0;
+    const closeDay = deals.closeDay(i);
+    for (const line of deals.creditLines(i)) {
+      if (line.partner !== partner) continue;
+      const cents = Math.round(line.amount * 100);
+      if (status === 'won') {
+        wonCents += cents; wonDeals.add(i);
+        if (closeDay !== null) { firstDay = Math.min(firstDay, closeDay); latestDay = Math.max(latestDay, closeDay); }
+      } else openCents += cents;
+      rows.push([deals.id(i), deals.name(i), closeDay === null ? '' : formatDay(closeDay), deals.quarter(i), STATUS_LABEL[status],
+        amount, ROLE_LABEL[line.role], line.amount, amount === 0 ? '' : line.amount / amount, deals.reason(i)]);
+    }
   }
-  const summaryRow = summary.partners.find((p) => p.partner === partner);
+  const tier = summary.partners.find((p) => p.partner === partner)?.tier;
   const payoutTotal = summary.payouts?.partners.filter((p) => p.partner === partner).reduce((a, p) => a + Math.round(p.payout * 100), 0) ?? null;
   const figures = block(2, 0, ['Figure', `Amount (${currency})`], [
     ['Credited revenue (won deals)', wonCents / 100],
     ['Credited pipeline (open deals)', openCents / 100],
     ...(payoutTotal === null ? [] : [['Payouts', payoutTotal / 100] as Cell[]]),
-  ], ['text', 'money'], `Partner statement: ${partner} (${currency})${summaryRow?.tier ? `, ${summaryRow.tier}` : ''}`);
+  ], ['text', 'money'], `Partner statement: ${partner} (${currency})${tier ? `, ${tier}` : ''}`);
   const dealCounts = block(2, 3, ['Deals', ''], [
     ['Won deals credited', wonDeals.size],
     ['First won deal (close date)', Number.isFinite(firstDay) ? formatDay(firstDay) : ''],
     ['Latest won deal (close date)', Number.isFinite(latestDay) ? formatDay(latestDay) : ''],
   ], ['text', 'general']);
-  const dealsRow = figures.row + figures.values.length + 2;
-  const dealBlock = block(dealsRow, 0, ['Deal ID', 'Deal Name', 'Close Date', 'Quarter', 'Status', `Deal Amount (${currency})`, 'Role',
-    `Credit (${currency})`, 'Share of Deal', 'Reason'], rows,
+  const dealBlock = block(figures.row + figures.values.length + 2, 0, ['Deal ID', 'Deal Name', 'Close Date', 'Quarter', 'Status',
+    `Deal Amount (${currency})`, 'Role', `Credit (${currency})`, 'Share of Deal', 'Reason'], rows,
   ['text', 'text', 'text', 'text', 'text', 'money', 'text', 'money', 'percent', 'text'], 'Deals this partner has credit on, and why');
   const blocks = [figures, dealCounts, dealBlock];
   if (summary.payouts) {
-    const lines = summary.payouts.lines.filter((l) => l.partner === partner);
-    const lineRows: Cell[][] = lines.map((l) => [l.period, l.dealId, LINE_LABEL[l.kind], l.kind === 'bonus' || l.kind === 'cap' ? '' : l.basis,
-      l.rate === null ? '' : l.rate, l.payout, l.note]);
+    const lineRows: Cell[][] = summary.payouts.lines.filter((l) => l.partner === partner).map((l) => [l.period, l.dealId, LINE_LABEL[l.kind],
+      l.kind === 'bonus' || l.kind === 'cap' ? '' : l.basis, l.rate === null ? '' : l.rate, l.payout, l.note]);
     lineRows.push(['Total', '', '', '', '', (payoutTotal ?? 0) / 100, '']);
     blocks.push(block(dealBlock.row + dealBlock.values.length + 2, 0, ['Period', 'Deal ID', 'Line', `Credit (${currency})`, 'Rate', `Payout (${currency})`, 'Note'],
       lineRows, ['text', 'text', 'text', 'money', 'percent', 'money', 'text'], 'Payout lines (each rounded to the cent)'));
