@@ -126,7 +126,7 @@ function weightsFieldset(get: () => Policy, change: (p: Policy) => void): HTMLFi
   const addInput = el('input', { attrs: { id: addId, type: 'text', name: 'add-activity', autocomplete: 'off' } });
   const add = (): void => {
     const activity = normalizeTerm(addInput.value);
-    if (activity === '' || activity in get().activityWeights) return;
+    if (activity === '' || Object.prototype.hasOwnProperty.call(get().activityWeights, activity)) return;
     change({ ...get(), activityWeights: { ...get().activityWeights, [activity]: get().defaultActivityWeight } });
     addInput.value = '';
     renderList();

@@ -5,6 +5,7 @@
 import { AttributionError } from './AttributionError';
 import { FIELDS, headerKey } from './table/fieldSynonyms';
 import { normalizeTerm } from './terms';
+import { checkSettingsDepth, refuseObjectInternalName } from './settingsShape';
 import type { IncentivePlan } from './payouts/incentivePlan';
 import { incentivesSchema, parseIncentivePlan } from './payouts/incentivePlan';
 
@@ -173,14 +174,18 @@ const describe = (value: unknown): string => {
  */
 export function resolvePolicy(input?: unknown): Policy {
   const out: Policy = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as Policy;
+  // Activity names are user data ("constructor" is an activity like any other): no inherited keys.
+  out.activityWeights = Object.assign(Object.create(null) as Record<string, number>, out.activityWeights);
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object' || Array.isArray(input)) {
     throw new AttributionError('BAD_POLICY', 'The policy must be an object of settings, e.g. {"influenceModel": "even"}.');
   }
+  checkSettingsDepth(input);
   const target = out as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     if (key === '$schema') continue;
-    const kind = (POLICY_KEYS as Record<string, Kind | undefined>)[key];
+    refuseObjectInternalName(key, 'policy setting');
+    const kind = Object.prototype.hasOwnProperty.call(POLICY_KEYS, key) ? POLICY_KEYS[key as keyof Policy] : undefined;
     if (!kind) throw new AttributionError('BAD_POLICY', `Unknown policy setting "${key}". Known settings: ${Object.keys(POLICY_KEYS).join(', ')}.`);
     const bad = (what: string): never => {
       throw new AttributionError('BAD_POLICY', `Policy setting "${key}" must be ${what}; got ${describe(value)}.`);
@@ -203,7 +208,7 @@ export function resolvePolicy(input?: unknown): Policy {
         break;
       case 'weights': {
         if (!value || typeof value !== 'object' || Array.isArray(value)) bad('an object of activity: weight');
-        const weights: Record<string, number> = {};
+        const weights = Object.create(null) as Record<string, number>;
         for (const [activity, weight] of Object.entries(value as Record<string, unknown>)) {
           if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) bad(`non-negative numbers (see "${activity}")`);
           weights[normalizeTerm(activity)] = weight as number;

@@ -16,7 +16,7 @@ const zero = (v: unknown): unknown => (v === 0 ? 0 : v);
 
 /** What the engine says. */
 export function fromEngine(analysis: Analysis): Comparable {
-  const partners: Comparable['partners'] = {};
+  const partners: Comparable['partners'] = Object.create(null) as Comparable['partners'];
   for (const p of analysis.summary.partners) {
     // The SQL lists partners that sourced, influenced or resold; the engine also lists those that only touched or deployed.
     if (p.dealsSourced + p.dealsInfluenced + p.dealsResold === 0) continue;
@@ -36,11 +36,12 @@ export function fromSql(run: SqlRun): Comparable {
   const credits = new Map<number, Record<string, number>>();
   for (const c of run.credits) {
     const row = c.rowNumber as number;
-    const byName = credits.get(row) ?? {};
+    // Null prototype: a partner may be called "__proto__".
+    const byName = credits.get(row) ?? Object.create(null) as Record<string, number>;
     byName[c.partner as string] = c.credit as number;
     credits.set(row, byName);
   }
-  const partners: Comparable['partners'] = {};
+  const partners: Comparable['partners'] = Object.create(null) as Comparable['partners'];
   for (const p of run.partners) {
     partners[p.partner as string] = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, zero(p[f] ?? null)]));
   }
@@ -49,7 +50,7 @@ export function fromSql(run: SqlRun): Comparable {
       row: d.rowNumber as number, counted: d.counted as boolean, status: d.status as string, amount: (d.amount as number | null) ?? null,
       motion: d.motion as string, sourcingPartner: (d.sourcingPartner as string | null) ?? null,
       influencers: (d.influencers as string | null) ?? '', reseller: (d.reseller as string | null) ?? null,
-      credits: credits.get(d.rowNumber as number) ?? {},
+      credits: credits.get(d.rowNumber as number) ?? Object.create(null) as Record<string, number>,
     })),
     partners,
   };

@@ -33,4 +33,25 @@ describe('partner names in the DuckDB script', () => {
     expect(engine.deals[3]!.sourcingPartner).toBe('Globex | Initech');
     expect(Object.keys(engine.partners)).not.toContain('North');
   });
+
+  it('agree with the engine on partners, activities, stages and currencies named "__proto__", "constructor", "toString"', async () => {
+    const deals: Grid = [['Deal ID', 'Stage', 'Amount', 'Currency', 'Created Date', 'Close Date', 'Lead Source', 'Sourcing Partner', 'Influencing Partners', 'Reseller'],
+      ['H-1', 'Closed Won', 1000, 'USD', 45300, 45350, 'Partner Referral', '__proto__', 'constructor; toString', ''],
+      ['H-2', 'Closed Won', 600, 'USD', 45300, 45355, 'Web', '', '', 'hasOwnProperty'],
+      ['H-3', '__proto__', 300, 'USD', 45300, '', 'Web', '', 'valueOf, prototype', ''],
+      ['H-4', 'Closed Won', 200, '__proto__', 45300, 45357, 'Web', '', 'Globex', ''],
+      ['H-5', 'Closed Won', 400, 'USD', 45300, 45359, 'Web', '', '', ''],
+    ];
+    const touches: Grid = [['Deal ID', 'Partner', 'Activity', 'Date'],
+      ['H-5', 'prototype', 'constructor', 45320], ['H-5', 'Globex', 'toString', 45321], ['H-5', '__proto__', 'hasOwnProperty', 45322]];
+    for (const policy of [{}, { activityWeights: { constructor: 2, tostring: 0.1 }, influenceModel: 'weighted' }]) {
+      const analysis = analyze({ deals, touches }, { policy });
+      const run = await runSqlLikeEngine(analysis, deals, touches, policy);
+      const engine = fromEngine(analysis);
+      expect(fromSql(run).deals).toEqual(engine.deals);
+      expect(fromSql(run).partners).toEqual(engine.partners);
+      expect(Object.keys(engine.deals[0]!.credits)).toEqual(['__proto__']);
+      expect(Object.keys(engine.partners)).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype']));
+    }
+  });
 });

@@ -254,7 +254,8 @@ export class DealResults implements DealsView {
   credits(i: number): Record<string, number> {
     const n = this.mergeCredits(i);
     if (n === 0) return NO_CREDITS;
-    const out: Record<string, number> = {};
+    // Null prototype: a partner called "__proto__" is an own key like any other, and JSON.stringify writes it.
+    const out = Object.create(null) as Record<string, number>;
     for (let m = 0; m < n; m++) out[mergedNames[m]!] = mergedAmounts[m]!;
     return out;
   }

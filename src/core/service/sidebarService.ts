@@ -8,6 +8,9 @@ import type { DetectResult, MappedField, PreviewResult, Settings } from '../host
 import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
 import { resolvePolicy } from '../policy';
+import { resolveMapping } from '../configFile';
+import { checkSettingsDepth } from '../settingsShape';
+import { isAttributionError } from '../AttributionError';
 import type { Analysis } from '../analyze';
 import { FIELD_LABELS, REQUIRED_FIELDS, FIELDS } from '../table/fieldSynonyms';
 import { fitCell, literalText } from '../report/ReportTab';
@@ -38,6 +41,7 @@ export function parseSettings(json: string | null | undefined): { settings: Sett
   if (json === null || json === undefined || json === '') return { settings: fresh(), warning: null };
   try {
     const value = JSON.parse(json) as Partial<Settings> | null;
+    checkSettingsDepth(value);
     if (!value || typeof value !== 'object' || value.version !== 1) throw new Error('unknown version');
     const settings: Settings = {
       version: 1,
@@ -45,10 +49,13 @@ export function parseSettings(json: string | null | undefined): { settings: Sett
       mapping: value.mapping && typeof value.mapping === 'object' ? value.mapping : {},
       policy: value.policy && typeof value.policy === 'object' ? value.policy : {},
     };
-    resolvePolicy(settings.policy); // a policy the engine would refuse counts as corrupt
+    // A mapping or policy the engine would refuse ("__proto__" as a setting, two fields in one column) counts as corrupt.
+    resolveMapping(settings.mapping);
+    resolvePolicy(settings.policy);
     return { settings, warning: null };
-  } catch {
-    return { settings: fresh(), warning: 'The saved Partner Attribution settings could not be read, so the defaults are used. Review the settings and save them again.' };
+  } catch (error) {
+    const why = isAttributionError(error) ? ` (${error.message})` : '';
+    return { settings: fresh(), warning: `The saved Partner Attribution settings could not be read${why}, so the defaults are used. Review the settings and save them again.` };
   }
 }
 

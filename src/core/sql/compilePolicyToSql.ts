@@ -10,6 +10,7 @@ import { parseDateText } from '../values/parseDate';
 import { sqlDialect } from './sqlDialect';
 import type { SqlDialect, SqlDialectName } from './sqlDialect';
 import { resolveSqlDealsMapping, resolveSqlTouchesMapping } from './sqlMapping';
+import { checkSettingsDepth } from '../settingsShape';
 import { SqlText } from './sqlText';
 import type { Cte, CteContext } from './inputCtes';
 import { inputCtes } from './inputCtes';
@@ -79,6 +80,7 @@ export function compilePolicyToSql(options: CompileSqlOptions): string {
 export function compileWithDialect(options: Omit<CompileSqlOptions, 'dialect'>, d: SqlDialect): string {
   const policy = resolvePolicy(options.policy);
   checkSupported(policy);
+  checkSettingsDepth(options.mapping);
   const { touches: touchesMapping, ...dealsMapping } = options.mapping ?? {};
   const deals = resolveSqlDealsMapping(dealsMapping);
   const touchesTable = options.touchesTable ? tableRef(d, options.touchesTable, 'touches') : null;

@@ -2,6 +2,7 @@
  * Which warehouse column holds each field: the deals table (SPEC 2.1 fields plus a row-order
  * column) and the optional touches table. Columns are already typed (DATE, NUMERIC, BOOLEAN, STRING).
  */
+import { refuseObjectInternalName } from '../settingsShape';
 import type { Field } from '../types';
 import { AttributionError } from '../AttributionError';
 
@@ -42,7 +43,9 @@ function merge<K extends string>(what: string, known: readonly K[], defaults: Re
   if (typeof given !== 'object' || Array.isArray(given)) {
     throw new AttributionError('BAD_MAPPING', `The ${what} column mapping must be an object of field: column name, e.g. {"amount": "amount_usd"}.`);
   }
+  const givenColumns = new Map<string, string>();
   for (const [field, column] of Object.entries(given as Record<string, unknown>)) {
+    refuseObjectInternalName(field, `field in the ${what} column mapping`);
     if (!known.includes(field as K)) {
       throw new AttributionError('BAD_MAPPING', `Unknown field "${field}" in the ${what} column mapping. Known fields: ${known.join(', ')}.`);
     }
@@ -50,6 +53,11 @@ function merge<K extends string>(what: string, known: readonly K[], defaults: Re
     if (typeof column !== 'string' || column.trim() === '') {
       throw new AttributionError('BAD_MAPPING', `The ${what} column mapping must name a column for "${field}" (SQL reads columns by name, not position); got ${JSON.stringify(column)}.`);
     }
+    const other = givenColumns.get(column.trim());
+    if (other !== undefined) {
+      throw new AttributionError('BAD_MAPPING', `The ${what} column mapping puts both "${other}" and "${field}" in the column "${column.trim()}"; one column holds one field.`);
+    }
+    givenColumns.set(column.trim(), field);
     out[field as K] = column.trim();
   }
   return out;

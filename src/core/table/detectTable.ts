@@ -135,6 +135,10 @@ export function detectTable(grid: Grid, mapping: MappingInput, firstRow: number,
       index = headers.findIndex((h) => headerKey(h) === key);
       if (index < 0) throw new AttributionError('BAD_MAPPING', `The column mapping names "${value}" for ${FIELD_LABELS[field]}, but no column has that header.`);
     }
+    const twice = (Object.keys(columns) as Field[]).find((f) => columns[f] === index && sources[f] === 'explicit');
+    if (twice !== undefined) {
+      throw new AttributionError('BAD_MAPPING', `The column mapping puts both ${FIELD_LABELS[twice]} and ${FIELD_LABELS[field]} in the column "${headers[index] ?? index + 1}"; one column holds one field.`);
+    }
     columns[field] = index;
     sources[field] = 'explicit';
     taken.add(index);

@@ -75,6 +75,8 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
   const weightOf = new Array<number>(capacity).fill(0.5); // a double from the start: no change of element kind later
   const activities: Activity[] = [];
   const activityIndex = new Map<string, number>();
+  // A Map, not a property lookup: an activity called "constructor" or "toString" has the default weight, not NaN.
+  const weights = new Map<string, number>(Object.entries(policy.activityWeights));
   let count = 0;
   let maxDealRow = 0;
   let lastId = '';
@@ -101,7 +103,7 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       const activity = normalizeTerm(activityText);
       a = activities.length;
       activities.push({ activity, label: (activityText || 'touch').toLowerCase(),
-        weight: policy.activityWeights[activity] ?? policy.defaultActivityWeight });
+        weight: weights.get(activity) ?? policy.defaultActivityWeight });
       activityIndex.set(activityText, a);
     }
     let weight = activities[a]!.weight;

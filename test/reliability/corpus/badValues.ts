@@ -65,3 +65,9 @@ export const HOSTILE_NAMES = [
   '🚀 Rocket Partners', 'Café 👩‍💻 Co-op', 'x'.repeat(10_000),
   '=HYPERLINK("http://evil.example")', "=cmd /C calc", '=1+2', '+1 Partners', '-Minus Partners', '@SUM(A1:A9)',
 ] as const;
+
+/**
+ * Names that every JavaScript object already has as keys: as a partner, activity, stage or currency
+ * each must behave like any other name (never vanish, never read an inherited function).
+ */
+export const OBJECT_KEY_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', 'valueOf'] as const;
