@@ -19,6 +19,7 @@ const REPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--out <file>', 'write the summary workbook (.xlsx)'],
   ['--json <file>', 'write the JSON summary'],
   ['--statements <dir>', 'write one statement workbook per credited partner'],
+  ['--compare <files...>', 'compare two or three policy files (definitions)'],
 ];
 const SQL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--dialect <dialect>', 'bigquery, spark or duckdb'],
@@ -63,12 +64,13 @@ function program(result: { lines: string[] }): Command {
   const report = root.command('report').argument('[deals]').argument('[extra...]');
   for (const [flags, description] of REPORT_OPTIONS) report.option(flags, description);
   report.helpInformation = () => `${USAGE}\n`;
-  report.action(async (file: string | undefined, extra: string[], options: Record<string, string | undefined>) => {
+  report.action(async (file: string | undefined, extra: string[], options: Record<string, string | undefined> & { compare?: string[] }) => {
     if (file === undefined) throw new CliError('report needs a deals file: partner-attribution report <deals.csv|deals.xlsx>.');
     if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
     result.lines.push(...await reportCommand({
       deals: file, sheet: options.sheet, touches: options.touches, partners: options.partners, fx: options.fx,
       overrides: options.overrides, config: options.config, out: options.out, json: options.json, statements: options.statements,
+      compare: options.compare,
     }));
   });
 

@@ -1,6 +1,7 @@
 /** The `report` command: read the input files, run the engine, write the workbook and JSON summary, print the summary. */
-import { analyze, buildReportTabs, isAttributionError, reviewQueue, reviewTab } from '../core';
-import type { Analysis, ReviewQueue } from '../core';
+import { analyze, buildReportTabs, compareRuns, definitionsTab, isAttributionError, reviewQueue, reviewTab } from '../core';
+import type { Analysis, Comparison, ReviewQueue } from '../core';
+import { comparisonLines, readDefinitionFiles } from './definitionFiles';
 import { checkOutputs, writeFilesAtomic } from './atomicWrite';
 import type { OutputFile } from './atomicWrite';
 import { CliError } from './CliError';
@@ -19,11 +20,13 @@ export interface ReportOptions extends InputFiles {
   json?: string;
   /** A folder for one statement workbook per credited partner. */
   statements?: string;
+  /** Two or three policy files to compare (the first one also makes the summary tabs). */
+  compare?: string[];
 }
 
 /** Runs the report; returns the lines to print. Throws CliError / AttributionError for the user's problems. */
 export async function reportCommand(options: ReportOptions): Promise<string[]> {
-  const inputs = [options.deals, options.touches, options.partners, options.fx, options.overrides, options.config]
+  const inputs = [options.deals, options.touches, options.partners, options.fx, options.overrides, options.config, ...options.compare ?? []]
     .filter((f): f is string => f !== undefined);
   const outputs: { path: string; flag: string }[] = [];
   if (options.out !== undefined) {
@@ -34,7 +37,8 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
   checkOutputs(outputs, inputs);
   if (options.statements !== undefined) checkStatementsDir(options.statements);
 
-  const config = options.config !== undefined ? readPolicyFile(options.config) : undefined;
+  const definitions = options.compare !== undefined ? readDefinitionFiles(options.compare, options.config) : null;
+  const config = definitions !== null ? definitions[0] : options.config !== undefined ? readPolicyFile(options.config) : undefined;
   const loaded = await loadInput({ ...options, mapping: config?.mapping });
   let analysis: Analysis;
   try {
@@ -43,29 +47,44 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
     if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals}: ${error.message}`);
     throw error;
   }
+  // Each definition is a run of its own, exactly as `report --config` with its file would make it.
+  let comparison: Comparison | null = null;
+  if (definitions !== null) {
+    const runs = [analysis, ...definitions.slice(1).map((d) => {
+      try {
+        return analyze(loaded.input, { policy: d.policy, mapping: d.mapping });
+      } catch (error) {
+        if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals} under ${d.file}: ${error.message}`);
+        throw error;
+      }
+    })];
+    comparison = compareRuns(definitions.map((d) => d.name), runs);
+  }
   const { readings } = loaded;
   addReadingIssues(analysis.summary, [readings.deals, readings.touches, readings.partners, readings.fx, readings.overrides], analysis.table.headerIndex);
 
   const review = reviewQueue(analysis.summary);
   const files: OutputFile[] = [];
   if (options.out !== undefined) {
-    const tabs = [...buildReportTabs(analysis), reviewTab(review)];
+    const tabs = [...buildReportTabs(analysis), reviewTab(review), ...(comparison !== null ? [definitionsTab(comparison)] : [])];
     files.push({ path: options.out, flag: '--out', data: (file) => xlsxWriter(tabs, file) });
   }
-  if (options.json !== undefined) files.push({ path: options.json, flag: '--json', data: `${JSON.stringify(analysis.summary, null, 2)}\n` });
+  if (options.json !== undefined) files.push({ path: options.json, flag: '--json', data: `${JSON.stringify(comparison ?? analysis.summary, null, 2)}\n` });
   const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements);
   files.push(...statements);
   await writeFilesAtomic(files);
 
   const written = files.filter((f) => f.flag !== '--statements').map((f) => (f.flag === '--out'
     ? `${f.path} (the summary tabs; no charts in this file)`
-    : `${f.path} (JSON summary)`));
+    : comparison !== null ? `${f.path} (JSON comparison of the definitions)` : `${f.path} (JSON summary)`));
   if (options.statements !== undefined) written.push(`${options.statements} (${statements.length} partner statement${statements.length === 1 ? '' : 's'})`);
   const extraSources = (['touches', 'partners', 'fx', 'overrides'] as const)
     .map((kind) => loaded.sources[kind])
     .filter((s): s is string => s !== undefined);
   if (options.config !== undefined) extraSources.push(`policy ${options.config}`);
-  return consoleSummary(analysis.summary, { source: loaded.sources.deals, extraSources, written, notes: [reviewLine(review, options.out !== undefined)] });
+  if (definitions !== null) extraSources.push(`definitions ${definitions.map((d) => `${d.file} ("${d.name}")`).join(', ')}; the summary is under "${definitions[0]!.name}"`);
+  const notes = [reviewLine(review, options.out !== undefined), ...(comparison !== null ? ['', ...comparisonLines(comparison)] : [])];
+  return consoleSummary(analysis.summary, { source: loaded.sources.deals, extraSources, written, notes });
 }
 
 /** "12 deals, 340,000.00 USD, need a decision; see Review in the workbook" */

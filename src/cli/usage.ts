@@ -22,6 +22,10 @@ Options:
   --json FILE        write the JSON summary (totals, partners, periods, segments, deals, issues)
   --statements DIR   write one statement workbook per credited partner into DIR: its deals, role,
                      credit, the reason, and its payout lines when the settings have "incentives"
+  --compare A.json B.json [C.json]
+                     run the deals under two or three policy files (put the deals file first) and
+                     add a Definitions Compared tab; --json then writes the comparison. Shipped:
+                     examples/registered-only.json, examples/standard.json, examples/any-partner-involvement.json
   -h, --help         show this help
   -v, --version      show the version
 

@@ -12,6 +12,14 @@ import { incentivesSchema, parseIncentivePlan } from './payouts/incentivePlan';
 export type ConflictPolicy = 'precedence' | 'split' | 'flag';
 export type InfluenceModel = 'even' | 'first' | 'last' | 'position' | 'time-decay' | 'weighted';
 
+/**
+ * The kinds of evidence that can make a partner the sourcer, strongest first. The first five are
+ * SPEC 3's (the default); the last three widen "sourced" to any partner involvement.
+ */
+export const SOURCING_EVIDENCE = ['registration', 'sourcing partner column', 'sourcing touch', 'partner lead source', 'sourcing role',
+  'partner column', 'influencing partners column', 'any touch'] as const;
+export type SourcingEvidenceKind = typeof SOURCING_EVIDENCE[number];
+
 export interface Policy {
   /** Lead Source values that mean "a partner brought this deal" (normalized; anything starting with "partner" counts too). */
   partnerLeadSources: string[];
@@ -25,6 +33,11 @@ export interface Policy {
   sourcingActivities: string[];
   /** A sourcing touch counts from this many days before creation (up to the grace after it). */
   sourcingLookbackDays: number;
+  /**
+   * Which evidence counts as sourcing (the definition of "partner sourced"). Evidence left out
+   * counts as influence instead (a sourcing touch stays a touch, weighed against the threshold).
+   */
+  sourcingEvidence: SourcingEvidenceKind[];
   /** What to do when the evidence names different sourcing partners. */
   conflictPolicy: ConflictPolicy;
   /** Touches count toward influence from this many days before creation to close. */
@@ -91,6 +104,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = deepFreeze<Policy>({
   registrationRejectedStatuses: ['rejected', 'expired', 'denied', 'cancelled', 'canceled', 'pending'],
   sourcingActivities: ['referral', 'introduction', 'lead', 'deal registration'],
   sourcingLookbackDays: 30,
+  sourcingEvidence: ['registration', 'sourcing partner column', 'sourcing touch', 'partner lead source', 'sourcing role'],
   conflictPolicy: 'precedence',
   influenceLookbackDays: 90,
   influenceThreshold: 0.5,
@@ -125,6 +139,7 @@ type Kind =
   | { kind: 'number'; min: number; max: number; integer?: boolean }
   | { kind: 'enum'; values: readonly string[]; /** Accepted in any case ("dmy" is "DMY"). */ anyCase?: boolean }
   | { kind: 'list' }
+  | { kind: 'set'; values: readonly string[] }
   | { kind: 'weights' }
   | { kind: 'currency' }
   | { kind: 'isoDate' }
@@ -138,6 +153,7 @@ export const POLICY_KEYS: Readonly<Record<keyof Policy, Kind>> = {
   registrationRejectedStatuses: { kind: 'list' },
   sourcingActivities: { kind: 'list' },
   sourcingLookbackDays: { kind: 'number', min: 0, max: 3650, integer: true },
+  sourcingEvidence: { kind: 'set', values: SOURCING_EVIDENCE },
   conflictPolicy: { kind: 'enum', values: ['precedence', 'split', 'flag'] },
   influenceLookbackDays: { kind: 'number', min: 0, max: 3650, integer: true },
   influenceThreshold: { kind: 'number', min: 0, max: 1000 },
@@ -206,6 +222,14 @@ export function resolvePolicy(input?: unknown): Policy {
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) bad('a list of texts');
         target[key] = (value as string[]).map(normalizeTerm).filter((v) => v !== '');
         break;
+      case 'set': {
+        if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !kind.values.includes(normalizeTerm(v)))) {
+          bad(`a list of ${kind.values.map((v) => `"${v}"`).join(', ')}`);
+        }
+        const chosen = new Set((value as string[]).map(normalizeTerm));
+        target[key] = kind.values.filter((v) => chosen.has(v)); // strongest first, whatever order was written
+        break;
+      }
       case 'weights': {
         if (!value || typeof value !== 'object' || Array.isArray(value)) bad('an object of activity: weight');
         const weights = Object.create(null) as Record<string, number>;
@@ -244,6 +268,7 @@ export function policyJsonSchema(): Record<string, unknown> {
       case 'number': properties[key] = { type: kind.integer ? 'integer' : 'number', minimum: kind.min, maximum: kind.max }; break;
       case 'enum': properties[key] = { enum: kind.anyCase ? [...kind.values, ...kind.values.map((v) => v.toLowerCase())] : kind.values }; break;
       case 'list': properties[key] = { type: 'array', items: { type: 'string' } }; break;
+      case 'set': properties[key] = { type: 'array', items: { enum: kind.values }, uniqueItems: true }; break;
       case 'weights': properties[key] = { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }; break;
       case 'currency': properties[key] = { type: ['string', 'null'], pattern: '^[A-Za-z]{3}$' }; break;
       case 'isoDate': properties[key] = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' }; break;

@@ -54,6 +54,8 @@ export interface PolicySets {
   sourcingRoles: Set<string>;
   resaleRoles: Set<string>;
   deploymentRoles: Set<string>;
+  /** The kinds of evidence that count as sourcing (policy.sourcingEvidence). */
+  sourcingEvidence: Set<string>;
 }
 
 export const policySets = (policy: Policy): PolicySets => ({
@@ -64,6 +66,7 @@ export const policySets = (policy: Policy): PolicySets => ({
   sourcingRoles: new Set(policy.sourcingRoles),
   resaleRoles: new Set(policy.resaleRoles),
   deploymentRoles: new Set(policy.deploymentRoles),
+  sourcingEvidence: new Set(policy.sourcingEvidence),
 });
 
 export interface ClassifyContext {
@@ -227,6 +230,11 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
     const claim = flaggedClaimants[k]!;
     if (!sourcerIds.includes(claim.partner)) influence = addColumnInfluence(influence, claim.partner, `claimed sourcing: ${claim.label}`, claim.day ?? created, reference);
   }
+  const demoted = evidence.demoted;
+  for (let k = 0; k < demoted.length; k++) {
+    const claim = demoted[k]!;
+    if (!sourcerIds.includes(claim.partner)) influence = addColumnInfluence(influence, claim.partner, `${claim.label}, not sourcing under this definition`, claim.day ?? created, reference);
+  }
   for (let k = 0; k < deal.influencers.length; k++) {
     const partner = deal.influencers[k]!;
     if (!sourcerIds.includes(partner)) influence = addColumnInfluence(influence, partner, 'Influencing Partners column', created, reference);
@@ -238,7 +246,7 @@ export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: Classif
   if (!roleIsResale && !roleIsDeployment && !partnerRoleIsSourcing) {
     for (let k = 0; k < partners.length; k++) {
       const partner = partners[k]!;
-      if (!sourcerIds.includes(partner) && !(isPartnerLeadSource && claimOf(claimants, partner) !== undefined)) {
+      if (!sourcerIds.includes(partner) && !(isPartnerLeadSource && claimOf(claimants, partner) !== undefined) && claimOf(demoted, partner) === undefined) {
         influence = addColumnInfluence(influence, partner, deal.roleText ? `Partner column, role "${deal.roleText}"` : 'Partner column', created, reference);
       }
     }

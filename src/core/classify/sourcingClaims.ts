@@ -18,10 +18,13 @@ export interface SourcingEvidence {
   lateRegistrations: readonly LateRegistration[];
   /** Registrants whose registration was rejected: they only touched the deal. */
   rejected: readonly number[];
+  /** Claims of a kind the policy's `sourcingEvidence` does not count as sourcing: they count as influence. */
+  demoted: readonly Claim[];
 }
 
 /** Shared by every deal without sourcing evidence (most of them); never mutated. */
-const NO_EVIDENCE: SourcingEvidence = Object.freeze({ claimants: Object.freeze([]), lateRegistrations: Object.freeze([]), rejected: Object.freeze([]) });
+const NO_EVIDENCE: SourcingEvidence = Object.freeze({ claimants: Object.freeze([]), lateRegistrations: Object.freeze([]), rejected: Object.freeze([]),
+  demoted: Object.freeze([]) });
 
 const relationToCreated = (day: number, created: number | null): string => {
   if (created === null) return '';
@@ -35,8 +38,14 @@ const relationToCreated = (day: number, created: number | null): string => {
 export function sourcingClaims(deal: Deal, touches: readonly Touch[], ctx: ClassifyContext, isPartnerLeadSource: boolean,
   partnerRoleIsSourcing: boolean): SourcingEvidence {
   const { policy, sets, registry, issues } = ctx;
+  const accepts = sets.sourcingEvidence;
   const created = deal.created;
   let claims: Claim[] | null = null;
+  let demoted: Claim[] | null = null;
+  /** A claim of the given kind: sourcing evidence when the definition counts it, influence otherwise. */
+  const claim = (kind: string, c: Claim): void => {
+    if (accepts.has(kind)) (claims ??= []).push(c); else (demoted ??= []).push(c);
+  };
   let late: LateRegistration[] | null = null;
   let rejectedList: number[] | null = null;
   if (deal.registrants.length > 0) {
@@ -57,12 +66,13 @@ export function sourcingClaims(deal: Deal, touches: readonly Touch[], ctx: Class
         (late ??= []).push({ partner, day: regDay, label: `registration ${formatDay(regDay)} expired before creation` });
         if (deal.counted) issues.add('REGISTRATION_EXPIRED', deal.row, 'Registration Date', formatDay(regDay), { partner: registry.name(partner), date: formatDay(regDay), days: String(created - regDay), created: formatDay(created) });
       } else {
-        (claims ??= []).push({ partner, rank: 1, day: regDay, label: `deal registration${dated}${regDay !== null ? relationToCreated(regDay, created) : ''}` });
+        claim('registration', { partner, rank: 1, day: regDay, label: `deal registration${dated}${regDay !== null ? relationToCreated(regDay, created) : ''}` });
       }
     }
   }
-  for (const partner of deal.sourcingPartners) (claims ??= []).push({ partner, rank: 2, day: null, label: 'Sourcing Partner column' });
-  if (created !== null) {
+  for (const partner of deal.sourcingPartners) claim('sourcing partner column', { partner, rank: 2, day: null, label: 'Sourcing Partner column' });
+  // A sourcing touch the definition does not count stays a touch (weighed against the influence threshold).
+  if (created !== null && accepts.has('sourcing touch')) {
     for (let i = 0; i < touches.length; i++) {
       const t = touches[i]!;
       if (!sets.sourcingActivities.has(t.activity)) continue;
@@ -73,16 +83,31 @@ export function sourcingClaims(deal: Deal, touches: readonly Touch[], ctx: Class
   }
   if (isPartnerLeadSource) {
     const named = deal.partners[0] ?? deal.resellers[0];
-    if (named !== undefined) (claims ??= []).push({ partner: named, rank: 4, day: null, label: `lead source "${deal.leadSourceText}"` });
-    else if (claims === null && !partnerRoleIsSourcing) {
+    if (named !== undefined) claim('partner lead source', { partner: named, rank: 4, day: null, label: `lead source "${deal.leadSourceText}"` });
+    else if (claims === null && !partnerRoleIsSourcing && accepts.has('partner lead source')) {
       if (deal.counted) issues.add('PARTNER_UNKNOWN', deal.row, 'Lead Source', deal.leadSourceText);
       claims = [{ partner: ctx.unknownPartner(), rank: 4, day: null, label: `lead source "${deal.leadSourceText}", no partner named` }];
     }
   }
   if (partnerRoleIsSourcing) {
-    for (const partner of deal.partners) (claims ??= []).push({ partner, rank: 5, day: null, label: `partner role "${deal.roleText}"` });
+    for (const partner of deal.partners) claim('sourcing role', { partner, rank: 5, day: null, label: `partner role "${deal.roleText}"` });
   }
-  if (claims === null && late === null && rejectedList === null) return NO_EVIDENCE;
+  // The wider definitions: any partner named in the Partner or Influencing Partners column, any touch in the influence window.
+  if (accepts.has('partner column') && !partnerRoleIsSourcing && !(deal.role !== '' && (sets.resaleRoles.has(deal.role) || sets.deploymentRoles.has(deal.role)))) {
+    for (const partner of deal.partners) (claims ??= []).push({ partner, rank: 6, day: null, label: deal.roleText ? `Partner column, role "${deal.roleText}"` : 'Partner column' });
+  }
+  if (accepts.has('influencing partners column')) {
+    for (const partner of deal.influencers) (claims ??= []).push({ partner, rank: 7, day: null, label: 'Influencing Partners column' });
+  }
+  if (accepts.has('any touch')) {
+    const from = created === null ? -Infinity : created - policy.influenceLookbackDays;
+    const to = deal.closeDate ?? ctx.asOf;
+    for (let i = 0; i < touches.length; i++) {
+      const t = touches[i]!;
+      if (t.day >= from && t.day <= to) (claims ??= []).push({ partner: t.partner, rank: 8, day: t.day, label: describeTouch(t) });
+    }
+  }
+  if (claims === null && late === null && rejectedList === null && demoted === null) return NO_EVIDENCE;
 
   let claimants: Claim[] = NO_EVIDENCE.claimants as Claim[];
   if (claims !== null) {
@@ -90,7 +115,8 @@ export function sourcingClaims(deal: Deal, touches: readonly Touch[], ctx: Class
     claimants = [];
     for (const claim of claims) if (!claimants.some((c) => c.partner === claim.partner)) claimants.push(claim);
   }
-  return { claimants, lateRegistrations: late ?? NO_EVIDENCE.lateRegistrations, rejected: rejectedList ?? NO_EVIDENCE.rejected };
+  return { claimants, lateRegistrations: late ?? NO_EVIDENCE.lateRegistrations, rejected: rejectedList ?? NO_EVIDENCE.rejected,
+    demoted: demoted ?? NO_EVIDENCE.demoted };
 }
 
 /** The claim a partner made, if any. */

@@ -4,7 +4,7 @@
  * or DuckDB. Pure TypeScript, so the CLI and the sidebar ("Export rules as SQL") share it.
  */
 import type { Policy } from '../policy';
-import { resolvePolicy } from '../policy';
+import { DEFAULT_POLICY, resolvePolicy } from '../policy';
 import { AttributionError } from '../AttributionError';
 import { parseDateText } from '../values/parseDate';
 import { sqlDialect } from './sqlDialect';
@@ -56,6 +56,10 @@ const tableRef = (d: SqlDialect, name: string, what: string): string => {
 
 /** Rules the SQL does not mirror, refused with a clear message instead of silently different SQL. */
 function checkSupported(policy: Policy): void {
+  const standard = DEFAULT_POLICY.sourcingEvidence;
+  if (policy.sourcingEvidence.length !== standard.length || policy.sourcingEvidence.some((k, i) => k !== standard[i])) {
+    throw new AttributionError('SQL_UNSUPPORTED', 'The SQL compiles the standard definition of sourcing only: remove "sourcingEvidence" from the policy (or list all five standard kinds) to export it.');
+  }
   for (const activity of Object.keys(policy.activityWeights)) {
     if (activity === '') throw new AttributionError('SQL_UNSUPPORTED', 'An empty activity name in "activityWeights" cannot be compiled to SQL.');
   }
