@@ -34,6 +34,7 @@ export { compilePolicyToSql } from './sql/compilePolicyToSql';
 export { SQL_DIALECTS } from './sql/sqlDialect';
 export { planTabTargets, describeWrittenTabs } from './report/planTabTargets';
 export type { ExistingTab, TabTarget, TabPlan } from './report/planTabTargets';
+export { TEMPORARY_TAB_PREFIX, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from './report/tabSwap';
 export { reviewQueue } from './review/reviewQueue';
 export type { ReviewItem, ReviewQueue } from './review/reviewQueue';
 export { REVIEW_REASONS } from './review/reviewFlags';

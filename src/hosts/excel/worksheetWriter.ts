@@ -95,7 +95,11 @@ const applyFormats = (sheet: Excel.Worksheet, tab: ReportTab): void => {
 const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLS = 16_384;
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+/** The error's own message (duck-typed: an Apps Script or Office error need not be this realm's Error). */
+const errorText = (error: unknown): string => {
+  const message = (error as { message?: unknown } | null)?.message;
+  return (typeof message === 'string' ? message : String(error)).replace(/\.$/, '');
+};
 
 /** Deletes the temporary sheets of a failed write (whichever exist), in a request of its own. */
 const removeTemporaries = async (run: ExcelRun, names: readonly string[]): Promise<void> => {

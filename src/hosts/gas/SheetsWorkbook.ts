@@ -1,5 +1,6 @@
 /** The Workbook port over SpreadsheetApp: reads used ranges once, writes through the tab and classification writers. */
-import type { Cell, Grid, ReportTab, TabData, TabPlan } from '../../core/index';
+import type { Cell, Grid, ReportTab, TabData } from '../../core/index';
+import type { WrittenTabs } from './tabWriter';
 import type { Workbook } from './Workbook';
 import type { Ownership } from './ownership';
 import { findOwnership } from './ownership';
@@ -67,7 +68,7 @@ export class SheetsWorkbook implements Workbook {
     return tabs;
   }
 
-  writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): TabPlan {
+  writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): WrittenTabs {
     return writeReportTabs(this.spreadsheet, tabs, this.ownership().tabs, onTab);
   }
 

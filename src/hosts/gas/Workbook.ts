@@ -1,5 +1,6 @@
 /** The narrow port through which the Sheets host reaches the spreadsheet (SheetsWorkbook implements it; tests may fake it). */
-import type { Cell, ReportTab, TabData, TabPlan } from '../../core/index';
+import type { Cell, ReportTab, TabData } from '../../core/index';
+import type { WrittenTabs } from './tabWriter';
 
 export interface Workbook {
   /**
@@ -8,10 +9,10 @@ export interface Workbook {
    */
   dataTabs(): TabData[];
   /**
-   * Writes (or replaces) the add-on's report tabs; a user's tab with the same name is never touched.
-   * Returns the names of the sheets written.
+   * Writes (or replaces) the add-on's report tabs, all or nothing; a user's tab with the same name is
+   * never touched. Returns the plan and notes (a tab left out for lack of room).
    */
-  writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): TabPlan;
+  writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): WrittenTabs;
   /**
    * Writes the classification columns (aligned with the rows of the tab's grid) next to the data of a
    * tab from `dataTabs()`, only in columns the add-on owns or empty ones. Returns the A1 range written.

@@ -89,7 +89,8 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       return {
         written,
         message: `${describeWrittenTabs(plan)} They cover ${plural(analysis.summary.totals.deals, 'deal')} on "${tab.name}"`
-          + (issues ? `; the Data Issues tab lists ${plural(issues, 'issue')}.` : '.'),
+          + (issues ? `; the Data Issues tab lists ${plural(issues, 'issue')}.` : '.')
+          + plan.notes.map((note) => ` ${note}`).join(''),
       };
     }),
 

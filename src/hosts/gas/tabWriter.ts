@@ -4,7 +4,7 @@
  * depends on the tabs' layout, never on how many deals there are.
  */
 import type { Cell, ChartSpec, ReportBlock, ReportTab } from '../../core/index';
-import { FORMATS, literalText, planTabTargets } from '../../core/index';
+import { FORMATS, TEMPORARY_TAB_PREFIX, literalText, planTabTargets, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from '../../core/index';
 import type { TabPlan } from '../../core/index';
 import type { OwnedTab } from './ownership';
 import { markTab } from './ownership';
@@ -103,13 +103,6 @@ const addChart = (sheet: Sheet, tab: ReportTab, spec: ChartSpec): void => {
   sheet.insertChart(builder.setNumHeaders(block.headerRows).setPosition(spec.anchorRow + 1, spec.anchorCol + 1, 0, 0).build());
 };
 
-/** Clears an owned tab of an earlier run: values, formats, frozen rows and charts. */
-const resetSheet = (sheet: Sheet): void => {
-  sheet.clear();
-  sheet.setFrozenRows(0);
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-};
-
 /** Writes one tab into the sheet (already the add-on's, or new and marked). */
 export function writeTab(sheet: Sheet, tab: ReportTab): void {
   const { rows, cols } = tabSize(tab);
@@ -120,31 +113,84 @@ export function writeTab(sheet: Sheet, tab: ReportTab): void {
   for (const spec of tab.charts) addChart(sheet, tab, spec);
 }
 
+/** Google Sheets holds at most 10 million cells in a spreadsheet, over all its tabs. */
+export const SHEETS_CELL_LIMIT = 10_000_000;
+/** A sheet as insertSheet() makes it (1,000 rows by 26 columns), before it is cut to size. */
+const NEW_SHEET_CELLS = 1000 * 26;
+/** The tab left out first when the spreadsheet has no room: the only one that grows with the deals. */
+const BIG_TAB = 'Deal Attribution';
+
+/** What was written: the plan, and notes for the user (a tab left out for lack of room). */
+export interface WrittenTabs extends TabPlan { notes: string[] }
+
+/** The error's own message (duck-typed: an Apps Script or Office error need not be this realm's Error). */
+const errorText = (error: unknown): string => {
+  const message = (error as { message?: unknown } | null)?.message;
+  return (typeof message === 'string' ? message : String(error)).replace(/\.$/, '');
+};
+
 /**
- * Writes (or replaces) the report tabs where the core's plan says: the add-on's own sheet (found by
- * its metadata, even if renamed) is cleared and rewritten in place; otherwise a new sheet is added
- * under the first free name, so a user's "Partner Summary" is never touched. Returns the plan.
+ * Writes (or replaces) the report tabs, all or nothing. Each new tab is written in full under a
+ * temporary name; only when every one is complete are the add-on's old tabs deleted and the new ones
+ * renamed into place. If any write fails (the 10-million-cell limit, a quota, a closed window), the
+ * temporary tabs are deleted and the old ones stay as they were. The cells are counted first: when
+ * the spreadsheet cannot also hold the Deal Attribution tab, that tab is left out (with a note) and
+ * the others are written. A user's tab with a report's name is never touched (the plan picks
+ * "Partner Summary (2)").
  */
-export function writeReportTabs(spreadsheet: Spreadsheet, tabs: readonly ReportTab[], owned: readonly OwnedTab[],
-  onTab: (name: string, index: number) => void = () => undefined): TabPlan {
-  const ownedByName = new Map(owned.map((o) => [o.name, o.report] as const));
-  const existing = spreadsheet.getSheets().map((sheet) => {
+export function writeReportTabs(spreadsheet: Spreadsheet, allTabs: readonly ReportTab[], owned: readonly OwnedTab[],
+  onTab: (name: string, index: number) => void = () => undefined): WrittenTabs {
+  // A write that died half-way left "PA new" tabs: they go first, and are not candidates for reuse.
+  const leftovers = owned.filter((o) => o.name.startsWith(TEMPORARY_TAB_PREFIX));
+  for (const o of leftovers) spreadsheet.deleteSheet(o.sheet);
+  const mine = owned.filter((o) => !leftovers.includes(o));
+  const ownedByName = new Map(mine.map((o) => [o.name, o.report] as const));
+  const sheets = spreadsheet.getSheets();
+  const existing = sheets.map((sheet) => {
     const name = sheet.getName();
     return { name, ownedReport: ownedByName.get(name) ?? null };
   });
+
+  // The old tabs stay until the new ones are complete, so both must fit at once.
+  const notes: string[] = [];
+  const used = sheets.reduce((n, sheet) => n + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+  const cellsOf = (tab: ReportTab) => { const { rows, cols } = tabSize(tab); return rows * cols; };
+  const needed = allTabs.reduce((n, tab) => n + cellsOf(tab), 0);
+  let tabs = allTabs;
+  const big = allTabs.find((t) => t.name === BIG_TAB);
+  if (big && used + needed + NEW_SHEET_CELLS > SHEETS_CELL_LIMIT) {
+    const room = Math.max(0, SHEETS_CELL_LIMIT - used - NEW_SHEET_CELLS - (needed - cellsOf(big)));
+    notes.push(tabTooBigMessage(big.name, cellsOf(big), `this spreadsheet has room for ${room.toLocaleString('en-US')} more (Google Sheets holds 10,000,000 cells in all)`));
+    tabs = allTabs.filter((t) => t !== big);
+  }
+
   const plan = planTabTargets(tabs.map((t) => t.name), existing);
-  plan.targets.forEach((target, index) => {
-    let sheet: Sheet;
-    const mine = target.reuse ? owned.find((o) => o.name === target.sheetName) : undefined;
-    if (mine) {
-      sheet = mine.sheet;
-      resetSheet(sheet);
-    } else {
-      sheet = spreadsheet.insertSheet(target.sheetName, spreadsheet.getNumSheets());
+  const temporaries = temporaryTabNames(tabs.length, existing.map((e) => e.name));
+  const created: Sheet[] = [];
+  try {
+    plan.targets.forEach((target, index) => {
+      const sheet = spreadsheet.insertSheet(temporaries[index]!, spreadsheet.getNumSheets());
+      created.push(sheet);
       markTab(sheet, target.report);
+      onTab(target.sheetName, index);
+      writeTab(sheet, tabs[index]!);
+    });
+  } catch (error) {
+    for (const sheet of created) {
+      try { spreadsheet.deleteSheet(sheet); } catch { /* already gone; the next write removes any "PA new" tab */ }
     }
-    onTab(target.sheetName, index);
-    writeTab(sheet, tabs[index]!);
-  });
-  return plan;
+    throw new Error(tabsKeptMessage(errorText(error)), { cause: error });
+  }
+  // Every new tab is complete: delete the old copies, then give the new tabs their names.
+  const byName = new Map(mine.map((o) => [o.name, o.sheet] as const));
+  for (const target of plan.targets) {
+    const old = target.reuse ? byName.get(target.sheetName) : undefined;
+    if (old) spreadsheet.deleteSheet(old);
+  }
+  for (const name of plan.stale) {
+    const old = byName.get(name);
+    if (old) spreadsheet.deleteSheet(old);
+  }
+  created.forEach((sheet, i) => sheet.setName(plan.targets[i]!.sheetName));
+  return { ...plan, notes };
 }

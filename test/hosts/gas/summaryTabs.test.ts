@@ -163,4 +163,36 @@ describe('writing the summary tabs', () => {
     expect(() => write(project)).toThrow(/header|deals|column/i);
     expect(project.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
+
+  it('replaces the tabs all or nothing: when the third new tab fails, the old tabs stay and no temporary tab is left', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    write(project);
+    const before = project.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.snapshot() }));
+    project.spreadsheet.tab('Deals').enter(1, 3, 99_000); // new numbers that must not half-land
+    project.spreadsheet.failOnInsertSheet(3);
+    expect(() => write(project)).toThrow(/could not be written \(Service Spreadsheets timed out.*Your previous summary tabs are unchanged/);
+    expect(project.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.snapshot() }))
+      .map((t) => (t.name === 'Deals' ? { ...t, values: before[0]!.values } : t))).toEqual(before);
+    expect(project.spreadsheet.sheets.some((s) => s.name.startsWith('PA new'))).toBe(false);
+  });
+
+  it('counts the cells first: with no room for Deal Attribution under the 10-million-cell limit it says so and writes the other tabs', () => {
+    const sizeOf = (project: LoadedProject, name: string) => { const s = project.spreadsheet.tab(name); return s.maxRows * s.maxColumns; };
+    const probe = loadProject();
+    probe.spreadsheet.addTab('Deals', workedExample());
+    write(probe);
+    const others = probe.spreadsheet.sheets.filter((s) => s.name !== 'Deals' && s.name !== 'Deal Attribution').reduce((n, s) => n + sizeOf(probe, s.name), 0);
+
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    const raw = project.spreadsheet.addTab('Raw Export');
+    // Room for the other tabs and one new sheet's 26,000 starting cells, not for Deal Attribution too.
+    raw.maxRows = Math.floor((10_000_000 - sizeOf(project, 'Deals') - others - 26_000) / raw.maxColumns);
+    const result = write(project);
+    expect(result.written).not.toContain('Deal Attribution');
+    expect(result.written).toContain('Partner Summary');
+    expect(result.message).toMatch(/Deal Attribution was not written: it needs [\d,]+ cells and this spreadsheet has room for [\d,]+ more \(Google Sheets holds 10,000,000 cells in all\)/);
+    expect(project.spreadsheet.cellCount()).toBeLessThanOrEqual(10_000_000);
+  });
 });
