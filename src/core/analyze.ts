@@ -22,6 +22,7 @@ import { totalsRollup } from './rollup/totalsRollup';
 import { partnersRollup } from './rollup/partnersRollup';
 import { periodLabel, periodsRollup } from './rollup/periodsRollup';
 import { segmentsRollup } from './rollup/segmentsRollup';
+import { pipelineCreatedRollup } from './rollup/pipelineCreatedRollup';
 import { parseDateText, today } from './values/parseDate';
 import { computePayouts } from './payouts/computePayouts';
 import { OverrideBook, readOverrideColumns, readOverridesTab } from './overrides/readOverrides';
@@ -131,6 +132,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const partnersAcc = partnersRollup(registry);
   const periodsAcc = periodsRollup(policy.fiscalYearStartMonth);
   const segmentsAcc = segmentsRollup();
+  const createdAcc = pipelineCreatedRollup(policy.fiscalYearStartMonth);
   const results = new DealResults(reader.count, nameOf);
   const quarterOfDay = new Map<number, string>();
   const quarterOf = (day: number | null): string => {
@@ -156,6 +158,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     partnersAcc.add(attributed, touches);
     periodsAcc.add(attributed);
     segmentsAcc.add(attributed);
+    createdAcc.add(attributed);
     results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`,
       quarterOf(deal.closeDate));
   }
@@ -166,6 +169,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const totals = totalsAcc.result();
   const partners = partnersAcc.result(Math.round(totals.partnerLedRevenue * 100));
   const periods = periodsAcc.result();
+  const pipelineCreated = createdAcc.result();
   const segments = segmentsAcc.result(partners);
   const attributes = new Map(partners.map((p) => [p.partner, { tier: p.tier, type: p.type }]));
   const payouts = policy.incentives === null ? undefined : computePayouts(results, {
@@ -176,7 +180,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   progress('Done', STEPS);
   // `deals` holds its place in the JSON order; the rows are made from the results when first read.
-  const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, segments, deals: undefined, issues: allIssues,
+  const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, pipelineCreated, segments, deals: undefined, issues: allIssues,
     ...(payouts ? { payouts } : {}) }, results);
   return { summary, table, policy, stages: reader.stages, currencies };
 }

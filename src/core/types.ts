@@ -82,6 +82,15 @@ export interface PeriodRow {
   partnerLedRevenue: number; pipeline: number;
 }
 
+/** Pipeline created in a quarter (by created date): each counted deal's full amount, whatever its status now. */
+export interface PipelineCreatedRow {
+  period: string;
+  /** Partner-sourced deals created in the quarter, and their amount. */
+  sourcedDeals: number; sourcedPipelineCreated: number;
+  /** All partner-led deals created in the quarter, and all deals. */
+  partnerLedPipelineCreated: number; pipelineCreated: number;
+}
+
 export interface CreditSegment { key: string; creditedRevenue: number; partners: number }
 export interface RegionSegment {
   key: string; revenue: number; partnerLedRevenue: number;
@@ -127,6 +136,8 @@ export interface Summary {
   totals: Totals;
   partners: PartnerRow[];
   periods: PeriodRow[];
+  /** Pipeline created per quarter by created date (absent in summaries written before it existed). */
+  pipelineCreated?: PipelineCreatedRow[];
   segments: Segments;
   deals: DealRow[];
   issues: DataIssue[];

@@ -131,3 +131,29 @@ describe('touched and deployed, on a hand-made example', () => {
     expect(summary.partners.reduce((a, p) => a + cents(p.creditedRevenue), 0)).toBe(cents(summary.totals.partnerLedRevenue));
   });
 });
+
+describe('the trend per partner', () => {
+  const rows = [
+    { 'Deal ID': 'T-1', Stage: 'Closed Won', Amount: 500, 'Created Date': '2023-12-01', 'Close Date': '2024-01-20', 'Sourcing Partner': 'Acme' },
+    { 'Deal ID': 'T-2', Stage: 'Closed Won', Amount: 300, 'Created Date': '2024-01-03', 'Close Date': '2024-02-20', 'Sourcing Partner': 'Globex' },
+    { 'Deal ID': 'T-3', Stage: 'Closed Won', Amount: 100, 'Created Date': '2024-01-04', 'Close Date': '2024-04-02', Reseller: 'Hooli' },
+    { 'Deal ID': 'T-4', Stage: 'Closed Lost', Amount: 900, 'Created Date': '2024-01-05', 'Close Date': '2024-05-02', 'Sourcing Partner': 'Acme' },
+    { 'Deal ID': 'T-5', Stage: 'Closed Won', Amount: 50, 'Created Date': '2024-04-05', 'Close Date': '2024-05-02' },
+  ];
+  const { summary } = analyze({ deals: dealGrid(rows) });
+  const trend = tab(buildReportTabs({ summary }, { topPartners: 2 }), 'Partner Trend');
+
+  it('credits each quarter to the top partners and All others, adding up to the quarter\'s partner-led revenue', () => {
+    const values = trend.blocks[1]!.values;
+    expect(values[0]).toEqual(['Quarter', 'Acme', 'Globex', 'All others', 'Partner-led']);
+    expect(values.slice(1)).toEqual([['2024 Q1', 500, 300, 0, 800], ['2024 Q2', 0, 0, 100, 100]]);
+    for (const [i, p] of summary.periods.entries()) expect(values[i + 1]![4]).toBe(p.partnerLedRevenue);
+    expect(trend.charts.map((c) => [c.kind, c.block, c.seriesCols])).toEqual([
+      ['stackedColumn', 0, [1, 2, 3, 4]], ['stackedColumn', 1, [1, 2, 3]], ['stackedColumn', 2, [2]]]);
+  });
+
+  it('shows partner-sourced pipeline created per quarter by created date, lost deals included', () => {
+    expect(trend.blocks[2]!.values.slice(1)).toEqual([
+      ['2023 Q4', 1, 500, 500, 500], ['2024 Q1', 2, 1200, 1300, 1300], ['2024 Q2', 0, 0, 0, 50]]);
+  });
+});

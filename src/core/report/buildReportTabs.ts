@@ -7,6 +7,7 @@ import { payoutsTab } from './payoutsTab';
 import { PARTNER_COLUMNS, partnerGroupHeadingRow, partnerRowCells } from './partnerColumns';
 import { dateOfDay, dealsView } from '../deals/dealResults';
 import { partnerCreditsTab } from './partnerCreditsTab';
+import { partnerQuarterBlock, pipelineCreatedBlock } from './partnerTrendBlocks';
 
 const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
@@ -86,17 +87,32 @@ function partnerTotalRow(s: Summary): Cell[] {
   });
 }
 
-function trendTab(s: Summary): ReportTab {
+function trendTab(s: Summary, topN: number): ReportTab {
   const rows: Cell[][] = s.periods.map((p) => [p.period, p.sourcedRevenue, p.influencedRevenue, p.resoldRevenue, p.directRevenue,
     p.revenue, p.partnerLedRevenue, p.pipeline]);
   const trend = block(1, 0, ['Quarter', 'Sourced', 'Influenced', 'Resold', 'Direct', 'Revenue', 'Partner-led', 'Pipeline'], rows,
     ['text', 'money', 'money', 'money', 'money', 'money', 'money', 'money'], `Revenue by close quarter and motion (${s.reportingCurrency})`);
+  // Each block gets the rows of the chart beside it (about 20), so no chart covers the next block.
+  const byPartner = partnerQuarterBlock(s, Math.max(trend.row + trend.values.length, CHART_HEIGHT) + 3, topN);
+  const partnerSeries = byPartner.values[0]!.length - 2; // the partners and All others, not the Partner-led total
+  const created = pipelineCreatedBlock(s, Math.max(byPartner.row + byPartner.values.length, byPartner.row + CHART_HEIGHT) + 3);
+  const chartCol = Math.max(9, byPartner.values[0]!.length + 1);
   return {
-    name: 'Partner Trend', blocks: [trend], frozenRows: 2, filterBlock: 0, columnWidths: [16, 14, 14, 14, 14, 14, 14, 14],
-    charts: rows.length === 0 ? [] : [{ kind: 'stackedColumn', title: 'Revenue by quarter and motion', block: 0, categoryCol: 0,
-      seriesCols: [1, 2, 3, 4], maxRows: rows.length, anchorRow: 1, anchorCol: 9 }],
+    name: 'Partner Trend', blocks: [trend, byPartner, created], frozenRows: 2, filterBlock: 0,
+    columnWidths: [16, ...Array.from({ length: Math.max(7, byPartner.values[0]!.length - 1) }, () => 14)],
+    charts: rows.length === 0 ? [] : [
+      { kind: 'stackedColumn', title: 'Revenue by quarter and motion', block: 0, categoryCol: 0,
+        seriesCols: [1, 2, 3, 4], maxRows: rows.length, anchorRow: 1, anchorCol: 9 },
+      ...(partnerSeries > 1 ? [{ kind: 'stackedColumn' as const, title: 'Credited revenue by quarter and partner', block: 1, categoryCol: 0,
+        seriesCols: Array.from({ length: partnerSeries }, (_, i) => i + 1), maxRows: rows.length, anchorRow: byPartner.row, anchorCol: chartCol }] : []),
+      ...(created.values.length > 1 ? [{ kind: 'stackedColumn' as const, title: 'Partner-sourced pipeline created per quarter', block: 2,
+        categoryCol: 0, seriesCols: [2], maxRows: created.values.length - 1, anchorRow: created.row, anchorCol: chartCol }] : []),
+    ],
   };
 }
+
+/** Rows a chart takes on a tab. */
+const CHART_HEIGHT = 20;
 
 function segmentsTab(s: Summary): ReportTab {
   const tier = block(1, 0, ['Partner Tier', 'Partners', 'Credited Revenue'],
@@ -141,7 +157,7 @@ function issuesTab(s: Summary): ReportTab {
 /** The summary tabs, in the order of SPEC 6.2, with Partner Credits (one row per deal and credited partner) after Deal Attribution. */
 export function buildReportTabs(analysis: Pick<Analysis, 'summary'>, options: { topPartners?: number } = {}): ReportTab[] {
   const s = analysis.summary;
-  const tabs = [summaryTab(s, options.topPartners ?? 10), trendTab(s), segmentsTab(s), dealsTab(s), partnerCreditsTab(s), issuesTab(s)];
+  const tabs = [summaryTab(s, options.topPartners ?? 10), trendTab(s, options.topPartners ?? 10), segmentsTab(s), dealsTab(s), partnerCreditsTab(s), issuesTab(s)];
   // Partner Payouts only when the policy has an incentive plan: no rules, no payouts, no tab.
   if (s.payouts) tabs.push(payoutsTab(s.payouts));
   return tabs;
