@@ -65,7 +65,7 @@ describe('writing the summary tabs', () => {
     expect(owners(project)).toHaveLength(TAB_NAMES.length);
     expect(project.spreadsheet.tab('Partner Summary').getRange('B9').getValue()).toBe(30000.01); // total revenue
     expect(project.spreadsheet.tab('Partner Summary').charts).toHaveLength(1);
-    expect(project.spreadsheet.tab('Partner Trend').charts).toHaveLength(1);
+    expect(project.spreadsheet.tab('Partner Trend').charts).toHaveLength(3); // by motion, by partner, pipeline created: not doubled
     expect(notes.snapshot()).toEqual(notesBefore);
     expect(notes.allFormulas()).toEqual(['=SUM(1,2)']);
   });
