@@ -10,7 +10,6 @@ export type { ConfigFile } from './configFile';
 export { buildReportTabs } from './report/buildReportTabs';
 export { statementPartners, statementTab } from './report/statementTab';
 export { PAYOUTS_TAB } from './report/payoutsTab';
-export type { Payouts, PayoutLine, PartnerPayout, PartnerLifetime } from './payouts/computePayouts';
 export type { IncentivePlan, IncentiveRates } from './payouts/incentivePlan';
 export { dealsView } from './deals/dealResults';
 export type { DealsView } from './deals/dealResults';

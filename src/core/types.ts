@@ -1,5 +1,4 @@
 /** The engine's data types: cells in, deals and the JSON summary (SPEC 6.1, 6.5) out. */
-import type { Payouts } from './payouts/computePayouts';
 
 /** One spreadsheet cell as a host hands it over (Sheets: Date objects; Excel: serial numbers; both: "" for blank). */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -127,6 +126,64 @@ export interface DealRow {
   region?: string;
   /** Credit per partner and role (sourced, influenced, resold): the lines behind `credits`. */
   creditLines?: { partner: string; role: 'sourced' | 'influenced' | 'resold'; amount: number }[];
+}
+
+// Payouts (docs/rules.md, section 11): computed in payouts/computePayouts.ts.
+
+/** What a payout line pays for: a credit role, a sourced-deal bonus, or a cap taking off the excess. */
+export type PayoutLineKind = 'sourced' | 'influenced' | 'resold' | 'bonus' | 'cap';
+
+/** One line of a payout: what it is paid on, at which rate, and the amount (reporting currency). */
+export interface PayoutLine {
+  partner: string;
+  period: string;
+  /** Sheet row and Deal ID of the deal the line is for (null for a cap line). */
+  row: number | null;
+  dealId: string;
+  kind: PayoutLineKind;
+  /** Credited revenue the rate applies to (0 for bonus and cap lines). */
+  basis: number;
+  /** The rate applied, or null for bonus and cap lines. */
+  rate: number | null;
+  payout: number;
+  /** Why a line pays nothing or less, in plain words ("" when nothing to say). */
+  note: string;
+}
+
+/** A partner's payout in one period. */
+export interface PartnerPayout {
+  partner: string; tier: string | null; type: string | null; period: string;
+  sourcedBasis: number; influencedBasis: number; resoldBasis: number;
+  sourcedRate: number; influencedRate: number; resoldRate: number;
+  bonus: number;
+  /** Lines before the cap. */
+  beforeCap: number;
+  /** How much the cap took off (0 when it did not bite). */
+  capApplied: number;
+  payout: number;
+  /** Won deals with a payout line in the period. */
+  deals: number;
+}
+
+/** A partner over all periods (seed 000's partner lifetime value). */
+export interface PartnerLifetime {
+  partner: string;
+  /** Won credited revenue over all periods. */
+  creditedRevenue: number;
+  payout: number;
+  /** Won deals it has credit on. */
+  deals: number;
+  /** Close dates (ISO) of its first and latest credited won deal. */
+  firstDeal: string | null;
+  latestDeal: string | null;
+}
+
+export interface Payouts {
+  currency: string;
+  total: number;
+  partners: PartnerPayout[];
+  lifetime: PartnerLifetime[];
+  lines: PayoutLine[];
 }
 
 /** The JSON summary contract (`shared/summary.schema.json`). */

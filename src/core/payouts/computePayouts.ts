@@ -4,67 +4,13 @@
  * line where a partner's period total passes the cap, so every payout is the sum of its lines.
  */
 import type { CreditKind } from '../credit/creditDeal';
+import type { PartnerLifetime, PartnerPayout, PayoutLine, Payouts } from '../types';
 import { allocateCents } from '../credit/allocateCents';
 import { NO_DATE_PERIOD, periodLabel } from '../rollup/periodsRollup';
 import { formatDay } from '../values/parseDate';
 import type { DealsView } from '../deals/dealResults';
 import type { IncentivePlan } from './incentivePlan';
 import { rateFor } from './incentivePlan';
-
-export type PayoutLineKind = CreditKind | 'bonus' | 'cap';
-
-/** One line of a payout: what it is paid on, at which rate, and the amount (reporting currency). */
-export interface PayoutLine {
-  partner: string;
-  period: string;
-  /** Sheet row and Deal ID of the deal the line is for (null for a cap line). */
-  row: number | null;
-  dealId: string;
-  kind: PayoutLineKind;
-  /** Credited revenue the rate applies to (0 for bonus and cap lines). */
-  basis: number;
-  /** The rate applied, or null for bonus and cap lines. */
-  rate: number | null;
-  payout: number;
-  /** Why a line pays nothing or less, in plain words ("" when nothing to say). */
-  note: string;
-}
-
-/** A partner's payout in one period. */
-export interface PartnerPayout {
-  partner: string; tier: string | null; type: string | null; period: string;
-  sourcedBasis: number; influencedBasis: number; resoldBasis: number;
-  sourcedRate: number; influencedRate: number; resoldRate: number;
-  bonus: number;
-  /** Lines before the cap. */
-  beforeCap: number;
-  /** How much the cap took off (0 when it did not bite). */
-  capApplied: number;
-  payout: number;
-  /** Won deals with a payout line in the period. */
-  deals: number;
-}
-
-/** A partner over all periods (seed 000's partner lifetime value). */
-export interface PartnerLifetime {
-  partner: string;
-  /** Won credited revenue over all periods. */
-  creditedRevenue: number;
-  payout: number;
-  /** Won deals it has credit on. */
-  deals: number;
-  /** Close dates (ISO) of its first and latest credited won deal. */
-  firstDeal: string | null;
-  latestDeal: string | null;
-}
-
-export interface Payouts {
-  currency: string;
-  total: number;
-  partners: PartnerPayout[];
-  lifetime: PartnerLifetime[];
-  lines: PayoutLine[];
-}
 
 /** What the computation needs besides the deals: the plan, and each partner's tier and type (by display name). */
 export interface PayoutContext {

@@ -1,6 +1,5 @@
 /** The Partner Payouts tab: partner x period with the basis, rates, bonus, cap and payout; a total row; the lifetime view. */
-import type { Cell } from '../types';
-import type { Payouts } from '../payouts/computePayouts';
+import type { Cell, Payouts } from '../types';
 import type { ReportTab } from './ReportTab';
 import { block } from './reportBlock';
 
