@@ -1,6 +1,7 @@
 /** The text the report command prints: the KPIs, the top partners, the issue counts and where the files went. */
 import type { Summary } from '../core';
 import { textTable } from './textTable';
+import { currencyNotes } from './currencyNotes';
 
 const money = (value: number | null): string =>
   value === null ? '-' : value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -28,6 +29,7 @@ export function consoleSummary(summary: Summary, facts: RunFacts, topCount = 10)
   lines.push(`Partner attribution: ${facts.source}`);
   for (const extra of facts.extraSources) lines.push(`  also read ${extra}`);
   lines.push(`  ${plural(t.deals, 'deal')}: ${t.wonDeals.toLocaleString('en-US')} won, ${t.lostDeals.toLocaleString('en-US')} lost, ${t.openDeals.toLocaleString('en-US')} open; amounts in ${cur}`);
+  lines.push(...currencyNotes(summary));
   lines.push('');
   const kpi: string[][] = [
     ['Revenue (won)', money(t.revenue), ''],

@@ -125,6 +125,7 @@ export async function loadInput(files: InputFiles): Promise<LoadedInput> {
 
   const input: AnalysisInput = { deals: deals.grid, firstRow: deals.firstRow ?? 1,
     ...(dealsReading.delimiter !== undefined ? { delimiter: dealsReading.delimiter } : {}) };
+  if (deals.numberFormats) input.numberFormats = deals.numberFormats;
   const sources: LoadedInput['sources'] = { deals: dealsReading.source };
   const readings: LoadedInput['readings'] = { deals: dealsReading };
   for (const kind of ['touches', 'partners', 'fx', 'overrides'] as const) {

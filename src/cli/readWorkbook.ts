@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Cell, TabData } from '../core';
+import { currencyOfFormat } from '../core/values/currencyMarks';
 import { CliError } from './CliError';
 import { excelCell } from './excelCell';
 import { fileProblem } from './fileProblem';
@@ -13,8 +14,27 @@ const startsWith = (bytes: Buffer, magic: number[]): boolean => magic.every((b, 
 /** True when the bytes look like a zip container (an .xlsx), whatever the file is called. */
 export const looksLikeXlsx = (bytes: Buffer): boolean => startsWith(bytes, ZIP_MAGIC);
 
-/** One worksheet as a rectangular grid from A1 to its last used cell; blanks are "". */
-function sheetGrid(sheet: ExcelJS.Worksheet): Cell[][] {
+/** Whether a number format shows a currency, cached per format text (a workbook has few). */
+function currencyFormatTest(): (format: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (format) => {
+    let shows = cache.get(format);
+    if (shows === undefined) {
+      const c = currencyOfFormat(format);
+      shows = c.code !== null || c.mark !== null;
+      cache.set(format, shows);
+    }
+    return shows;
+  };
+}
+
+/**
+ * One worksheet as a rectangular grid from A1 to its last used cell; blanks are "". `formats` gets
+ * the number format of each number whose format shows a currency ("[$€-407] #,##0.00"), at the
+ * same row and column, so the engine can read that currency.
+ */
+function sheetGrid(sheet: ExcelJS.Worksheet, formats: (string[] | undefined)[]): Cell[][] {
+  const showsCurrency = currencyFormatTest();
   const rows: Cell[][] = [];
   let width = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -24,6 +44,8 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Cell[][] {
       if (value === '' || value === null || value === undefined) return;
       while (cells.length < colNumber - 1) cells.push('');
       cells[colNumber - 1] = value;
+      const format = typeof value === 'number' ? cell.numFmt : undefined;
+      if (format && showsCurrency(format)) (formats[rowNumber - 1] ??= [])[colNumber - 1] = format;
     });
     if (cells.length === 0) return;
     while (rows.length < rowNumber - 1) rows.push([]);
@@ -54,7 +76,11 @@ export async function readWorkbook(file: string): Promise<TabData[]> {
   } catch {
     throw new CliError(`"${file}" could not be opened as an Excel workbook: the file is damaged or is not an .xlsx. Save it again from Excel, or export it as CSV.`);
   }
-  const tabs = workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), firstRow: 1, firstCol: 0 }));
+  const tabs = workbook.worksheets.map((sheet): TabData => {
+    const numberFormats: (string[] | undefined)[] = [];
+    const grid = sheetGrid(sheet, numberFormats);
+    return { name: sheet.name, grid, firstRow: 1, firstCol: 0, ...(numberFormats.length > 0 ? { numberFormats } : {}) };
+  });
   if (tabs.length === 0) throw new CliError(`"${file}" has no worksheets.`);
   return tabs;
 }

@@ -46,7 +46,7 @@ describe('a currency marked in the amount itself', () => {
     expect(usd.totals.revenue).toBe(3000);
     const assumed = usd.issues.find((i) => i.code === 'CURRENCY_ASSUMED')!;
     expect(assumed).toMatchObject({ severity: 'info', row: null, column: 'Amount' });
-    expect(assumed.message).toBe('2 amounts are marked only "$", which can mean USD, CAD, AUD, NZD, SGD, HKD, MXN; they are read as USD.');
+    expect(assumed.message).toBe('2 amounts are marked only "$", which can mean USD, CAD, AUD, NZD, SGD, HKD, MXN; read as USD.');
     const cad = analyze({ deals }, { policy: { reportingCurrency: 'CAD' } }).summary;
     expect(cad.totals.revenue).toBe(3000);
     expect(cad.issues.find((i) => i.code === 'CURRENCY_ASSUMED')!.message).toContain('read as CAD');

@@ -2,7 +2,7 @@
  * What both hosts' sidebar servers do once they have read the cells: detect, preview, and build the
  * classification columns. Hosts read and write; everything computed lives here.
  */
-import type { AnalysisInput, Cell, Field, Grid, Summary } from '../types';
+import type { AnalysisInput, Cell, Field, Grid, NumberFormats, Summary } from '../types';
 import { dealsView } from '../deals/dealResults';
 import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
@@ -16,7 +16,11 @@ import { FIELD_LABELS, REQUIRED_FIELDS, FIELDS } from '../table/fieldSynonyms';
 import { fitCell, literalText } from '../report/ReportTab';
 
 /** A tab as a host read it: its name and the used range's values. */
-export interface TabData { name: string; grid: Grid; firstRow?: number; firstCol?: number }
+export interface TabData {
+  name: string; grid: Grid; firstRow?: number; firstCol?: number;
+  /** Number formats that show a currency, aligned with `grid` (hosts that read them; see AnalysisInput.numberFormats). */
+  numberFormats?: NumberFormats;
+}
 
 const columnLetter = (index: number): string => {
   let n = index + 1;
@@ -101,7 +105,7 @@ export function pickSideTables(tabs: readonly TabData[]): SideTables {
  * (Sheets, Excel, the CLI) hands the Touches, Partners, FX Rates and Attribution Overrides tables over.
  */
 export const tabInput = (tab: TabData, extra?: Partial<SideTables>): AnalysisInput => ({
-  deals: tab.grid, firstRow: tab.firstRow ?? 1, touches: extra?.touches ?? null, partners: extra?.partners ?? null,
+  deals: tab.grid, firstRow: tab.firstRow ?? 1, numberFormats: tab.numberFormats ?? null, touches: extra?.touches ?? null, partners: extra?.partners ?? null,
   fx: extra?.fx ?? null, overrides: extra?.overrides ?? null,
 });
 
