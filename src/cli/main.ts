@@ -29,6 +29,7 @@ const SQL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--overrides <table>', 'the overrides table'],
   ['--mapping <file>', 'JSON field -> column'],
   ['--output <what>', 'script, deals, credits or partners'],
+  ['--detect <file>', 'CSV/XLSX export (or header row) whose header gives the mapping'],
 ];
 
 const HELP_HINT = 'Run "partner-attribution --help" for usage.';
@@ -80,7 +81,7 @@ function program(result: { lines: string[] }): Command {
   sql.action(async (file: string | undefined, options: Record<string, string | undefined>) => {
     if (file !== undefined) throw new CliError('sql takes no file: name the warehouse tables with --deals and --touches.');
     result.lines.push(...await sqlCommand({ dialect: options.dialect ?? '', config: options.config, deals: options.deals,
-      touches: options.touches, overrides: options.overrides, mapping: options.mapping, output: options.output }));
+      touches: options.touches, overrides: options.overrides, mapping: options.mapping, output: options.output, detect: options.detect }));
   });
   return root;
 }

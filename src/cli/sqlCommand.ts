@@ -10,6 +10,10 @@ import { SQL_DIALECTS } from '../core/sql/sqlDialect';
 import { CliError } from './CliError';
 import { readPolicyFile } from './readPolicyFile';
 import { readJsonFile } from './readJsonFile';
+import { readFileSync } from 'node:fs';
+import { detectSqlMapping } from '../core/sql/detectSqlMapping';
+import { readCsv } from './readCsv';
+import { looksLikeXlsx, readWorkbook } from './readWorkbook';
 
 export interface SqlCommandOptions {
   /** bigquery, spark or duckdb. */
@@ -26,6 +30,28 @@ export interface SqlCommandOptions {
   mapping?: string;
   /** script (default) | deals | credits | partners: one query returning that result (Connected Sheets, views). */
   output?: string;
+  /** A CSV or XLSX export of the deals table (or just its header row): its header is detected and becomes the mapping. */
+  detect?: string;
+}
+
+/** The deals mapping detected from an export's header row; --mapping entries win over it. */
+async function detectedMapping(file: string): Promise<Record<string, unknown>> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new CliError(`Cannot read the --detect file "${file}". Give a CSV or XLSX export of the deals table, or a file with its header row.`);
+  }
+  const grids = looksLikeXlsx(bytes) ? (await readWorkbook(file)).map((tab) => tab.grid) : [readCsv(file)];
+  for (const grid of grids) {
+    try {
+      return detectSqlMapping(grid).mapping;
+    } catch (error) {
+      if (!isAttributionError(error)) throw error;
+      if (grid === grids[grids.length - 1]) throw new CliError(`--detect: ${error.message}`);
+    }
+  }
+  throw new CliError(`--detect: "${file}" holds no table.`);
 }
 
 function readMappingFile(file: string): Record<string, unknown> {
@@ -42,7 +68,9 @@ export async function sqlCommand(options: SqlCommandOptions): Promise<string[]> 
   const compile: CompileSqlOptions = {
     dialect: options.dialect,
     policy: options.config ? readPolicyFile(options.config).policy : {},
-    mapping: options.mapping ? readMappingFile(options.mapping) : null,
+    mapping: options.detect
+      ? { ...await detectedMapping(options.detect), ...(options.mapping ? readMappingFile(options.mapping) : {}) }
+      : options.mapping ? readMappingFile(options.mapping) : null,
     dealsTable: options.deals ?? 'deals',
     touchesTable: options.touches ?? null,
     overridesTable: options.overrides ?? null,

@@ -3,7 +3,8 @@
 /** Usage, flags, outputs and exit codes, as printed by --help. */
 export const USAGE = `Usage: partner-attribution report <deals.csv|deals.xlsx> [options]
        partner-attribution sql --dialect bigquery|spark|duckdb [--config policy.json] [--deals TABLE]
-                               [--touches TABLE] [--mapping columns.json] [--output script|deals|credits|partners]
+                               [--touches TABLE] [--mapping columns.json] [--detect export.csv|export.xlsx]
+                               [--output script|deals|credits|partners]
 
 Labels each deal as partner sourced, influenced, resold or direct, allocates revenue credit per
 partner (no dollar counted twice) and writes the summary tabs and a JSON summary.
