@@ -144,6 +144,21 @@ async function writeTab(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tab: Repor
 export async function xlsxWriter(tabs: readonly ReportTab[], file: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Partner Attribution';
-  for (const tab of tabs) await writeTab(workbook, tab);
+  // A workbook view: without one LibreOffice ignores every sheet's frozen panes.
+  workbook.views = [{ x: 0, y: 0, width: 24000, height: 14000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  const filters: { name: string; localSheetId: number; ranges: string[] }[] = [];
+  for (const [index, tab] of tabs.entries()) {
+    await writeTab(workbook, tab);
+    const range = filterRange(tab);
+    if (range) {
+      const sheet = `'${tab.name.slice(0, 31).replace(/'/g, "''")}'`;
+      const ref = `$${columnName(range.from.column - 1)}$${range.from.row}:$${columnName(range.to.column - 1)}$${range.to.row}`;
+      filters.push({ name: '_xlnm._FilterDatabase', localSheetId: index, ranges: [`${sheet}!${ref}`] });
+    }
+  }
+  // Excel and LibreOffice find a sheet's autofilter range by its _FilterDatabase name (LibreOffice drops
+  // the filter without it); ExcelJS's stream writer has no way to add a sheet-scoped name, so the names
+  // it would write (none) are replaced by these.
+  Object.defineProperty(workbook.definedNames, 'model', { get: () => filters });
   await workbook.commit();
 }
