@@ -270,6 +270,13 @@ fxSheet.addRow(['Currency', 'Rate']).font = { bold: true };
 fxSheet.addRow(['EUR', 1.08]);
 fxSheet.addRow(['GBP', 1.27]);
 
+// Two deals the channel manager settled by hand (issue 18): the rules had only a Partner Role to go on.
+const overridesSheet = workbook.addWorksheet('Attribution Overrides');
+overridesSheet.addRow(['Deal ID', 'Motion', 'Partner', 'Note']).font = { bold: true };
+overridesSheet.addRow(['OPP-10196', 'Influenced', 'Initech', 'Initech advised on the shortlist; the lead came from our own webinar']);
+overridesSheet.addRow(['OPP-10212', 'Sourced', 'Initech 70%; Globex Corporation 30%', 'Joint introduction at the Initech/Globex partner summit (QBR notes)']);
+[14, 12, 36, 70].forEach((w, i) => { overridesSheet.getColumn(i + 1).width = w; });
+
 mkdirSync(path.dirname(OUT), { recursive: true });
 await workbook.xlsx.writeFile(OUT);
 console.log(`example: wrote ${OUT} (${deals.length} deal rows, ${touches.length} touches, ${PARTNERS.length} partners)`);

@@ -18,7 +18,7 @@ async function workbookFile(name: string, fill: (sheet: ExcelJS.Worksheet) => vo
 describe('readWorkbook', () => {
   it('gives every tab of the example in workbook order, each grid starting at A1', async () => {
     const tabs = await readWorkbook(exampleWorkbook);
-    expect(tabs.map((t) => t.name)).toEqual(['Deals', 'Touches', 'Partners', 'FX Rates']);
+    expect(tabs.map((t) => t.name)).toEqual(['Deals', 'Touches', 'Partners', 'FX Rates', 'Attribution Overrides']);
     const deals = tabs[0]!;
     expect(deals.grid[0]![0]).toBe('Northwind Cloud - pipeline export');
     expect(deals.grid[3]![0]).toBe('Opportunity ID');

@@ -44,9 +44,9 @@ describe('partner-attribution report on the example workbook', () => {
     expect(filesIn(path.join(dir, 'out'))).toEqual(['partner-report.json', 'partner-report.xlsx']);
   });
 
-  it('uses the Touches, Partners and FX Rates tabs of the same workbook', () => {
+  it('uses the Touches, Partners, FX Rates and Attribution Overrides tabs of the same workbook', () => {
     expect(run.stdout).toContain('also read');
-    for (const tab of ['Touches', 'Partners', 'FX Rates']) expect(run.stdout).toContain(`tab "${tab}"`);
+    for (const tab of ['Touches', 'Partners', 'FX Rates', 'Attribution Overrides']) expect(run.stdout).toContain(`tab "${tab}"`);
     // The FX tab converts EUR and GBP deals; JPY has no rate and is reported.
     expect(summary.issues.some((i) => i.code === 'CURRENCY_NO_RATE' && i.value === 'JPY')).toBe(true);
     expect(summary.deals.some((d) => d.reason.includes('email') || d.reason.includes('demo'))).toBe(true);
@@ -218,7 +218,7 @@ describe('partner-attribution report with tables from their own files', () => {
     const bad = runCli(['report', exampleWorkbook, '--sheet', 'Pipeline', '--json', path.join(dir, 't.json')]);
     expect(bad.code).toBe(1);
     expect(isOneCleanLine(bad.stderr)).toBe(true);
-    expect(bad.stderr).toContain('has no tab named "Pipeline". Its tabs are: "Deals", "Touches", "Partners", "FX Rates".');
+    expect(bad.stderr).toContain('has no tab named "Pipeline". Its tabs are: "Deals", "Touches", "Partners", "FX Rates", "Attribution Overrides".');
   });
 });
 
