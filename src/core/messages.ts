@@ -37,6 +37,7 @@ const CATALOGUE = {
   FX_CONFLICT: { severity: 'warning', message: (v) => `The FX table gives ${v.currency} two rates: ${v.first} (row ${v.firstRow}) and ${v.second}.`, effect: (v) => `Neither is used: amounts in ${v.currency} are left out of money totals until the table has one rate.` },
   SHARE_UNDEFINED: { severity: 'info', message: (v) => v.why ?? '', effect: (v) => `${v.what} left empty (null): a share outside 0 to 100% would mislead.` },
   PARTNER_UNKNOWN: { severity: 'warning', message: (v) => `Lead source "${v.value}" says a partner brought this deal, but no partner is named.`, effect: () => 'Credited to "(Unknown partner)".' },
+  PARTNER_LIST_COMMAS: { severity: 'info', message: (v) => `Commas in this list were read as separators between partners: "${v.value}" is ${v.names}.`, effect: () => 'A name with a comma stays whole when the Partners directory lists it or a single-partner column (Partner, Reseller ...) writes it; list it there if it is one partner.' },
   PARTNER_MERGED: { severity: 'info', message: (v) => `${v.variants} are treated as one partner.`, effect: (v) => `Shown as "${v.name}".` },
   SOURCING_CONFLICT: { severity: 'warning', message: (v) => `Sourcing claims disagree: ${v.claims}.`, effect: (v) => v.effect ?? '' },
   REGISTRATION_LATE: { severity: 'info', message: (v) => `${v.partner} registered the deal on ${v.date}, ${v.days} days after it was created (${v.created}).`, effect: () => 'Counted as influence, not sourcing (the grace period had passed).' },

@@ -78,9 +78,19 @@ describe('a HubSpot export with multi-partner cells', () => {
     ]);
   });
 
-  it('without the name written whole anywhere, "Smith, Jones & Co." in a list is two partners', () => {
+  it('without the name written whole anywhere, "Smith, Jones & Co." in a list is two partners, and the summary says commas were read as separators', () => {
     const alone = analyze({ deals: table(HUBSPOT.filter((h) => h !== 'Partner'), ['1', 'D', 'closedwon', 10, '', 'Smith, Jones & Co., Globex']) });
     expect(alone.summary.deals[0]!.influencers).toEqual(['Smith', 'Jones & Co.', 'Globex']);
+    const note = alone.summary.issues.filter((i) => i.code === 'PARTNER_LIST_COMMAS');
+    expect(note).toHaveLength(1);
+    expect(note[0]).toMatchObject({ severity: 'info', row: 2, column: 'Influencing Partners' });
+    expect(note[0]!.message).toContain('"Smith", "Jones & Co.", "Globex"');
+  });
+
+  it('says nothing about commas when no list was split on one', () => {
+    expect(summary.issues.filter((i) => i.code === 'PARTNER_LIST_COMMAS').map((i) => i.value)).toEqual(['Initech | Hooli, Umbrella']);
+    const semicolons = analyze({ deals: table(HUBSPOT, ['1', 'D', 'closedwon', 10, '', 'Acme, Inc.;Globex, EMEA']) });
+    expect(semicolons.summary.issues.some((i) => i.code === 'PARTNER_LIST_COMMAS')).toBe(false);
   });
 
   it('credits every deal its whole amount, to the cent', () => {

@@ -154,6 +154,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   // Cell text -> names, one cache per splitting rule (the same text splits differently in a list column).
   const splitCache = new Map<string, string[]>();
   const listSplitCache = new Map<string, string[]>();
+  let commaSplit: { row: number; text: string; names: string[] } | null = null;
   const money = new DealCurrencies();
   // The amount cell's number format (XLSX), when the host passed formats along.
   const formatOf = (r: number): string | null | undefined => (formats === null || cAmount < 0 ? undefined : formats[r]?.[cAmount]);
@@ -190,6 +191,10 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
       if (names === undefined) {
         names = c === cInfluencers ? splitPartners(text, 'multi', isKnown) : splitPartners(text, 'single');
         cache.set(text, names);
+        // Commas read as separators are a guess the summary names once, with the first example.
+        if (c === cInfluencers && commaSplit === null && names.length > splitPartners(text.replace(/,/g, ' '), 'multi').length) {
+          commaSplit = { row, text, names };
+        }
       }
       for (const name of names) if (!isSpreadsheetError(name)) registry.ref(name);
     }
@@ -198,6 +203,10 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const amount = ambiguousDecimal && isAmbiguousAmount(amountCell) ? UNREAD : readAmount(amountCell, decimal);
     nonDeals.noteDeal(cells, amount.value);
     if (amount.value !== null) money.count(quietText(cellOf(cells, cCurrency)).toUpperCase(), amountCurrency(amount, formatOf(r)));
+  }
+  if (commaSplit !== null) {
+    issues.add('PARTNER_LIST_COMMAS', commaSplit.row, headerAt(cInfluencers), commaSplit.text,
+      { names: commaSplit.names.map((n) => `"${n}"`).join(', ') });
   }
   money.finish(policy.reportingCurrency, header('amount'), issues);
   const { currencies, reportingCurrency } = money;
