@@ -6,6 +6,7 @@ import { checkOutputs, writeFilesAtomic } from './atomicWrite';
 import type { OutputFile } from './atomicWrite';
 import { CliError } from './CliError';
 import { consoleSummary } from './consoleSummary';
+import { summaryForJson, writeJsonFile } from './jsonWriter';
 import { loadInput } from './loadInput';
 import type { InputFiles } from './loadInput';
 import { readPolicyFile } from './readPolicyFile';
@@ -69,7 +70,11 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
     const tabs = [...buildReportTabs(analysis), reviewTab(review), ...(comparison !== null ? [definitionsTab(comparison)] : [])];
     files.push({ path: options.out, flag: '--out', data: (file) => xlsxWriter(tabs, file) });
   }
-  if (options.json !== undefined) files.push({ path: options.json, flag: '--json', data: `${JSON.stringify(comparison ?? analysis.summary, null, 2)}\n` });
+  if (options.json !== undefined) {
+    // A comparison of definitions is small; a summary is streamed, its deals made as they are written.
+    const json = comparison ?? summaryForJson(analysis.summary);
+    files.push({ path: options.json, flag: '--json', data: (file) => writeJsonFile(json, file) });
+  }
   const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements);
   files.push(...statements);
   await writeFilesAtomic(files);

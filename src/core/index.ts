@@ -11,7 +11,7 @@ export { buildReportTabs } from './report/buildReportTabs';
 export { statementPartners, statementTab } from './report/statementTab';
 export { PAYOUTS_TAB } from './report/payoutsTab';
 export type { IncentivePlan, IncentiveRates } from './payouts/incentivePlan';
-export { dealsView } from './deals/dealResults';
+export { dealsView, dealResultsOf } from './deals/dealResults';
 export type { DealsView } from './deals/dealResults';
 export { FORMATS, TAB_NAMES, literalText, fitCell, MAX_CELL_TEXT } from './report/ReportTab';
 export type { ReportTab, ReportBlock, ChartSpec, FormatName } from './report/ReportTab';
