@@ -19,6 +19,7 @@ import type { AttributedDeal, CreditLine } from './credit/creditDeal';
 import { DealResults, attachDealResults } from './deals/dealResults';
 import { toCents } from './credit/allocateCents';
 import { totalsRollup } from './rollup/totalsRollup';
+import { noteUndefinedShares } from './rollup/noteUndefinedShares';
 import { partnersRollup } from './rollup/partnersRollup';
 import { periodLabel, periodsRollup } from './rollup/periodsRollup';
 import { segmentsRollup } from './rollup/segmentsRollup';
@@ -168,6 +169,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   progress('Rolling up', 3);
   const totals = totalsAcc.result();
   const partners = partnersAcc.result(Math.round(totals.partnerLedRevenue * 100));
+  noteUndefinedShares(totals, partners, reportingCurrency, loopIssues);
   const periods = periodsAcc.result();
   const pipelineCreated = createdAcc.result();
   const segments = segmentsAcc.result(partners);

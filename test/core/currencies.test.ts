@@ -185,3 +185,26 @@ describe('the FX table', () => {
     expect(summary.totals.revenue).toBe(435);
   });
 });
+
+describe('shares when credit notes outweigh sales', () => {
+  it('leaves a share null, with an info issue, when a motion is larger than revenue or revenue is not positive', () => {
+    const { summary } = analyze({ deals: dealGrid([
+      { 'Deal ID': 'INV-1', Stage: 'Closed Won', Amount: 1000, 'Sourcing Partner': 'Contoso' },
+      { 'Deal ID': 'CN-1', Stage: 'Closed Won', Amount: -800 },
+    ]) });
+    expect(summary.totals.revenue).toBe(200);
+    expect(summary.totals.sourcedShare).toBeNull();
+    expect(summary.totals.directShare).toBeNull();
+    expect(summary.totals.partnerLedShare).toBeNull();
+    const note = summary.issues.find((i) => i.code === 'SHARE_UNDEFINED')!;
+    expect(note.severity).toBe('info');
+    expect(note.message).toContain('Sourced revenue (1000.00 USD)');
+    const all = analyze({ deals: dealGrid([
+      { 'Deal ID': 'CN-2', Stage: 'Closed Won', Amount: -500, 'Sourcing Partner': 'Contoso' },
+    ]) }).summary;
+    expect(all.totals.sourcedShare).toBeNull();
+    expect(all.partners[0]!.shareOfPartnerLed).toBeNull();
+    expect(all.issues.filter((i) => i.code === 'SHARE_UNDEFINED').map((i) => i.message)).toEqual([
+      'Revenue is -500.00 USD after credit notes, so no share of it means anything.', 'Partner-led revenue is -500.00 USD after credit notes.']);
+  });
+});

@@ -2,7 +2,7 @@
 import type { PartnerRow } from '../types';
 import type { AttributedDeal } from '../credit/creditDeal';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
-import { ratio } from './totalsRollup';
+import { moneyShare, ratio } from './totalsRollup';
 import { IdScratch } from '../partners/IdScratch';
 import type { Touch } from '../touches/readTouches';
 
@@ -111,7 +111,7 @@ export function partnersRollup(registry: PartnerRegistry): {
         wonDeals: a.won, lostDeals: a.lost, winRate: ratio(a.won, a.won + a.lost),
         avgDealSize: a.wonWithAmount === 0 ? null : Math.round(a.wonAmountCents / a.wonWithAmount) / 100,
         avgCycleDays: a.cycleCount === 0 ? null : Math.round((a.cycleDays / a.cycleCount) * 10) / 10,
-        shareOfPartnerLed: ratio(a.creditedCents, partnerLedRevenueCents),
+        shareOfPartnerLed: moneyShare(a.creditedCents, partnerLedRevenueCents),
       });
     }
     rows.sort((x, y) => y.creditedRevenue - x.creditedRevenue || y.creditedPipeline - x.creditedPipeline

@@ -5,6 +5,13 @@ import type { AttributedDeal } from '../credit/creditDeal';
 const money = (cents: number): number => cents / 100;
 /** Rates are fractions rounded to 4 decimals (0.8966 = 89.66%), null where undefined. */
 export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1e4) / 1e4);
+
+/**
+ * A share of money (0..1), or null where credit notes make it meaningless: a whole of zero or
+ * less, or a part below zero or above the whole. The JSON contract keeps shares inside 0..1.
+ */
+export const moneyShare = (part: number, whole: number): number | null =>
+  (whole <= 0 || part < 0 || part > whole ? null : ratio(part, whole));
 const average = (sum: number, count: number, digits: number): number | null =>
   count === 0 ? null : Math.round((sum / count) * 10 ** digits) / 10 ** digits;
 
@@ -44,9 +51,9 @@ export function totalsRollup(): { add(d: AttributedDeal): void; result(): Totals
       partnerLedRevenue: money(ledCents),
       sourcedRevenue: money(revenue.sourced), influencedRevenue: money(revenue.influenced),
       resoldRevenue: money(revenue.resold), directRevenue: money(revenue.direct),
-      partnerLedShare: ratio(ledCents, revenueCents), sourcedShare: ratio(revenue.sourced, revenueCents),
-      influencedShare: ratio(revenue.influenced, revenueCents), resoldShare: ratio(revenue.resold, revenueCents),
-      directShare: ratio(revenue.direct, revenueCents),
+      partnerLedShare: moneyShare(ledCents, revenueCents), sourcedShare: moneyShare(revenue.sourced, revenueCents),
+      influencedShare: moneyShare(revenue.influenced, revenueCents), resoldShare: moneyShare(revenue.resold, revenueCents),
+      directShare: moneyShare(revenue.direct, revenueCents),
       sourcedPipeline: money(pipeline.sourced), influencedPipeline: money(pipeline.influenced),
       resoldPipeline: money(pipeline.resold), partnerLedPipeline: money(pipeline.sourced + pipeline.influenced + pipeline.resold),
       partnerWinRate: ratio(led.won, led.won + led.lost), directWinRate: ratio(direct.won, direct.won + direct.lost),
