@@ -208,3 +208,22 @@ describe('shares when credit notes outweigh sales', () => {
       'Revenue is -500.00 USD after credit notes, so no share of it means anything.', 'Partner-led revenue is -500.00 USD after credit notes.']);
   });
 });
+
+describe('totals past 2^53 cents (a rupiah book)', () => {
+  it('sums cents exactly, so revenue and each motion are the nearest figure to the exact sum', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      'Deal ID': `INV-${i}`, Stage: 'Closed Won', Amount: 'Rp 999.999.999.999,99', 'Sourcing Partner': i % 2 === 0 ? 'PT Mitra Solusi' : '',
+    }));
+    const { summary } = analyze({ deals: dealGrid(rows) }, { policy: { decimalSeparator: ',' } });
+    expect(summary.reportingCurrency).toBe('IDR');
+    const exact = (deals: number): number => {
+      const cents = (BigInt(deals) * BigInt('99999999999999')).toString();
+      return Number(`${cents.slice(0, -2)}.${cents.slice(-2)}`);
+    };
+    expect(BigInt(120) * BigInt('99999999999999')).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
+    expect(summary.totals.revenue).toBe(exact(120));
+    expect(summary.totals.sourcedRevenue).toBe(exact(60));
+    expect(summary.totals.directRevenue).toBe(exact(60));
+    expect(summary.totals.sourcedShare).toBe(0.5);
+  });
+});
