@@ -1,5 +1,5 @@
 /** Writes output files so that an interrupted or failed run never leaves a half-written file: temp files first, then renames. */
-import { existsSync, mkdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CliError } from './CliError';
 import { fileProblem } from './fileProblem';
@@ -30,8 +30,29 @@ export function checkOutputs(outputs: readonly { path: string; flag: string }[],
     if (existsSync(target) && statSync(target).isDirectory()) {
       throw new CliError(`${output.flag} "${output.path}" is a folder; give a file name such as "${path.join(output.path, 'partner-report')}${output.flag === '--json' ? '.json' : '.xlsx'}".`);
     }
+    checkFileKind(output);
   }
 }
+
+/**
+ * Outputs are regular files only. A device (/dev/null, a disk, a terminal), a named pipe or a socket
+ * is refused: the atomic write renames a finished temp file over the target, which would replace the
+ * device itself. A symbolic link is written through (see writeTarget); a dangling one is refused.
+ */
+function checkFileKind(output: { path: string; flag: string }): void {
+  let link;
+  try { link = lstatSync(output.path); } catch { return; /* a new file */ }
+  if (link.isSymbolicLink() && !existsSync(output.path)) {
+    throw new CliError(`${output.flag} "${output.path}" is a symbolic link to "${readlinkSync(output.path)}", which does not exist; create the file or give another name.`);
+  }
+  const stat = statSync(output.path);
+  if (stat.isFile() || stat.isDirectory()) return;
+  const kind = stat.isBlockDevice() ? 'a disk device' : stat.isCharacterDevice() ? 'a device' : stat.isFIFO() ? 'a named pipe' : 'a socket';
+  throw new CliError(`${output.flag} "${output.path}" is ${kind}, not a file; the report is written only to regular files (leave ${output.flag} out to write none).`);
+}
+
+/** The file a rename replaces: the final target of a symbolic link (the link itself is kept), else the path. */
+const writeTarget = (file: string): string => canonical(file);
 
 const removeQuietly = (file: string): void => {
   try { unlinkSync(file); } catch { /* already gone */ }
@@ -42,7 +63,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<vo
   const temps: { temp: string; file: OutputFile }[] = [];
   try {
     for (const file of files) {
-      const target = path.resolve(file.path);
+      const target = writeTarget(file.path);
       const folder = path.dirname(target);
       try {
         mkdirSync(folder, { recursive: true });
@@ -61,7 +82,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<vo
     }
     for (const { temp, file } of temps) {
       try {
-        renameSync(temp, path.resolve(file.path));
+        renameSync(temp, writeTarget(file.path));
       } catch (error) {
         throw fileProblem(`The output file for ${file.flag}`, file.path, error);
       }

@@ -1,5 +1,6 @@
 /** Output files: written whole or not at all, never over an input, in folders created on demand. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkOutputs, writeFilesAtomic } from '../../src/cli/atomicWrite';
 import { filesIn, tempDir } from './cliHarness';
@@ -62,5 +63,33 @@ describe('checkOutputs', () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'out'));
     expect(() => checkOutputs([{ path: path.join(dir, 'out'), flag: '--json' }], [])).toThrow(/is a folder; give a file name/);
+  });
+});
+
+describe('symbolic links and devices as outputs', () => {
+  it('writes through a symlinked output: the link stays, its target gets the new report', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'shared'));
+    const real = path.join(dir, 'shared', 'latest.json');
+    writeFileSync(real, 'old');
+    const link = path.join(dir, 'report.json');
+    symlinkSync(real, link);
+    checkOutputs([{ path: link, flag: '--json' }], []);
+    await writeFilesAtomic([{ path: link, data: 'new', flag: '--json' }]);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new');
+    expect(filesIn(path.join(dir, 'shared'))).toEqual(['latest.json']);
+  });
+
+  it('refuses a dangling link, a device and a named pipe, saying what each is', () => {
+    const dir = tempDir();
+    const dangling = path.join(dir, 'report.json');
+    symlinkSync(path.join(dir, 'gone', 'x.json'), dangling);
+    expect(() => checkOutputs([{ path: dangling, flag: '--json' }], [])).toThrow(/is a symbolic link to ".*gone.*", which does not exist/);
+    expect(() => checkOutputs([{ path: '/dev/null', flag: '--json' }], [])).toThrow('--json "/dev/null" is a device, not a file; the report is written only to regular files (leave --json out to write none).');
+    const fifo = path.join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => checkOutputs([{ path: fifo, flag: '--json' }], [])).toThrow(/is a named pipe, not a file/);
+    expect(existsSync('/dev/null')).toBe(true);
   });
 });
