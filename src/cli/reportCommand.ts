@@ -6,7 +6,8 @@ import { checkOutputs, writeFilesAtomic } from './atomicWrite';
 import type { OutputFile } from './atomicWrite';
 import { CliError } from './CliError';
 import { consoleSummary } from './consoleSummary';
-import { summaryForJson, writeJsonFile } from './jsonWriter';
+import { summaryForJson, writeJson, writeJsonFile } from './jsonWriter';
+import { aboutStdin, fileToStdout, STDIO, stdinToFile } from './standardStreams';
 import { loadInput } from './loadInput';
 import type { InputFiles } from './loadInput';
 import { readPolicyFile } from './readPolicyFile';
@@ -25,16 +26,34 @@ export interface ReportOptions extends InputFiles {
   compare?: string[];
 }
 
-/** Runs the report; returns the lines to print. Throws CliError / AttributionError for the user's problems. */
+/**
+ * Runs the report; returns the lines to print (on standard error instead, and [] returned, when an
+ * output goes to standard output). Throws CliError / AttributionError for the user's problems.
+ */
 export async function reportCommand(options: ReportOptions): Promise<string[]> {
+  if (options.out === STDIO && options.json === STDIO) throw new CliError('--out - and --json - would both write to standard output; send one of them to a file.');
+  if (options.deals !== STDIO) return report(options);
+  const stdin = stdinToFile();
+  try {
+    return await report({ ...options, deals: stdin.file }, stdin.file);
+  } catch (error) {
+    if (error instanceof Error) error.message = aboutStdin(error.message, stdin.file);
+    throw error;
+  } finally {
+    stdin.dispose();
+  }
+}
+
+async function report(options: ReportOptions, stdinFile?: string): Promise<string[]> {
+  const toStdout = options.out === STDIO || options.json === STDIO;
   const inputs = [options.deals, options.touches, options.partners, options.fx, options.overrides, options.config, ...options.compare ?? []]
     .filter((f): f is string => f !== undefined);
   const outputs: { path: string; flag: string }[] = [];
-  if (options.out !== undefined) {
+  if (options.out !== undefined && options.out !== STDIO) {
     if (!/\.xlsx$/i.test(options.out)) throw new CliError(`--out "${options.out}" must be an .xlsx file name, e.g. report.xlsx.`);
     outputs.push({ path: options.out, flag: '--out' });
   }
-  if (options.json !== undefined) outputs.push({ path: options.json, flag: '--json' });
+  if (options.json !== undefined && options.json !== STDIO) outputs.push({ path: options.json, flag: '--json' });
   checkOutputs(outputs, inputs);
   if (options.statements !== undefined) checkStatementsDir(options.statements);
 
@@ -66,18 +85,22 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
 
   const review = reviewQueue(analysis.summary);
   const files: OutputFile[] = [];
+  let stdout: (() => Promise<void>) | null = null;
   if (options.out !== undefined) {
     const tabs = [...buildReportTabs(analysis), reviewTab(review), ...(comparison !== null ? [definitionsTab(comparison)] : [])];
-    files.push({ path: options.out, flag: '--out', data: (file) => xlsxWriter(tabs, file) });
+    if (options.out === STDIO) stdout = () => fileToStdout((file) => xlsxWriter(tabs, file), 'report.xlsx');
+    else files.push({ path: options.out, flag: '--out', data: (file) => xlsxWriter(tabs, file) });
   }
   if (options.json !== undefined) {
     // A comparison of definitions is small; a summary is streamed, its deals made as they are written.
     const json = comparison ?? summaryForJson(analysis.summary);
-    files.push({ path: options.json, flag: '--json', data: (file) => writeJsonFile(json, file) });
+    if (options.json === STDIO) stdout = () => writeJson(json, process.stdout);
+    else files.push({ path: options.json, flag: '--json', data: (file) => writeJsonFile(json, file) });
   }
   const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements);
   files.push(...statements);
   await writeFilesAtomic(files);
+  if (stdout !== null) await stdout();
 
   const written = files.filter((f) => f.flag !== '--statements').map((f) => (f.flag === '--out'
     ? `${f.path} (the summary tabs; no charts in this file)`
@@ -89,7 +112,13 @@ export async function reportCommand(options: ReportOptions): Promise<string[]> {
   if (options.config !== undefined) extraSources.push(`policy ${options.config}`);
   if (definitions !== null) extraSources.push(`definitions ${definitions.map((d) => `${d.file} ("${d.name}")`).join(', ')}; the summary is under "${definitions[0]!.name}"`);
   const notes = [reviewLine(review, options.out !== undefined), ...(comparison !== null ? ['', ...comparisonLines(comparison)] : [])];
-  return consoleSummary(analysis.summary, { source: loaded.sources.deals, extraSources, written, notes });
+  if (toStdout) written.push(`standard output (${options.json === STDIO ? 'JSON summary' : 'the summary workbook'})`);
+  const source = stdinFile === undefined ? loaded.sources.deals : aboutStdin(loaded.sources.deals, stdinFile);
+  const lines = consoleSummary(analysis.summary, { source, extraSources, written, notes });
+  if (!toStdout) return lines;
+  // Standard output carries the file: the summary for people goes to standard error.
+  process.stderr.write(`${lines.join('\n')}\n`);
+  return [];
 }
 
 /** "12 deals, 340,000.00 USD, need a decision; see Review in the workbook" */

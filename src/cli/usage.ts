@@ -35,6 +35,7 @@ An .xlsx input's tabs named "Touches" (or "Partner Touches", "Activities"), "Par
 The workbook written by --out has no charts (the file writer cannot make them); the Google Sheets
 and Excel add-ins add them. Without --out and --json the command only prints the summary.
 Output files are written completely or not at all, and never over an input file.
+"-" as the deals file reads standard input; --json - or --out - writes to standard output (the summary then goes to stderr).
 
 sql prints the same rules as one SQL script for a warehouse (default tables: deals, no touches).
   --dialect D        bigquery, spark or duckdb
