@@ -84,6 +84,17 @@ const setColumnWidths = (sheet: Sheet, widths: readonly number[]): void => {
   }
 };
 
+/** A filter over the tab's main table (its total rows left out, so sorting keeps them at the bottom). */
+const addFilter = (sheet: Sheet, tab: ReportTab): void => {
+  const block = tab.filterBlock === undefined ? undefined : tab.blocks[tab.filterBlock];
+  if (!block) return;
+  const rows = block.values.length - (block.totalRows ?? 0);
+  const width = blockWidth(block);
+  if (rows < 1 || width < 1) return;
+  sheet.getFilter()?.remove();
+  sheet.getRange(block.row + 1, block.col + 1, rows, width).createFilter();
+};
+
 const addChart = (sheet: Sheet, tab: ReportTab, spec: ChartSpec): void => {
   const block = tab.blocks[spec.block];
   if (!block) return;
@@ -110,6 +121,7 @@ export function writeTab(sheet: Sheet, tab: ReportTab): void {
   for (const block of tab.blocks) writeBlock(sheet, block);
   if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
   setColumnWidths(sheet, tab.columnWidths);
+  addFilter(sheet, tab);
   for (const spec of tab.charts) addChart(sheet, tab, spec);
 }
 

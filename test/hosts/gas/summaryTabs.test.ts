@@ -195,4 +195,17 @@ describe('writing the summary tabs', () => {
     expect(result.message).toMatch(/Deal Attribution was not written: it needs [\d,]+ cells and this spreadsheet has room for [\d,]+ more \(Google Sheets holds 10,000,000 cells in all\)/);
     expect(project.spreadsheet.cellCount()).toBeLessThanOrEqual(10_000_000);
   });
+
+  it('puts a filter over each tab\'s table (Partner Credits whole, Partner Summary without its Total row), and a re-run replaces it', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    write(project);
+    const tabs = buildReportTabs(analyze({ deals: workedExample() }));
+    const credits = tabs.find((t) => t.name === 'Partner Credits')!.blocks[0]!.values;
+    expect(project.spreadsheet.tab('Partner Credits').filterRange).toBe(`A1:M${credits.length}`);
+    const partners = tabs[0]!.blocks[3]!.values;
+    expect(project.spreadsheet.tab('Partner Summary').filterRange).toBe(`A26:AD${25 + partners.length - 1}`);
+    write(project);
+    expect(project.spreadsheet.tab('Partner Credits').filterRange).toBe(`A1:M${credits.length}`);
+  });
 });

@@ -5,7 +5,7 @@ import type { FakeSheet } from './FakeSheet';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Used = 'getValues' | 'getValue' | 'setValues' | 'setValue' | 'setFontWeight' | 'setBackground' | 'setNumberFormats' | 'setNumberFormat'
   | 'clearContent' | 'addDeveloperMetadata' | 'getColumn' | 'getRow' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'getA1Notation'
-  | 'getFormulas' | 'getNumberFormats' | 'setFormulas';
+  | 'getFormulas' | 'getNumberFormats' | 'setFormulas' | 'createFilter';
 
 const columnLetter = (index: number): string => {
   let n = index + 1;
@@ -42,6 +42,13 @@ export class FakeRange implements Pick<Range, Used> {
         throw new Error(`The number of columns in the ${what} does not match the number of columns in the range. The data has ${row.length} but the range has ${this.columns}.`);
       }
     }
+  }
+
+  /** Like Sheets: one filter per sheet; a second one is an error until the first is removed. */
+  createFilter(): GoogleAppsScript.Spreadsheet.Filter {
+    if (this.sheet.filterRange !== null) throw new Error("You can't create a filter in a sheet that already has a filter.");
+    this.sheet.filterRange = this.getA1Notation();
+    return this.sheet.getFilter()!;
   }
 
   getValues(): unknown[][] { return this.each((r, c) => this.sheet.valueAt(r, c)); }

@@ -9,7 +9,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Used = 'getName' | 'setName' | 'getRange' | 'getDataRange' | 'getMaxRows' | 'getMaxColumns' | 'getLastRow' | 'getLastColumn'
   | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'deleteColumns' | 'clear' | 'setFrozenRows' | 'getFrozenRows'
-  | 'getCharts' | 'removeChart' | 'insertChart' | 'newChart' | 'setColumnWidths' | 'getColumnWidth' | 'addDeveloperMetadata' | 'activate';
+  | 'getCharts' | 'removeChart' | 'insertChart' | 'newChart' | 'setColumnWidths' | 'getColumnWidth' | 'addDeveloperMetadata' | 'activate' | 'getFilter';
 
 type Stored = string | number | boolean | Date;
 
@@ -25,6 +25,8 @@ export class FakeSheet implements Pick<Sheet, Used> {
   maxColumns = DEFAULT_COLUMNS;
   frozenRows = 0;
   readonly charts: FakeChart[] = [];
+  /** The A1 range of the sheet's filter (a sheet has at most one), or null. */
+  filterRange: string | null = null;
   private values: (Stored | undefined)[][] = [];
   private formulas = new Map<string, string>();
   /** What a custom-function formula showed when it was last entered (Sheets does not rerun it on its own). */
@@ -192,6 +194,12 @@ export class FakeSheet implements Pick<Sheet, Used> {
   }
 
   getFrozenRows(): number { return this.frozenRows; }
+
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    if (this.filterRange === null) return null;
+    const filter = { remove: (): void => { this.filterRange = null; }, getRange: () => this.getRange(this.filterRange!) };
+    return counted(filter, 'Filter', this.spreadsheet.counter) as unknown as GoogleAppsScript.Spreadsheet.Filter;
+  }
 
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
     return this.charts.map((chart) => chart as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart);
