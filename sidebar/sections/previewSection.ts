@@ -62,5 +62,8 @@ export function renderPreview(container: HTMLElement, result: PreviewResult): vo
       ? ['No data issues found.']
       : [`Data issues: ${issueParts.join(', ')}. `, el('span', { className: 'muted', text: 'They are listed on the Data Issues tab when you write the summary.' })]);
 
-  replaceChildren(container, [headline, bar, motionList, facts, el('h3', { text: 'Top partners' }), top, issues]);
+  // Money the totals leave out comes first: the figures below are short by it.
+  const moneyWarning = result.headline.length === 0 ? [] : [el('p', { className: 'money-warning', attrs: { role: 'alert', 'data-kpi': 'headline' } },
+    result.headline.map((line) => el('span', { text: `${line} ` })))];
+  replaceChildren(container, [...moneyWarning, headline, bar, motionList, facts, el('h3', { text: 'Top partners' }), top, issues]);
 }

@@ -1,5 +1,6 @@
 /** The text the report command prints: the KPIs, the top partners, the issue counts and where the files went. */
 import type { Summary } from '../core';
+import { moneyHeadline } from '../core';
 import { textTable } from './textTable';
 import { currencyNotes } from './currencyNotes';
 
@@ -25,7 +26,9 @@ export interface RunFacts {
 export function consoleSummary(summary: Summary, facts: RunFacts, topCount = 10): string[] {
   const t = summary.totals;
   const cur = summary.reportingCurrency;
-  const lines: string[] = [];
+  // Money the totals leave out is the first thing said (the same sentences as the Partner Summary tab).
+  const lines: string[] = moneyHeadline(summary).lines.map((line) => `WARNING: ${line}`);
+  if (lines.length > 0) lines.push('');
   lines.push(`Partner attribution: ${facts.source}`);
   for (const extra of facts.extraSources) lines.push(`  also read ${extra}`);
   lines.push(`  ${plural(t.deals, 'deal')}: ${t.wonDeals.toLocaleString('en-US')} won, ${t.lostDeals.toLocaleString('en-US')} lost, ${t.openDeals.toLocaleString('en-US')} open; amounts in ${cur}`);

@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { stripControlChars } from '../core';
-import { CliError } from './CliError';
+import { CliError, isCliError } from './CliError';
 import { errorReport } from './errorReport';
 import { reportCommand } from './reportCommand';
 import { sqlCommand } from './sqlCommand';
@@ -20,6 +20,7 @@ const REPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--json <file>', 'write the JSON summary'],
   ['--statements <dir>', 'write one statement workbook per credited partner'],
   ['--compare <files...>', 'compare two or three policy files (definitions)'],
+  ['--strict', 'exit 1 on any error-severity data issue'],
 ];
 const SQL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--dialect <dialect>', 'bigquery, spark or duckdb'],
@@ -65,13 +66,14 @@ function program(result: { lines: string[] }): Command {
   const report = root.command('report').argument('[deals]').argument('[extra...]');
   for (const [flags, description] of REPORT_OPTIONS) report.option(flags, description);
   report.helpInformation = () => `${USAGE}\n`;
-  report.action(async (file: string | undefined, extra: string[], options: Record<string, string | undefined> & { compare?: string[] }) => {
+  report.action(async (file: string | undefined, extra: string[], options: Record<string, string | undefined> & { compare?: string[]; strict?: boolean }) => {
     if (file === undefined) throw new CliError('report needs a deals file: partner-attribution report <deals.csv|deals.xlsx>.');
     if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
     result.lines.push(...await reportCommand({
       deals: file, sheet: options.sheet, touches: options.touches, partners: options.partners, fx: options.fx,
       overrides: options.overrides, config: options.config, out: options.out, json: options.json, statements: options.statements,
       compare: options.compare,
+      strict: options.strict === true,
     }));
   });
 
@@ -105,6 +107,8 @@ async function run(argv: string[]): Promise<string[]> {
 run(process.argv.slice(2)).then(
   (lines) => { if (lines.length > 0) process.stdout.write(stripControlChars(`${lines.join('\n')}\n`)); },
   (error: unknown) => {
+    const output = isCliError(error) ? error.output : [];
+    if (output.length > 0) process.stdout.write(stripControlChars(`${output.join('\n')}\n`));
     const report = errorReport(error, process.env.PA_DEBUG === '1');
     process.stderr.write(stripControlChars(`${report.lines.join('\n')}\n`));
     process.exitCode = report.exitCode;

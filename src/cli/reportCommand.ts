@@ -1,5 +1,5 @@
 /** The `report` command: read the input files, run the engine, write the workbook and JSON summary, print the summary. */
-import { analyze, buildReportTabs, compareRuns, definitionsTab, isAttributionError, reviewQueue, reviewTab } from '../core';
+import { analyze, buildReportTabs, compareRuns, definitionsTab, isAttributionError, moneyHeadline, reviewQueue, reviewTab } from '../core';
 import type { Analysis, Comparison, ReviewQueue } from '../core';
 import { comparisonLines, readDefinitionFiles } from './definitionFiles';
 import { checkOutputs, writeFilesAtomic } from './atomicWrite';
@@ -24,6 +24,8 @@ export interface ReportOptions extends InputFiles {
   statements?: string;
   /** Two or three policy files to compare (the first one also makes the summary tabs). */
   compare?: string[];
+  /** Exit 1 on any error-severity data issue (for scheduled runs). */
+  strict?: boolean;
 }
 
 /**
@@ -115,9 +117,18 @@ async function report(options: ReportOptions, stdinFile?: string): Promise<strin
   if (toStdout) written.push(`standard output (${options.json === STDIO ? 'JSON summary' : 'the summary workbook'})`);
   const source = stdinFile === undefined ? loaded.sources.deals : aboutStdin(loaded.sources.deals, stdinFile);
   const lines = consoleSummary(analysis.summary, { source, extraSources, written, notes });
-  if (!toStdout) return lines;
+  // The report is written and printed either way; these runs still fail, so a schedule notices.
+  const errors = analysis.summary.issues.filter((i) => i.severity === 'error').length;
+  const failure = moneyHeadline(analysis.summary).everyAmountUnread
+    ? `${source}: not one amount could be read, so every total is zero. See Data Issues; check the amount column and the decimalSeparator setting.`
+    : options.strict === true && errors > 0 ? `--strict: ${errors} error-severity data issue${errors === 1 ? '' : 's'} (listed under Data Issues).` : null;
+  if (!toStdout) {
+    if (failure !== null) throw new CliError(failure, lines);
+    return lines;
+  }
   // Standard output carries the file: the summary for people goes to standard error.
   process.stderr.write(`${lines.join('\n')}\n`);
+  if (failure !== null) throw new CliError(failure);
   return [];
 }
 

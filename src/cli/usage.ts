@@ -27,6 +27,7 @@ Options:
                      run the deals under two or three policy files (put the deals file first) and
                      add a Definitions Compared tab; --json then writes the comparison. Shipped:
                      examples/registered-only.json, examples/standard.json, examples/any-partner-involvement.json
+  --strict           exit 1 when any data issue has error severity (for scheduled runs)
   -h, --help         show this help
   -v, --version      show the version
 
@@ -47,7 +48,8 @@ sql prints the same rules as one SQL script for a warehouse (default tables: dea
   --output WHAT      script (default: temporary tables pa_deals, pa_credits, pa_partners) or one query
                      returning deals, credits or partners (for Connected Sheets and views)
 
-Exit codes: 0 done; 1 bad input or a file problem (one line on stderr says what to do);
+Exit codes: 0 done; 1 bad input or a file problem (one line on stderr says what to do), also
+when not one amount could be read, and with --strict when revenue is short (the report is still written);
 2 an unexpected error (please report it; PA_DEBUG=1 shows the details).
 
 Example:

@@ -9,6 +9,7 @@ import { readDirectory } from './partners/readDirectory';
 import { detectTable } from './table/detectTable';
 import { readDeals } from './deals/readDeals';
 import { decideTableLocale } from './table/tableLocale';
+import { moneyHeadline } from './report/moneyHeadline';
 import { readTouches } from './touches/readTouches';
 import type { Touch, TouchTable } from './touches/readTouches';
 import { readFxRates } from './fx/readFxRates';
@@ -184,5 +185,10 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   // `deals` holds its place in the JSON order; the rows are made from the results when first read.
   const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, pipelineCreated, segments, deals: undefined, issues: allIssues,
     ...(payouts ? { payouts } : {}) }, results);
+  // Money the totals leave out heads the Data Issues: an error for revenue (so --strict fails), a warning for pipeline.
+  const headline = moneyHeadline(summary);
+  const incomplete = new IssueLog();
+  for (const line of headline.lines) incomplete.add(line.includes(' won deal') ? 'REVENUE_INCOMPLETE' : 'PIPELINE_INCOMPLETE', null, '', '', { line });
+  summary.issues.unshift(...incomplete.issues);
   return { summary, table, policy, stages: reader.stages, currencies };
 }

@@ -54,6 +54,8 @@ export interface PreviewResult {
   totals: Totals;
   topPartners: { partner: string; creditedRevenue: number; shareOfPartnerLed: number | null }[];
   issueCount: { error: number; warning: number; info: number };
+  /** Money the totals leave out, in numbers (the same sentences as the console and the Partner Summary tab); empty when none. */
+  headline: string[];
 }
 
 export interface WriteResult {

@@ -8,6 +8,8 @@ export type { Policy, InfluenceModel, ConflictPolicy } from './policy';
 export { resolveConfigFile } from './configFile';
 export type { ConfigFile } from './configFile';
 export { buildReportTabs } from './report/buildReportTabs';
+export { moneyHeadline } from './report/moneyHeadline';
+export type { MoneyHeadline } from './report/moneyHeadline';
 export { statementPartners, statementTab } from './report/statementTab';
 export { PAYOUTS_TAB } from './report/payoutsTab';
 export type { IncentivePlan, IncentiveRates } from './payouts/incentivePlan';

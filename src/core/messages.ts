@@ -8,6 +8,8 @@ const CATALOGUE = {
   COLUMN_MISSING_STAGE: { severity: 'warning', message: () => 'There is no Stage, Won or Closed column.', effect: () => 'Every deal is treated as open (pipeline).' },
   COLUMN_MISSING_CURRENCY_DATE: { severity: 'info', message: (v) => `There is no ${v.what} column.`, effect: (v) => v.effect ?? '' },
   TOTAL_ROW: { severity: 'info', message: (v) => `This looks like a totals row ("${v.label}"), not a deal.`, effect: () => 'Skipped, so nothing is counted twice.' },
+  REVENUE_INCOMPLETE: { severity: 'error', message: (v) => (v.line ?? '').replace(/ See Data Issues\.$/, ''), effect: () => 'Revenue and credit are short by these deals: fix the rows listed below and run again.' },
+  PIPELINE_INCOMPLETE: { severity: 'warning', message: (v) => (v.line ?? '').replace(/ See Data Issues\.$/, ''), effect: () => 'Pipeline is short by these deals: fix the rows listed below and run again.' },
   HEADER_CHOSEN: { severity: 'info', message: (v) => `Two rows could be the header: ${v.other} and ${v.chosen}.`, effect: (v) => `The header is ${v.chosen}, the row with more column names; the rows above it are skipped. If that is wrong, select the table from its header row or map the columns yourself.` },
   HEADER_BELOW_PREAMBLE: { severity: 'info', message: (v) => `${v.above === '1' ? 'One row' : `${v.above} rows`} above the header read as a report title or filter block.`, effect: (v) => `Skipped; the header is ${v.chosen}.` },
   HEADER_REPEATED: { severity: 'info', message: (v) => `This row repeats the header ("${v.label}", ...): two exports pasted together?`, effect: () => 'Skipped; the rows below it are read as deals.' },

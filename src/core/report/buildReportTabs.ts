@@ -8,6 +8,7 @@ import { PARTNER_COLUMNS, partnerGroupHeadingRow, partnerRowCells } from './part
 import { dateOfDay, dealsView } from '../deals/dealResults';
 import { partnerCreditsTab } from './partnerCreditsTab';
 import { partnerQuarterBlock, pipelineCreatedBlock } from './partnerTrendBlocks';
+import { moneyHeadline } from './moneyHeadline';
 
 const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
@@ -45,6 +46,7 @@ function summaryTab(s: Summary, topN: number): ReportTab {
   const counts = block(14, 0, ['Deals', 'Won', 'Lost', 'Open', 'Data Issues'], [
     [t.deals, t.wonDeals, t.lostDeals, t.openDeals, issues.error + issues.warning + issues.info],
   ], ['integer', 'integer', 'integer', 'integer', 'integer']);
+  const headline = moneyHeadline(s).lines;
   const partnerRows: Cell[][] = s.partners.map(partnerRowCells);
   if (s.partners.length > 0) partnerRows.push(partnerTotalRow(s));
   // Below the KPI blocks and the top-partners chart beside them (about 20 rows tall), so the chart covers nothing;
@@ -56,7 +58,9 @@ function summaryTab(s: Summary, topN: number): ReportTab {
   return {
     name: 'Partner Summary',
     blocks: [motion, compare, counts, partners, heading(PARTNER_TABLE_ROW - 1, 0,
-      `Partners, sorted by credited revenue (${currency}); the Total row's Credited Revenue equals partner-led revenue above`), ...groupHeadings],
+      `Partners, sorted by credited revenue (${currency}); the Total row's Credited Revenue equals partner-led revenue above`), ...groupHeadings,
+      // The money the totals leave out, in A1 above everything (last in the list, so block indexes above stay put).
+      ...(headline.length > 0 ? [heading(1, 0, headline.join(' '))] : [])],
     frozenRows: 0,
     frozenColumns: 1,
     filterBlock: 3,

@@ -7,6 +7,7 @@ import { dealsView } from '../deals/dealResults';
 import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
+import { moneyHeadline } from '../report/moneyHeadline';
 import { resolvePolicy } from '../policy';
 import { resolveMapping } from '../configFile';
 import { checkSettingsDepth } from '../settingsShape';
@@ -152,6 +153,7 @@ export function previewFromSummary(summary: Summary, top = 5): PreviewResult {
     totals: summary.totals,
     topPartners: summary.partners.slice(0, top).map((p) => ({ partner: p.partner, creditedRevenue: p.creditedRevenue, shareOfPartnerLed: p.shareOfPartnerLed })),
     issueCount,
+    headline: moneyHeadline(summary).lines,
   };
 }
 
