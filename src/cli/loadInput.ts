@@ -13,7 +13,8 @@ import type { DecodedText } from './decodeText';
 import { fileProblem } from './fileProblem';
 import { readCsv } from './readCsv';
 import type { TableReading } from './readingIssues';
-import { looksLikeXlsx, readWorkbook } from './readWorkbook';
+import { OTHER_FORMATS, looksLikeXlsx, readWorkbook } from './readWorkbook';
+import type { WorkbookTab } from './readWorkbook';
 
 /** Which files the user named. */
 export interface InputFiles {
@@ -43,7 +44,7 @@ type Optional = 'touches' | 'partners' | 'fx' | 'overrides';
 const OPTIONAL_TABS: Record<Optional, readonly string[]> = SIDE_TAB_NAMES;
 const isOptionalTab = (name: string): boolean =>
   Object.values(OPTIONAL_TABS).some((names) => names.includes(name.trim().toLowerCase()));
-const findTab = (tabs: readonly TabData[], names: readonly string[]): TabData | undefined =>
+const findTab = <T extends TabData>(tabs: readonly T[], names: readonly string[]): T | undefined =>
   tabs.find((tab) => names.includes(tab.name.trim().toLowerCase()));
 
 /** Decides by extension, then by content, whether a file is a workbook. */
@@ -52,6 +53,8 @@ function isWorkbookFile(file: string): boolean {
   if (ext === '.xls') {
     throw new CliError(`"${file}" is an old-format .xls workbook. Save it as .xlsx or CSV and try again.`);
   }
+  if (ext === '.ods' || ext === '.fods') throw new CliError(OTHER_FORMATS.ods(file));
+  if (ext === '.numbers') throw new CliError(OTHER_FORMATS.numbers(file)); // often a folder, so before opening it
   if (['.xlsx', '.xlsm', '.xltx', '.xltm'].includes(ext)) return true;
   if (['.csv', '.tsv', '.txt'].includes(ext)) return false;
   const head = Buffer.alloc(4);
@@ -82,8 +85,8 @@ function readCsvTable(file: string): TableReading {
 }
 
 /** A workbook tab, cleaned of control characters (an .xlsx string may hold them as _x001B_ escapes). */
-const tabReading = (tab: TabData, source: string): TableReading =>
-  ({ source, grid: tab.grid, firstRow: tab.firstRow ?? 1, notes: cleanGrid(tab.grid, false) });
+const tabReading = (tab: WorkbookTab, source: string): TableReading =>
+  ({ source, grid: tab.grid, firstRow: tab.firstRow, notes: cleanGrid(tab.grid, false), sheet: { hiddenRows: tab.hiddenRows, leftOut: tab.leftOut } });
 
 /** An optional table from its own file: a CSV, or the matching (else first) tab of a workbook. */
 async function readOptional(file: string, kind: Optional): Promise<TableReading> {
@@ -98,7 +101,7 @@ async function readOptional(file: string, kind: Optional): Promise<TableReading>
 export async function loadInput(files: InputFiles): Promise<LoadedInput> {
   let deals: TabData;
   let dealsReading: TableReading;
-  let workbookTabs: TabData[] = [];
+  let workbookTabs: WorkbookTab[] = [];
   if (isWorkbookFile(files.deals)) {
     workbookTabs = await readWorkbook(files.deals);
     if (files.sheet !== undefined) {
@@ -114,7 +117,8 @@ export async function loadInput(files: InputFiles): Promise<LoadedInput> {
       if (!picked) throw new CliError(`"${files.deals}" has no worksheets.`);
       deals = picked;
     }
-    dealsReading = tabReading(deals, `${files.deals}, tab "${deals.name}"`);
+    const dealsTab = workbookTabs.find((t) => t === deals)!;
+    dealsReading = tabReading(dealsTab, `${files.deals}, tab "${deals.name}"`);
   } else {
     if (files.sheet !== undefined) {
       throw new CliError(`--sheet picks a tab of an .xlsx workbook, but "${files.deals}" is a CSV file. Leave --sheet out.`);
@@ -126,6 +130,8 @@ export async function loadInput(files: InputFiles): Promise<LoadedInput> {
   const input: AnalysisInput = { deals: deals.grid, firstRow: deals.firstRow ?? 1,
     ...(dealsReading.delimiter !== undefined ? { delimiter: dealsReading.delimiter } : {}) };
   if (deals.numberFormats) input.numberFormats = deals.numberFormats;
+  // Plain serials count from the deals workbook's date system (a 1904 workbook from older Mac Excel).
+  if (workbookTabs[0]?.dateSystem === 1904) input.dateSystem = 1904;
   const sources: LoadedInput['sources'] = { deals: dealsReading.source };
   const readings: LoadedInput['readings'] = { deals: dealsReading };
   for (const kind of ['touches', 'partners', 'fx', 'overrides'] as const) {

@@ -16,6 +16,8 @@ export interface TableReading {
   /** How a CSV was decoded (absent for a workbook tab). */
   decoded?: Omit<DecodedText, 'text'>;
   notes: CellNote[];
+  /** For a workbook tab: rows hidden in Excel (read like the others) and cells far from the table (left out). */
+  sheet?: { hiddenRows: number; leftOut: { count: number; examples: string[] } };
 }
 
 /** Cell issues listed per file; past this, one line counts the rest (a file full of them needs one fix, not a million rows). */
@@ -37,6 +39,14 @@ export function readingIssues(reading: TableReading, headerIndex: number): DataI
     log.add('FILE_ENCODING_GUESSED', null, '', reading.source, {
       encoding: decoded.encoding,
       why: decoded.encoding.startsWith('UTF-16') ? ' (no byte-order mark)' : ' and is not UTF-8',
+    });
+  }
+  const sheet = reading.sheet;
+  if (sheet && sheet.hiddenRows > 0) log.add('XLSX_HIDDEN_ROWS', null, '', reading.source, { count: String(sheet.hiddenRows) });
+  if (sheet && sheet.leftOut.count > 0) {
+    const more = sheet.leftOut.count - sheet.leftOut.examples.length;
+    log.add('XLSX_CELLS_LEFT_OUT', null, '', reading.source, {
+      count: String(sheet.leftOut.count), examples: sheet.leftOut.examples.join(', ') + (more > 0 ? ` and ${more} more` : ''),
     });
   }
   const encoding = decoded?.encoding ?? 'text';

@@ -23,6 +23,7 @@ export type { FunctionDef, ParamDef } from './functions/functionList';
 export { partnerKey } from './partners/partnerKey';
 export { hasControlChars, stripControlChars, controlCharNames } from './values/controlChars';
 export { IssueLog } from './messages';
+export { NOT_CALCULATED } from './values/spreadsheetErrors';
 export { headerKey, headerKey as stageKey } from './table/fieldSynonyms';
 export { isKnownHeader } from './table/detectTable';
 export { DEFAULT_SETTINGS } from './hostApi';

@@ -1,5 +1,6 @@
 /** The one catalogue of data-issue messages, and the log that collects issues during a run. */
 import type { DataIssue, Severity } from './types';
+import { NOT_CALCULATED } from './values/spreadsheetErrors';
 
 interface Entry { severity: Severity; message: (v: Record<string, string>) => string; effect: (v: Record<string, string>) => string }
 
@@ -20,7 +21,7 @@ const CATALOGUE = {
   LOCALE_DATE_PROVEN: { severity: 'info', message: (v) => `Dates in "${v.column}" are read ${v.order}: "${v.value}" can only be read that way.`, effect: (v) => `The dateOrder setting (${v.setting}) is not used for this column.` },
   LOCALE_DATE_ASSUMED: { severity: 'info', message: (v) => `Dates in "${v.column}" such as "${v.value}" could be day or month first, and no date in the column proves which.`, effect: (v) => `Read ${v.order}, as the dateOrder setting says (${v.setting}); set dateOrder to "${v.other}" if that is wrong.` },
   LOCALE_DATE_CONFLICT: { severity: 'warning', message: (v) => `Dates in "${v.column}" disagree: some can only be day first, others only month first (e.g. "${v.value}").`, effect: (v) => `Read ${v.order}, as the dateOrder setting says (${v.setting}); dates that cannot be read that way are reported.` },
-  CELL_ERROR: { severity: 'warning', message: (v) => `The cell holds the error ${v.value}.`, effect: (v) => v.effect ?? 'Treated as empty.' },
+  CELL_ERROR: { severity: 'warning', message: (v) => (v.value === NOT_CALCULATED ? 'Formula not calculated: open and save the file in Excel.' : `The cell holds the error ${v.value}.`), effect: (v) => v.effect ?? 'Treated as empty.' },
   AMOUNT_INVALID: { severity: 'warning', message: (v) => `"${v.value}" is not an amount${v.hint ?? ''}.`, effect: () => 'Left out of money totals; the deal still counts.' },
   AMOUNT_MISSING_WON: { severity: 'warning', message: () => 'This won deal has no amount.', effect: () => 'Left out of revenue; the deal still counts.' },
   AMOUNT_MISSING_OPEN: { severity: 'info', message: () => 'This deal has no amount.', effect: () => 'Left out of money totals; the deal still counts.' },
@@ -59,6 +60,8 @@ const CATALOGUE = {
   FILE_ENCODING_GUESSED: { severity: 'info', message: (v) => `"${v.value}" does not say which encoding it uses${v.why ?? ''}.`, effect: (v) => `Read as ${v.encoding} (detected from its bytes). If names look wrong, save it as "CSV UTF-8" and run again.` },
   TEXT_INVALID_BYTES: { severity: 'warning', message: (v) => `Some bytes here are not valid ${v.encoding}: "${v.value}".`, effect: () => 'Shown as \uFFFD; the rest of the file is read normally. Fix the text where it was exported from.' },
   TEXT_CONTROL_CHARS: { severity: 'warning', message: (v) => `The text held control characters (${v.names}).`, effect: () => 'Removed (a vertical tab or form feed became a space).' },
+  XLSX_HIDDEN_ROWS: { severity: 'info', message: (v) => `${v.count === '1' ? 'One row' : `${v.count} rows`} of ${v.value} ${v.count === '1' ? 'is' : 'are'} hidden in the workbook.`, effect: () => 'Read and counted like every other row; unhide them in Excel to see them.' },
+  XLSX_CELLS_LEFT_OUT: { severity: 'info', message: (v) => `${v.count === '1' ? 'A cell' : `${v.count} cells`} far from the table in ${v.value} ${v.count === '1' ? 'was' : 'were'} left out: ${v.examples}.`, effect: () => 'Not read as part of the table; move them next to it if they belong to it.' },
   TEXT_MORE_CELLS: { severity: 'info', message: (v) => `${v.count} more cells in "${v.value}" held control characters or unreadable bytes.`, effect: (v) => `Cleaned the same way; the first ${v.shown} are listed.` },
 } satisfies Record<string, Entry>;
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/cli/readWorkbook';
+import { NOT_CALCULATED } from '../../src/core';
 import { exampleWorkbook, tempDir } from './cliHarness';
 
 const dir = tempDir('pa-xlsx-');
@@ -42,7 +43,7 @@ describe('readWorkbook', () => {
       ['Deal ID', 'Amount', 'Name'],
       ['D1', 12000, 'Fabrikam - Suite'],
       ['D2', '#N/A', 'Woodgrove'],
-      ['D3', '', true],
+      ['D3', NOT_CALCULATED, true], // issue 14: an uncalculated formula says so, not blank
     ]);
   });
 
