@@ -115,10 +115,11 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
     },
 
     async writeSummary(request, onProgress): Promise<WriteResult> {
-      await steps(onProgress, ['Reading the deals', 'Crediting partners'], 0, 7);
-      failIf('writeSummary');
+      // The tabs are known before the simulated steps, so every step counts against the same total.
       const analysis = run(chooseTab(request.tab, request.settings), request.settings);
       const tabs = buildReportTabs(analysis);
+      await steps(onProgress, ['Reading the deals', 'Crediting partners'], 0, 2 + tabs.length);
+      failIf('writeSummary');
       for (const [i, tab] of tabs.entries()) { // simulated steps; the writing itself is one call below
         onProgress?.({ step: `Writing ${tab.name}`, done: 2 + i, total: 2 + tabs.length });
         await sleep(delay);
