@@ -38,7 +38,7 @@ const fakeGoogle = (): void => {
       fields: [{ field: 'amount', label: 'Amount', required: true, column: 1, source: 'detected' }],
       stages: [], currencies: ['EUR'], dealRows: 4, settings,
     }),
-    paPreview: () => ({ reportingCurrency: 'EUR', totals, topPartners: [{ partner: 'Acme', creditedRevenue: 500, shareOfPartnerLed: 1 }], issueCount: { error: 0, warning: 0, info: 0 } }),
+    paPreview: () => ({ reportingCurrency: 'EUR', totals, topPartners: [{ partner: 'Acme', creditedRevenue: 500, shareOfPartnerLed: 1 }], issueCount: { error: 0, warning: 0, info: 0 }, headline: [] }),
     paWriteSummary: () => { throw new Error('Exception: You do not have permission to edit this spreadsheet.'); },
   };
   const make = (ok?: (v: unknown) => void, fail?: (e: unknown) => void): Record<string, unknown> => {
