@@ -23,8 +23,9 @@ describe('deal results held column-wise', () => {
   });
 
   it('keep deals[] where the JSON contract puts it, between segments and issues', () => {
+    // pipelineCreated (partner-sourced pipeline created per quarter, issue 17) follows periods.
     expect(Object.keys(JSON.parse(JSON.stringify(fresh())) as object))
-      .toEqual(['version', 'reportingCurrency', 'totals', 'partners', 'periods', 'segments', 'deals', 'issues']);
+      .toEqual(['version', 'reportingCurrency', 'totals', 'partners', 'periods', 'pipelineCreated', 'segments', 'deals', 'issues']);
   });
 
   it('make deals[] once, then hand out the same array', () => {

@@ -20,6 +20,9 @@ export function outputCtes(ctx: CteContext): Cte[] {
   /** The engine's `ratio`: a fraction rounded to 4 decimals, NULL when the whole is 0. */
   const ratio = (part: string, whole: string): string =>
     `CASE WHEN ${whole} = 0 THEN NULL ELSE FLOOR(CAST(${part} AS ${dbl}) / CAST(${whole} AS ${dbl}) * 10000 + 0.5) / 10000 END`;
+  // A share of money is meaningless where credit notes outweigh sales (the engine's moneyShare): NULL.
+  const moneyShare = (part: string, whole: string): string =>
+    `CASE WHEN ${whole} <= 0 OR ${part} < 0 OR ${part} > ${whole} THEN NULL ELSE ${ratio(part, whole)} END`;
   const average = (sum: string, count: string, scale: number, divide: number): string =>
     `CASE WHEN ${count} = 0 THEN NULL ELSE FLOOR(CAST(${sum} AS ${dbl}) / ${count} * ${scale} + 0.5) / ${divide} END`;
   const names = (table: string, order: string): string => `SELECT x.rk, ${d.orderedJoin('p.name', "'; '", [`x.${order}`])} AS names
@@ -96,7 +99,7 @@ WHERE dl.counted AND dl.status = 'won' AND dl.cents IS NOT NULL AND m.motion <> 
   a.won AS wonDeals, a.lost AS lostDeals, ${ratio('a.won', 'a.won + a.lost')} AS winRate,
   ${average('a.won_cents', 'a.won_with_amount', 1, 100)} AS avgDealSize,
   ${average('a.cycle_days', 'a.cycle_count', 10, 10)} AS avgCycleDays,
-  ${ratio(cents('c.credited'), 'l.led_cents')} AS shareOfPartnerLed,
+  ${moneyShare(cents('c.credited'), 'l.led_cents')} AS shareOfPartnerLed,
   ${cents('c.credited')} AS creditedCents, ${cents('c.credited_pipe')} AS creditedPipelineCents
 FROM pa_partner_deals a
 JOIN pa_partner p ON p.pkey = a.pkey
