@@ -1,30 +1,7 @@
 /** The review queue on the example workbook (examples/deals.xlsx): the expected deals, most money first. */
-import ExcelJS from 'exceljs';
 import { analyze, reviewQueue } from '../../src/core';
-import type { Cell, Grid, ReviewQueue, Summary } from '../../src/core';
-
-async function readTabs(file: string): Promise<Map<string, Grid>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const tabs = new Map<string, Grid>();
-  wb.eachSheet((sheet) => {
-    const rows: Cell[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        const v = cell.value as unknown;
-        cells[col - 1] = v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v
-          : v && typeof v === 'object' && 'result' in v ? (v as { result: Cell }).result
-            : v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
-              : v && typeof v === 'object' && 'text' in v ? (v as { text: string }).text : v === null || v === undefined ? '' : String(v);
-      });
-      while (rows.length < n - 1) rows.push([]);
-      rows[n - 1] = Array.from(cells, (c) => c ?? '');
-    });
-    tabs.set(sheet.name, rows);
-  });
-  return tabs;
-}
+import type { ReviewQueue, Summary } from '../../src/core';
+import { readXlsxTabs as readTabs } from '../fixtures/readXlsxTabs';
 
 describe('the review queue of the example workbook', () => {
   let summary: Summary;

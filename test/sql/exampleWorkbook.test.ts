@@ -1,27 +1,9 @@
 /** The DuckDB script over the example workbook gives the engine's motions, credits and partner numbers, to the cent. */
-import ExcelJS from 'exceljs';
 import { analyze } from '../../src/core/analyze';
-import type { Cell, Grid } from '../../src/core/types';
+import type { Grid } from '../../src/core/types';
 import { runSqlLikeEngine } from './duckDbHarness';
 import { fromEngine, fromSql } from './compareWithEngine';
-
-async function readTab(file: string, name: string): Promise<Grid> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const sheet = wb.getWorksheet(name)!;
-  const rows: Cell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      const v = cell.value as unknown;
-      cells[col - 1] = v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v
-        : v && typeof v === 'object' && 'result' in v ? (v as { result: Cell }).result : v === null || v === undefined ? '' : String(v);
-    });
-    while (rows.length < n - 1) rows.push([]);
-    rows[n - 1] = Array.from(cells, (c) => c ?? '');
-  });
-  return rows;
-}
+import { readXlsxTab as readTab } from '../fixtures/readXlsxTabs';
 
 const POLICIES: Record<string, unknown> = {
   'the default policy': {},
