@@ -1,5 +1,6 @@
 /** The engine's entry point: a deals grid (and optional tables) in, the summary and detected table out. */
-import type { AnalysisInput, Field, MappingInput, Summary } from './types';
+import type { AnalysisInput, MappingInput, Summary } from './types';
+import type { DetectedTable } from './table/DetectedTable';
 import type { Policy } from './policy';
 import { resolvePolicy } from './policy';
 import type { Progress } from './hostApi';
@@ -13,8 +14,9 @@ import { moneyHeadline } from './report/moneyHeadline';
 import { readTouches } from './touches/readTouches';
 import type { Touch, TouchTable } from './touches/readTouches';
 import { readFxRates } from './fx/readFxRates';
-import { classifyDeal, policySets } from './classify/classifyDeal';
-import type { ClassifyContext } from './classify/classifyDeal';
+import { classifyDeal } from './classify/classifyDeal';
+import { policySets } from './classify/ClassifyContext';
+import type { ClassifyContext } from './classify/ClassifyContext';
 import { creditDeal } from './credit/creditDeal';
 import type { AttributedDeal, CreditLine } from './credit/creditDeal';
 import { DealResults, attachDealResults } from './deals/dealResults';
@@ -42,17 +44,6 @@ export interface AnalyzeOptions {
    * numeric custom functions, PARTNER_ROLLUP) turn it off: the text is about a sixth of a run.
    */
   explain?: boolean;
-}
-
-/** Where the deals table was found in the grid. */
-export interface DetectedTable {
-  /** Sheet row number of grid row 0. */
-  firstRow: number;
-  /** Index in the grid of the header row. */
-  headerIndex: number;
-  headers: string[];
-  columns: Partial<Record<Field, number>>;
-  sources: Partial<Record<Field, 'detected' | 'explicit'>>;
 }
 
 export interface Analysis {

@@ -1,7 +1,8 @@
 /** The engine's public API: everything a host, the CLI or the sidebar may use. */
 export * from './types';
 export { analyze } from './analyze';
-export type { Analysis, AnalyzeOptions, DetectedTable } from './analyze';
+export type { Analysis, AnalyzeOptions } from './analyze';
+export type { DetectedTable } from './table/DetectedTable';
 export { AttributionError, isAttributionError } from './AttributionError';
 export { DEFAULT_POLICY, POLICY_KEYS, resolvePolicy, policyJsonSchema } from './policy';
 export type { Policy, InfluenceModel, ConflictPolicy } from './policy';

@@ -3,12 +3,10 @@
  * significant influence, resale, deployment, the motion, and a plain-words reason.
  */
 import type { Motion } from '../types';
-import type { Policy } from '../policy';
 import type { Deal } from '../deals/readDeals';
 import type { Touch } from '../touches/readTouches';
 import { describeTouch } from '../touches/readTouches';
-import type { IssueLog } from '../messages';
-import type { PartnerRegistry } from '../partners/PartnerRegistry';
+import type { ClassifyContext } from './ClassifyContext';
 import { describeDeal, DIRECT_REASON } from './describeDeal';
 import { sourcingClaims, claimOf } from './sourcingClaims';
 import { IdScratch } from '../partners/IdScratch';
@@ -43,45 +41,6 @@ export interface Classification {
   reason: string;
   /** Why the deal needs a human decision: REVIEW_* bits of review/reviewFlags.ts (0 when none). */
   review: number;
-}
-
-/** The policy's lists as sets, built once per run. */
-export interface PolicySets {
-  leadSources: Set<string>;
-  rejectedStatuses: Set<string>;
-  sourcingActivities: Set<string>;
-  deploymentActivities: Set<string>;
-  sourcingRoles: Set<string>;
-  resaleRoles: Set<string>;
-  deploymentRoles: Set<string>;
-  /** The kinds of evidence that count as sourcing (policy.sourcingEvidence). */
-  sourcingEvidence: Set<string>;
-}
-
-export const policySets = (policy: Policy): PolicySets => ({
-  leadSources: new Set(policy.partnerLeadSources),
-  rejectedStatuses: new Set(policy.registrationRejectedStatuses),
-  sourcingActivities: new Set(policy.sourcingActivities),
-  deploymentActivities: new Set(policy.deploymentActivities),
-  sourcingRoles: new Set(policy.sourcingRoles),
-  resaleRoles: new Set(policy.resaleRoles),
-  deploymentRoles: new Set(policy.deploymentRoles),
-  sourcingEvidence: new Set(policy.sourcingEvidence),
-});
-
-export interface ClassifyContext {
-  policy: Policy;
-  sets: PolicySets;
-  registry: PartnerRegistry;
-  issues: IssueLog;
-  /** Today, for open deals' influence windows. */
-  asOf: number;
-  /** Registry id of "(Unknown partner)" (created on first use). */
-  unknownPartner: () => number;
-  /** Build the reason and evidence text (default true); false gives motions, credit and issues only, with reason "". */
-  explain?: boolean;
-  /** The influence threshold as reasons print it (converted once per run rather than once per deal). */
-  thresholdText?: string;
 }
 
 const NONE: number[] = Object.freeze([]) as unknown as number[];

@@ -7,7 +7,7 @@ import type { Deal } from '../deals/readDeals';
 import type { Touch } from '../touches/readTouches';
 import { describeTouch } from '../touches/readTouches';
 import { formatDay } from '../values/parseDate';
-import type { ClassifyContext } from './classifyDeal';
+import type { ClassifyContext } from './ClassifyContext';
 
 export interface Claim { partner: number; rank: number; label: string; day: number | null }
 export interface LateRegistration { partner: number; label: string; day: number | null }

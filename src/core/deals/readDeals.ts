@@ -3,7 +3,7 @@
  * derived, partners resolved to registry ids, repeated Deal IDs marked, every bad value reported.
  */
 import type { Cell, DateSystem, Field, Grid, NumberFormats, Status } from '../types';
-import type { DetectedTable } from '../analyze';
+import type { DetectedTable } from '../table/DetectedTable';
 import type { Policy } from '../policy';
 import { normalizeTerm } from '../policy';
 import type { IssueLog } from '../messages';

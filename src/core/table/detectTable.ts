@@ -3,7 +3,7 @@
  * and maps columns to fields (SPEC 2.1); an explicit mapping always wins over detection.
  */
 import type { Cell, Field, Grid, MappingInput } from '../types';
-import type { DetectedTable } from '../analyze';
+import type { DetectedTable } from './DetectedTable';
 import { AttributionError } from '../AttributionError';
 import { FIELDS, FIELD_LABELS, FIELD_SYNONYMS, headerKey } from './fieldSynonyms';
 import { cellText, isBlank } from '../values/cellText';

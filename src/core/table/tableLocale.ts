@@ -4,7 +4,7 @@
  * whenever the file decided against the setting or nothing decided.
  */
 import type { Field, Grid } from '../types';
-import type { DetectedTable } from '../analyze';
+import type { DetectedTable } from './DetectedTable';
 import type { Policy } from '../policy';
 import type { IssueLog } from '../messages';
 import { decideDateOrder, decideDecimal } from '../values/columnLocale';
