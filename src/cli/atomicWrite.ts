@@ -58,11 +58,15 @@ const removeQuietly = (file: string): void => {
   try { unlinkSync(file); } catch { /* already gone */ }
 };
 
-/** Writes every file to a temp file beside its target, then renames them all; on any failure nothing is left behind. */
-export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
+/**
+ * Writes every file to a temp file beside its target, then renames them all; on any failure nothing
+ * is left behind. `onFile` hears before each file is written (for the progress bar).
+ */
+export async function writeFilesAtomic(files: readonly OutputFile[], onFile?: (done: number, total: number, path: string) => void): Promise<void> {
   const temps: { temp: string; file: OutputFile }[] = [];
   try {
     for (const file of files) {
+      onFile?.(temps.length, files.length, file.path);
       const target = writeTarget(file.path);
       const folder = path.dirname(target);
       try {

@@ -21,6 +21,7 @@ const REPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--statements <dir>', 'write one statement workbook per credited partner'],
   ['--compare <files...>', 'compare two or three policy files (definitions)'],
   ['--strict', 'exit 1 on any error-severity data issue'],
+  ['--quiet', 'no progress bar on standard error'],
 ];
 const SQL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--dialect <dialect>', 'bigquery, spark or duckdb'],
@@ -66,14 +67,14 @@ function program(result: { lines: string[] }): Command {
   const report = root.command('report').argument('[deals]').argument('[extra...]');
   for (const [flags, description] of REPORT_OPTIONS) report.option(flags, description);
   report.helpInformation = () => `${USAGE}\n`;
-  report.action(async (file: string | undefined, extra: string[], options: Record<string, string | undefined> & { compare?: string[]; strict?: boolean }) => {
+  report.action(async (file: string | undefined, extra: string[], options: Record<string, string | undefined> & { compare?: string[]; strict?: boolean; quiet?: boolean }) => {
     if (file === undefined) throw new CliError('report needs a deals file: partner-attribution report <deals.csv|deals.xlsx>.');
     if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
     result.lines.push(...await reportCommand({
       deals: file, sheet: options.sheet, touches: options.touches, partners: options.partners, fx: options.fx,
       overrides: options.overrides, config: options.config, out: options.out, json: options.json, statements: options.statements,
       compare: options.compare,
-      strict: options.strict === true,
+      strict: options.strict === true, quiet: options.quiet === true,
     }));
   });
 

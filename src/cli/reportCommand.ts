@@ -14,6 +14,8 @@ import { readPolicyFile } from './readPolicyFile';
 import { addReadingIssues } from './readingIssues';
 import { xlsxWriter } from './xlsxWriter';
 import { checkStatementsDir, statementFiles } from './statementFiles';
+import { progressBar } from './progress';
+import type { ProgressBar } from './progress';
 
 /** The report command's options, as parsed from the command line. */
 export interface ReportOptions extends InputFiles {
@@ -26,6 +28,8 @@ export interface ReportOptions extends InputFiles {
   compare?: string[];
   /** Exit 1 on any error-severity data issue (for scheduled runs). */
   strict?: boolean;
+  /** No progress bar on standard error. */
+  quiet?: boolean;
 }
 
 /**
@@ -34,19 +38,26 @@ export interface ReportOptions extends InputFiles {
  */
 export async function reportCommand(options: ReportOptions): Promise<string[]> {
   if (options.out === STDIO && options.json === STDIO) throw new CliError('--out - and --json - would both write to standard output; send one of them to a file.');
-  if (options.deals !== STDIO) return report(options);
-  const stdin = stdinToFile();
+  // PA_PROGRESS_AFTER_MS moves the one-second threshold (the tests show the bar on small files).
+  const after = Number(process.env.PA_PROGRESS_AFTER_MS);
+  const progress = progressBar({ quiet: options.quiet === true, delayMs: Number.isFinite(after) && process.env.PA_PROGRESS_AFTER_MS !== '' ? after : undefined });
   try {
-    return await report({ ...options, deals: stdin.file }, stdin.file);
-  } catch (error) {
-    if (error instanceof Error) error.message = aboutStdin(error.message, stdin.file);
-    throw error;
+    if (options.deals !== STDIO) return await report(options, progress);
+    const stdin = stdinToFile();
+    try {
+      return await report({ ...options, deals: stdin.file }, progress, stdin.file);
+    } catch (error) {
+      if (error instanceof Error) error.message = aboutStdin(error.message, stdin.file);
+      throw error;
+    } finally {
+      stdin.dispose();
+    }
   } finally {
-    stdin.dispose();
+    progress.stop();
   }
 }
 
-async function report(options: ReportOptions, stdinFile?: string): Promise<string[]> {
+async function report(options: ReportOptions, progress: ProgressBar, stdinFile?: string): Promise<string[]> {
   const toStdout = options.out === STDIO || options.json === STDIO;
   const inputs = [options.deals, options.touches, options.partners, options.fx, options.overrides, options.config, ...options.compare ?? []]
     .filter((f): f is string => f !== undefined);
@@ -61,10 +72,15 @@ async function report(options: ReportOptions, stdinFile?: string): Promise<strin
 
   const definitions = options.compare !== undefined ? readDefinitionFiles(options.compare, options.config) : null;
   const config = definitions !== null ? definitions[0] : options.config !== undefined ? readPolicyFile(options.config) : undefined;
+  progress.update('reading', 0, 1, options.deals);
   const loaded = await loadInput({ ...options, mapping: config?.mapping });
+  const runs = definitions?.length ?? 1;
+  // Each run (one per definition compared) is an equal share of the classifying phase.
+  const onProgress = (run: number) => (p: { step: string; done: number; total: number }): void =>
+    progress.update('classifying', run * p.total + p.done, runs * p.total, p.step.toLowerCase());
   let analysis: Analysis;
   try {
-    analysis = analyze(loaded.input, { policy: config?.policy, mapping: config?.mapping });
+    analysis = analyze(loaded.input, { policy: config?.policy, mapping: config?.mapping, onProgress: onProgress(0) });
   } catch (error) {
     if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals}: ${error.message}`);
     throw error;
@@ -72,20 +88,21 @@ async function report(options: ReportOptions, stdinFile?: string): Promise<strin
   // Each definition is a run of its own, exactly as `report --config` with its file would make it.
   let comparison: Comparison | null = null;
   if (definitions !== null) {
-    const runs = [analysis, ...definitions.slice(1).map((d) => {
+    const analyses = [analysis, ...definitions.slice(1).map((d, i) => {
       try {
-        return analyze(loaded.input, { policy: d.policy, mapping: d.mapping });
+        return analyze(loaded.input, { policy: d.policy, mapping: d.mapping, onProgress: onProgress(i + 1) });
       } catch (error) {
         if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals} under ${d.file}: ${error.message}`);
         throw error;
       }
     })];
-    comparison = compareRuns(definitions.map((d) => d.name), runs);
+    comparison = compareRuns(definitions.map((d) => d.name), analyses);
   }
   const { readings } = loaded;
   addReadingIssues(analysis.summary, [readings.deals, readings.touches, readings.partners, readings.fx, readings.overrides], analysis.table.headerIndex);
 
   const review = reviewQueue(analysis.summary);
+  progress.update('writing', 0, 1, 'building the tabs');
   const files: OutputFile[] = [];
   let stdout: (() => Promise<void>) | null = null;
   if (options.out !== undefined) {
@@ -101,7 +118,8 @@ async function report(options: ReportOptions, stdinFile?: string): Promise<strin
   }
   const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements);
   files.push(...statements);
-  await writeFilesAtomic(files);
+  await writeFilesAtomic(files, (done, total, file) => progress.update('writing', done, total, file));
+  progress.stop();
   if (stdout !== null) await stdout();
 
   const written = files.filter((f) => f.flag !== '--statements').map((f) => (f.flag === '--out'

@@ -28,6 +28,8 @@ Options:
                      add a Definitions Compared tab; --json then writes the comparison. Shipped:
                      examples/registered-only.json, examples/standard.json, examples/any-partner-involvement.json
   --strict           exit 1 when any data issue has error severity (for scheduled runs)
+  --quiet            no progress bar (it shows on a terminal only, for runs over about a second,
+                     naming the phase: reading, classifying, writing)
   -h, --help         show this help
   -v, --version      show the version
 
