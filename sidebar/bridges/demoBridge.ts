@@ -7,7 +7,7 @@ import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, W
 import { DEFAULT_SETTINGS } from '../../src/core/hostApi';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analyze';
-import { buildReportTabs } from '../../src/core/report/buildReportTabs';
+import { workbookTabs } from '../../src/core/report/workbookTabs';
 import { dealsView } from '../../src/core/deals/dealResults';
 import { a1Range, classificationColumns, CLASSIFICATION_HEADERS, detect, pickDataTab, previewFromSummary } from '../../src/core/service/sidebarService';
 import type { TabData } from '../../src/core/service/sidebarService';
@@ -117,7 +117,7 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
     async writeSummary(request, onProgress): Promise<WriteResult> {
       // The tabs are known before the simulated steps, so every step counts against the same total.
       const analysis = run(chooseTab(request.tab, request.settings), request.settings);
-      const tabs = buildReportTabs(analysis);
+      const tabs = workbookTabs(analysis);
       await steps(onProgress, ['Reading the deals', 'Crediting partners'], 0, 2 + tabs.length);
       failIf('writeSummary');
       for (const [i, tab] of tabs.entries()) { // simulated steps; the writing itself is one call below

@@ -1,5 +1,5 @@
 /** The `report` command: read the input files, run the engine, write the workbook and JSON summary, print the summary. */
-import { analyze, buildReportTabs, compareRuns, definitionsTab, isAttributionError, moneyHeadline, reviewQueue, reviewTab } from '../core';
+import { analyze, compareRuns, definitionsTab, isAttributionError, moneyHeadline, reviewQueue, workbookTabs } from '../core';
 import type { Analysis, Comparison, ReviewQueue } from '../core';
 import { comparisonLines, readDefinitionFiles } from './definitionFiles';
 import { checkOutputs, writeFilesAtomic } from './atomicWrite';
@@ -106,7 +106,7 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   const files: OutputFile[] = [];
   let stdout: (() => Promise<void>) | null = null;
   if (options.out !== undefined) {
-    const tabs = [...buildReportTabs(analysis), reviewTab(review), ...(comparison !== null ? [definitionsTab(comparison)] : [])];
+    const tabs = [...workbookTabs(analysis, review), ...(comparison !== null ? [definitionsTab(comparison)] : [])];
     if (options.out === STDIO) stdout = () => fileToStdout((file) => xlsxWriter(tabs, file), 'report.xlsx');
     else files.push({ path: options.out, flag: '--out', data: (file) => xlsxWriter(tabs, file) });
   }

@@ -9,6 +9,7 @@ export type { Policy, InfluenceModel, ConflictPolicy } from './policy';
 export { resolveConfigFile } from './configFile';
 export type { ConfigFile } from './configFile';
 export { buildReportTabs } from './report/buildReportTabs';
+export { workbookTabs } from './report/workbookTabs';
 export { moneyHeadline } from './report/moneyHeadline';
 export type { MoneyHeadline } from './report/moneyHeadline';
 export { statementPartners, statementTab } from './report/statementTab';

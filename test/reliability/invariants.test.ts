@@ -86,7 +86,7 @@ describe('the Excel add-in, for any deals table', () => {
       const width = HEADER.length;
       expect(byName(once, 'Deals').grid.map((r) => r.slice(0, width))).toEqual(byName(before, 'Deals').grid.map((r) => r.slice(0, width)));
       expect(byName(once, 'Deals').grid[0]!.slice(width)).toEqual(['Partner Motion', 'Partner(s)', 'Partner Reason']);
-      expect(once.map((s) => s.name)).toEqual(['Notes', 'Deals', 'Partner Summary', 'Partner Summary (2)', ...TAB_NAMES.slice(1)]);
+      expect(once.map((s) => s.name)).toEqual(['Notes', 'Deals', 'Partner Summary', 'Partner Summary (2)', ...TAB_NAMES.slice(1), 'Review']);
     }), { numRuns: 12 });
   });
 });
@@ -127,7 +127,7 @@ describe('the Sheets add-on, for any deals table', () => {
       expect(tab(once, 'Deals').values.map((r) => r.slice(0, width))).toEqual(tab(before, 'Deals').values.map((r) => r.slice(0, width)));
       expect(tab(once, 'Deals').formulas).toEqual([]);
       expect(tab(once, 'Deals').values[0]!.slice(width)).toEqual(['Partner Motion', 'Partner(s)', 'Partner Reason']);
-      expect(once.tabs.map((t) => t.name)).toEqual(['Notes', 'Deals', 'Partner Summary', 'Partner Summary (2)', ...TAB_NAMES.slice(1)]);
+      expect(once.tabs.map((t) => t.name)).toEqual(['Notes', 'Deals', 'Partner Summary', 'Partner Summary (2)', ...TAB_NAMES.slice(1), 'Review']);
     }), { numRuns: 8 });
   });
 });

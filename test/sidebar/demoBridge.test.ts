@@ -55,15 +55,15 @@ describe('the demo bridge', () => {
     const bridge = createDemoBridge(book, fast);
     const steps: Progress[] = [];
     const first = await bridge.writeSummary(request(), (p) => steps.push(p));
-    expect(first.written).toEqual(['Partner Summary (2)', ...TAB_NAMES.slice(1)]);
-    expect(first.message).toBe('Wrote Partner Summary (2), Partner Trend, Partner Segments, Deal Attribution, Partner Credits and Data Issues'
+    expect(first.written).toEqual(['Partner Summary (2)', ...TAB_NAMES.slice(1), 'Review']);
+    expect(first.message).toBe('Wrote Partner Summary (2), Partner Trend, Partner Segments, Deal Attribution, Partner Credits, Data Issues and Review'
       + ' — Partner Summary (2) because you have your own tab named Partner Summary.');
     expect(book.tabs.find((t) => t.name === 'Partner Summary')?.grid).toEqual([['My own notes']]);
-    expect(steps[steps.length - 1]).toEqual({ step: 'Done', done: 8, total: 8 }); // reading, analysing, one step per tab
+    expect(steps[steps.length - 1]).toEqual({ step: 'Done', done: 9, total: 9 }); // reading, analysing, one step per tab
 
     const second = await bridge.writeSummary(request({ policy: { influenceModel: 'first' } }));
     expect(second.written).toEqual(first.written);
-    expect(book.tabs.map((t) => t.name)).toEqual(['Notes', 'Deals', 'Touches', 'Partner Summary', 'Partner Summary (2)', ...TAB_NAMES.slice(1)]);
+    expect(book.tabs.map((t) => t.name)).toEqual(['Notes', 'Deals', 'Touches', 'Partner Summary', 'Partner Summary (2)', ...TAB_NAMES.slice(1), 'Review']);
   });
 
   test('adds the classification columns after the data, and a re-run rewrites the same columns', async () => {

@@ -72,7 +72,7 @@ describe('the sidebar in the local preview', () => {
 
     // Write the summary: progress while it runs, then the user's own "Partner Summary" tab is left alone.
     await page.getByRole('button', { name: 'Write summary tabs' }).click();
-    await page.locator('.progress-status').getByText(/^Writing Partner Summary \(2 of 8\)$/).waitFor();
+    await page.locator('.progress-status').getByText(/^Writing Partner Summary \(2 of 9\)$/).waitFor();
     expect(await page.locator('button[name="classify"]').isDisabled()).toBe(true);
     const result = page.locator('[data-result]');
     await expect(result.getByText(/^Wrote /).waitFor()).resolves.toBeUndefined();

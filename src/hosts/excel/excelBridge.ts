@@ -7,7 +7,7 @@ import type { HostBridge } from '../../../sidebar/HostBridge';
 import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, WriteResult } from '../../core/hostApi';
 import { analyze } from '../../core/analyze';
 import type { Analysis } from '../../core/analyze';
-import { buildReportTabs } from '../../core/report/buildReportTabs';
+import { workbookTabs } from '../../core/report/workbookTabs';
 import { classificationColumns, detect, isSideTableName, pickDataTab, pickSideTables, preview, tabInput } from '../../core/service/sidebarService';
 import type { ExcelRun } from './excelRun';
 import { defaultExcelRun } from './excelRun';
@@ -101,7 +101,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       const { sheets, data } = await load(request.tab, request.settings, onProgress);
       const analysis = analyzeAll(sheets, data, request.settings, onProgress);
       onProgress({ step: 'Building the summary tabs', done: 0, total: 1 });
-      const tabs = buildReportTabs(analysis);
+      const tabs = workbookTabs(analysis);
       cache = null;
       return writeReportTabs(tabs, { run, onProgress });
     },

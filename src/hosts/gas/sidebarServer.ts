@@ -1,6 +1,6 @@
 /** The sidebar's server API (SidebarServerApi): reads through the Workbook port, computes with the core, writes back. */
 import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
-import { analyze, buildReportTabs, classificationColumns, dealsView, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy, tabInput } from '../../core/index';
+import { analyze, workbookTabs, classificationColumns, dealsView, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy, tabInput } from '../../core/index';
 import type { SideTables } from '../../core/index';
 import type { Workbook } from './Workbook';
 import type { SettingsStore } from './settingsStore';
@@ -81,7 +81,7 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       const tab = chooseTab(tabs, request.tab, request.settings);
       step(`Reading and analysing the deals on "${tab.name}"…`);
       const analysis = analyzeTab(tab, request.settings, pickSideTables(tabs));
-      const reportTabs = buildReportTabs(analysis);
+      const reportTabs = workbookTabs(analysis);
       const plan = workbook.writeReportTabs(reportTabs, (name, index) => step(`Writing "${name}" (${index + 1} of ${reportTabs.length})…`));
       const written = plan.targets.map((t) => t.sheetName);
       if (written[0]) workbook.activate(written[0]);

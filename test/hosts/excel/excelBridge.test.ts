@@ -61,10 +61,20 @@ describe('the Excel task pane bridge', () => {
     const excel = workbook();
     const bridge = createExcelBridge({ run: excel.run, settingsStore: memoryStore() });
     const result = await bridge.writeSummary(request(null));
-    expect(result.written).toEqual([...TAB_NAMES]);
+    expect(result.written).toEqual([...TAB_NAMES, 'Review']);
     const again = await bridge.detect(null);
     expect(again.tabs).toEqual(['Notes', 'Deals']);
     expect(again.tab).toBe('Deals');
+  });
+
+  it('writes the Review tab with the summary, beside a user\'s own "Review" sheet, which it leaves alone', async () => {
+    const excel = new FakeExcel([{ name: 'Deals', grid: EXCEL_DEALS.map((r) => [...r]) }, { name: 'Review', grid: [['my review notes']] }]);
+    const result = await createExcelBridge({ run: excel.run, settingsStore: memoryStore() }).writeSummary(request(null));
+    expect(result.written).toEqual([...TAB_NAMES, 'Review (2)']);
+    expect(excel.sheet('Review')!.grid).toEqual([['my review notes']]);
+    const review = excel.sheet('Review (2)')!.grid;
+    expect(String(review[0]![0])).toMatch(/^1 deal needs a decision/);
+    expect(review[2]!.slice(0, 8)).toEqual([5000, 'D-4', 'Deal D-4', 'Won', 4, 'Sourcing claims disagree', 'Sourced', 'Umbrella']);
   });
 
   it('says which sheet is missing when the chosen one is gone', async () => {

@@ -62,8 +62,8 @@ describe('the add-on menu', () => {
     project.call('paMenuWriteSummary');
     const toasts = project.spreadsheet.toasts;
     expect(toasts[0]).toMatch(/Reading and analysing the deals on "Deals"/);
-    expect(toasts.filter((t) => /^Writing "/.test(t))).toHaveLength(6);
-    expect(toasts[toasts.length - 1]).toMatch(/^Wrote Partner Summary, Partner Trend, Partner Segments, Deal Attribution, Partner Credits and Data Issues\. They cover 7 deals/);
+    expect(toasts.filter((t) => /^Writing "/.test(t))).toHaveLength(7);
+    expect(toasts[toasts.length - 1]).toMatch(/^Wrote Partner Summary, Partner Trend, Partner Segments, Deal Attribution, Partner Credits, Data Issues and Review\. They cover 7 deals/);
     expect(project.ui.alerts).toEqual([]);
   });
 

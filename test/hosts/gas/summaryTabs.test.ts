@@ -5,6 +5,8 @@ import { loadProject } from './builtCodeJs';
 import type { LoadedProject } from './builtCodeJs';
 import { generatedDeals, workedExample } from './workedExample';
 
+/** The summary tabs and, after them, the Review tab (issue 18): what "Write summary" writes. */
+const WRITTEN = [...TAB_NAMES, 'Review'];
 const SETTINGS: Settings = { version: 1, tab: null, mapping: {}, policy: {} };
 const write = (project: LoadedProject): WriteResult => project.call<WriteResult>('paWriteSummary', { tab: null, settings: SETTINGS });
 const owners = (project: LoadedProject) => project.spreadsheet.metadata.filter((m) => m.key === 'partner-attribution').map((m) => `${m.place.sheet.name}|${m.value}`);
@@ -14,9 +16,9 @@ describe('writing the summary tabs', () => {
     const project = loadProject();
     project.spreadsheet.addTab('Deals', workedExample());
     const result = write(project);
-    expect(result.written).toEqual([...TAB_NAMES]);
-    expect(project.spreadsheet.sheets.map((s) => s.name)).toEqual(['Deals', ...TAB_NAMES]);
-    expect(owners(project).sort()).toEqual(TAB_NAMES.map((name) => `${name}|tab:${name}`).sort());
+    expect(result.written).toEqual([...WRITTEN]);
+    expect(project.spreadsheet.sheets.map((s) => s.name)).toEqual(['Deals', ...WRITTEN]);
+    expect(owners(project).sort()).toEqual(WRITTEN.map((name) => `${name}|tab:${name}`).sort());
     expect(project.spreadsheet.active?.name).toBe('Partner Summary');
 
     const expected = buildReportTabs(analyze({ deals: workedExample() }));
@@ -41,6 +43,22 @@ describe('writing the summary tabs', () => {
     expect(project.spreadsheet.tab('Deal Attribution').getColumnWidth(12)).toBeGreaterThan(project.spreadsheet.tab('Deal Attribution').getColumnWidth(1));
   });
 
+  it('writes the Review tab: the deals that need a decision with what the rules decided, and empties it once the user settles them', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    write(project);
+    const review = project.spreadsheet.tab('Review').getDataRange().getValues();
+    expect(String(review[0]![0])).toMatch(/^1 deal needs a decision/);
+    expect(review[1]!.slice(0, 8)).toEqual(['Amount (USD)', 'Deal ID', 'Deal Name', 'Status', 'Sheet Row', 'Needs a decision because', 'The rules decided', 'Partner(s)']);
+    expect(review[2]!.slice(0, 8)).toEqual([5000, 'D-4', 'Deal D-4', 'Won', 4, 'Sourcing claims disagree', 'Sourced', 'Umbrella']);
+    expect(String(review[2]![8])).toMatch(/^Sourced by Umbrella \(deal registration/);
+
+    project.spreadsheet.addTab('Attribution Overrides', [['Deal ID', 'Motion', 'Partner', 'Note'], ['D-4', 'Sourced', 'Acme', 'Acme brought it; the registration was late paperwork']]);
+    write(project);
+    expect(project.spreadsheet.sheets.filter((s) => s.name.startsWith('Review'))).toHaveLength(1);
+    expect(project.spreadsheet.tab('Review').getRange('C3').getValue()).toBe('No deals need a decision.');
+  });
+
   it('adds a bar chart of the top partners and a stacked column chart of motion by quarter', () => {
     const project = loadProject();
     project.spreadsheet.addTab('Deals', workedExample());
@@ -61,8 +79,8 @@ describe('writing the summary tabs', () => {
     const notesBefore = notes.snapshot();
     deals.getRange('D7').setValue(4000); // the direct deal grows from 3,000 to 4,000
     write(project);
-    expect(project.spreadsheet.sheets.map((s) => s.name)).toEqual(['Deals', 'Notes', ...TAB_NAMES]);
-    expect(owners(project)).toHaveLength(TAB_NAMES.length);
+    expect(project.spreadsheet.sheets.map((s) => s.name)).toEqual(['Deals', 'Notes', ...WRITTEN]);
+    expect(owners(project)).toHaveLength(WRITTEN.length);
     expect(project.spreadsheet.tab('Partner Summary').getRange('B9').getValue()).toBe(30000.01); // total revenue
     expect(project.spreadsheet.tab('Partner Summary').charts).toHaveLength(1);
     expect(project.spreadsheet.tab('Partner Trend').charts).toHaveLength(3); // by motion, by partner, pipeline created: not doubled
@@ -112,7 +130,7 @@ describe('writing the summary tabs', () => {
     project.spreadsheet.tab('Data Issues').setName('Issues (partner report)');
     const again = write(project);
     expect(again.written).toContain('Issues (partner report)');
-    expect(project.spreadsheet.sheets).toHaveLength(1 + TAB_NAMES.length);
+    expect(project.spreadsheet.sheets).toHaveLength(1 + WRITTEN.length);
   });
 
   it('writes partner names that look like formulas as text', () => {
@@ -126,7 +144,7 @@ describe('writing the summary tabs', () => {
     deals[5]![partner] = "'@Handle Partners";
     project.spreadsheet.addTab('Deals', deals);
     write(project);
-    for (const name of TAB_NAMES) expect(project.spreadsheet.tab(name).allFormulas()).toEqual([]);
+    for (const name of WRITTEN) expect(project.spreadsheet.tab(name).allFormulas()).toEqual([]);
     const summary = project.spreadsheet.tab('Partner Summary');
     const partners = summary.getRange(20, 1, summary.getLastRow() - 19, 1).getValues().map((r) => r[0]);
     expect(partners).toEqual(expect.arrayContaining(['=HYPERLINK("http://example.com")', '+Plus Partners', '-Minus Partners', '@Handle Partners']));
