@@ -6,8 +6,8 @@ import type { Ownership } from './ownership';
 import { findOwnership } from './ownership';
 import { writeReportTabs } from './tabWriter';
 import { placeClassification, writeClassification } from './classifyWriter';
-import type { DayFormatter } from './toCalendarCells';
-import { spreadsheetDayFormatter, toCalendarCells } from './toCalendarCells';
+import type { DayOfDate } from './toCalendarCells';
+import { spreadsheetDays, toCalendarCellsInPlace } from './toCalendarCells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -16,7 +16,7 @@ const TOAST_TITLE = 'Partner Attribution';
 
 export class SheetsWorkbook implements Workbook {
   private ownershipCache: Ownership | null = null;
-  private dayCache: DayFormatter | null = null;
+  private dayCache: DayOfDate | null = null;
   private readonly sheets = new Map<string, Sheet>();
   private readonly grids = new Map<string, Cell[][]>();
 
@@ -32,8 +32,8 @@ export class SheetsWorkbook implements Workbook {
     return this.ownershipCache;
   }
 
-  private day(): DayFormatter {
-    if (!this.dayCache) this.dayCache = spreadsheetDayFormatter(this.spreadsheet.getSpreadsheetTimeZone());
+  private day(): DayOfDate {
+    if (!this.dayCache) this.dayCache = spreadsheetDays(this.spreadsheet.getSpreadsheetTimeZone());
     return this.dayCache;
   }
 
@@ -47,7 +47,7 @@ export class SheetsWorkbook implements Workbook {
     if (cached) return cached;
     const sheet = this.sheets.get(name) ?? this.spreadsheet.getSheetByName(name);
     if (!sheet) throw new Error(`There is no tab named "${name}".`);
-    const grid = toCalendarCells(sheet.getDataRange().getValues(), this.day());
+    const grid = toCalendarCellsInPlace(sheet.getDataRange().getValues(), this.day());
     for (const owned of this.ownedColumns(name)) {
       for (const row of grid) if (owned.column - 1 < row.length) row[owned.column - 1] = '';
     }

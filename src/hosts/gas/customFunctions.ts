@@ -2,8 +2,8 @@
 import type { Cell, FunctionDef, ParamDef, Settings } from '../../core/index';
 import { CUSTOM_FUNCTIONS, isAttributionError, runFunction } from '../../core/index';
 import { SettingsStore } from './settingsStore';
-import type { DayFormatter } from './toCalendarCells';
-import { spreadsheetDayFormatter, toCalendarCell, toCalendarCells } from './toCalendarCells';
+import type { DayOfDate } from './toCalendarCells';
+import { spreadsheetDays, toCalendarCell, toCalendarCells } from './toCalendarCells';
 
 const byId = new Map<string, FunctionDef>(CUSTOM_FUNCTIONS.map((def) => [def.id, def]));
 
@@ -11,10 +11,11 @@ const byId = new Map<string, FunctionDef>(CUSTOM_FUNCTIONS.map((def) => [def.id,
  * One argument as the engine expects it. Sheets passes a multi-cell range as a 2D array, a single cell
  * as a bare value, an omitted argument as undefined and an empty cell as "".
  */
-const toEngineArg = (param: ParamDef | undefined, value: unknown, day: DayFormatter): unknown => {
+const toEngineArg = (param: ParamDef | undefined, value: unknown, day: DayOfDate): unknown => {
   if (value === undefined || value === null || value === '') return value;
   if (Array.isArray(value)) {
-    return toCalendarCells(value.map((row: unknown) => (Array.isArray(row) ? row : [row])), day);
+    const rows = value.every((row: unknown) => Array.isArray(row)) ? value as unknown[][] : value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+    return toCalendarCells(rows, day);
   }
   const cell = toCalendarCell(value, day);
   return param?.kind === 'range' ? [[cell]] : cell;
@@ -29,7 +30,8 @@ const toSheetsResult = (result: number | Cell[][]): number | (string | number | 
 /** Where settings and dates come from; the add-on reads the document, tests may pass their own. */
 export interface CustomFunctionContext {
   settings(): Settings;
-  day: DayFormatter;
+  /** The calendar day each Sheets date shows. */
+  day: DayOfDate;
 }
 
 const documentContext = (): CustomFunctionContext => {
@@ -39,7 +41,7 @@ const documentContext = (): CustomFunctionContext => {
   } catch {
     timeZone = null; // outside a spreadsheet the script's own zone is the best there is
   }
-  return { settings: () => SettingsStore.forDocument().load().settings, day: spreadsheetDayFormatter(timeZone) };
+  return { settings: () => SettingsStore.forDocument().load().settings, day: spreadsheetDays(timeZone) };
 };
 
 /**
