@@ -44,6 +44,13 @@ export interface AnalyzeOptions {
    * numeric custom functions, PARTNER_ROLLUP) turn it off: the text is about a sixth of a run.
    */
   explain?: boolean;
+  /**
+   * Totals, partners and payouts only (default false): no per-deal results are kept and the periods,
+   * segments and pipeline-created rollups are not made, so `summary.deals`, `periods`, `segments`
+   * and `pipelineCreated` come back empty, and the issues lack the money headline. For the numeric custom functions, which read nothing
+   * else; payouts still get the per-deal results they are computed from.
+   */
+  numbersOnly?: boolean;
 }
 
 export interface Analysis {
@@ -126,7 +133,9 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const periodsAcc = periodsRollup(policy.fiscalYearStartMonth);
   const segmentsAcc = segmentsRollup();
   const createdAcc = pipelineCreatedRollup(policy.fiscalYearStartMonth);
-  const results = new DealResults(reader.count, nameOf);
+  const numbersOnly = options.numbersOnly === true;
+  const keepResults = !numbersOnly || policy.incentives !== null;
+  const results = new DealResults(keepResults ? reader.count : 0, nameOf);
   const quarterOfDay = new Map<number, string>();
   const quarterOf = (day: number | null): string => {
     if (day === null) return '';
@@ -149,10 +158,12 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     const attributed: AttributedDeal = { deal, cls, cents, credits };
     totalsAcc.add(attributed);
     partnersAcc.add(attributed, touches);
-    periodsAcc.add(attributed);
-    segmentsAcc.add(attributed);
-    createdAcc.add(attributed);
-    results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`,
+    if (!numbersOnly) {
+      periodsAcc.add(attributed);
+      segmentsAcc.add(attributed);
+      createdAcc.add(attributed);
+    }
+    if (keepResults) results.push(deal, cls, cents, credits, deal.counted ? cls.reason : `Not counted: Deal ID "${deal.id}" appears earlier in the table`,
       quarterOf(deal.closeDate));
   }
   for (const [dealId, row] of touchTable?.unknownDeals ?? []) loopIssues.add('TOUCH_UNKNOWN_DEAL', row, 'Deal ID', dealId);
@@ -177,9 +188,10 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, pipelineCreated, segments, deals: undefined, issues: allIssues,
     ...(payouts ? { payouts } : {}) }, results);
   // Money the totals leave out heads the Data Issues: an error for revenue (so --strict fails), a warning for pipeline.
-  const headline = moneyHeadline(summary);
+  // It counts the deals left out from the per-deal results, so a numbers-only run has none.
+  const headlineLines = keepResults ? moneyHeadline(summary).lines : [];
   const incomplete = new IssueLog();
-  for (const line of headline.lines) incomplete.add(line.includes(' won deal') ? 'REVENUE_INCOMPLETE' : 'PIPELINE_INCOMPLETE', null, '', '', { line });
+  for (const line of headlineLines) incomplete.add(line.includes(' won deal') ? 'REVENUE_INCOMPLETE' : 'PIPELINE_INCOMPLETE', null, '', '', { line });
   summary.issues.unshift(...incomplete.issues);
   return { summary, table, policy, stages: reader.stages, currencies };
 }

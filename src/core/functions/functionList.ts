@@ -123,7 +123,7 @@ const run = (args: readonly unknown[], settings: Settings | null, touchesAt: num
   const touchesArg = touchesAt === null ? undefined : args[touchesAt];
   const touches = isOmitted(touchesArg) ? null : asGrid(touchesArg, 'touches');
   const policy = { ...(settings?.policy ?? {}), ...(model ? { influenceModel: model } : {}) };
-  return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {}, explain: false }).summary;
+  return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {}, explain: false, numbersOnly: true }).summary;
 };
 
 const findPartner = (summary: Summary, name: string): PartnerRow | null => {
