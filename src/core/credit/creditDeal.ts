@@ -1,6 +1,6 @@
 /** Credit for one deal (SPEC 4): its amount allocated once, in cents, among the partners that led it. */
 import type { Policy } from '../policy';
-import type { Classification } from '../classify/classifyDeal';
+import type { Classification } from '../classify/Classification';
 import type { Deal } from '../deals/readDeals';
 import { allocateCents } from './allocateCents';
 import { influenceShares } from './influenceShares';

@@ -1,6 +1,6 @@
 /** The influence models of SPEC 4: how influenced credit is split among significant influencers. */
 import type { InfluenceModel } from '../policy';
-import type { Influencer } from '../classify/classifyDeal';
+import type { Influencer } from '../classify/Influencer';
 
 /**
  * Weights per influencer (same order as given: first influence first). Influencers must already be

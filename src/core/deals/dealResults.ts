@@ -5,7 +5,7 @@
  * directly, and DealRow objects are made only when something asks for `summary.deals`.
  */
 import type { DealRow, Motion, Status, Summary } from '../types';
-import type { Classification } from '../classify/classifyDeal';
+import type { Classification } from '../classify/Classification';
 import type { CreditKind, CreditLine } from '../credit/creditDeal';
 import { formatDay, parseDateText, partsOfDay } from '../values/parseDate';
 

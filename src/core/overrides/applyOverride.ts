@@ -5,7 +5,8 @@
  */
 import type { Motion } from '../types';
 import type { Policy } from '../policy';
-import type { Classification, Influencer } from '../classify/classifyDeal';
+import type { Classification } from '../classify/Classification';
+import type { Influencer } from '../classify/Influencer';
 import { REVIEW_SET_BY_HAND } from '../review/reviewFlags';
 import type { CreditKind, CreditLine } from '../credit/creditDeal';
 import { allocateCents } from '../credit/allocateCents';
