@@ -30,6 +30,9 @@ const METHOD = [
   'Full pipeline = analyze({deals, touches}) + buildReportTabs(analysis): table detection, value coercion, classification, credit, rollups, the five report tables.',
   'PARTNER_ROLLUP = runFunction("ROLLUP", [deals, touches]) exactly as the Sheets custom function calls it.',
   'Peak heap = the largest V8 heap-used figure in the --trace-gc log (the size before each GC) after the first forced GC, or the largest end-of-run heapUsed sample if larger. It includes the input grids, which stay alive as they do in a host. maxRSS (whole process) is also recorded.',
+  'PARTNER_ROLLUP (Sheets) = runCustom("ROLLUP", ...) of the Sheets host on the grid with its date columns as Date objects (local midnight), as Sheets hands a custom function its range; the host resolves each date to its day.',
+  'DuckDB CSV rollup = the plain per-partner rollup a user would write: read_csv of the exported deals CSV (dates as ISO text, amounts as exported) plus GROUP BY on the first partner column, won deals only; a fresh database (2 threads) per run, reading the file included. It has no attribution rules: it is the floor.',
+  'DuckDB CSV rules = the script `partner-attribution sql --dialect duckdb --detect deals.csv --touches touches` prints, run on tables loaded from the two CSVs (amount text to DOUBLE and dates to DATE in the load, a row-order column), reading pa_partners; load included. Cells the SQL reads differently from the engine (1% US-format date text, which TRY_CAST leaves NULL) make the per-partner comparison printed beside it.',
   'DuckDB = a fresh in-memory database per run (2 threads), both grids appended as column-wise data chunks, then the rollup SQL (bench/peers/duckdbSql.ts); loading is included in the time. Its per-partner sourced and credited revenue and its totals are compared with the engine after timing.',
   'SUMIFS = HyperFormula (GPL key) loading the deals tab, then three SUMIFS per partner (sourced, resold, influenced-contains) over won deals. When only a sample of partners is evaluated, the formula time is scaled linearly to all partners; HyperFormula grows faster than linearly in the partner count, so the scaled figure understates it.',
 ];
@@ -49,6 +52,14 @@ async function main(): Promise<void> {
     console.log(`  pipeline        median ${Math.round(pipeline.medianMs)} ms, peak heap ${Math.round(pipeline.peakHeapMB)} MB`);
     const fn = await runChild(script, request('function'));
     console.log(`  PARTNER_ROLLUP  median ${Math.round(fn.medianMs)} ms`);
+    const sheetsFunction = await runChild(script, request('sheetsFunction'));
+    console.log(`  PARTNER_ROLLUP from a Sheets grid (Date objects)  median ${Math.round(sheetsFunction.medianMs)} ms`);
+    const duckdbCsv = await runChild(script, request('duckdbCsv', Math.min(runs, 5), 1));
+    console.log(`  DuckDB plain rollup from the CSV  median ${Math.round(duckdbCsv.medianMs)} ms`);
+    const duckdbCsvRules = await runChild(script, request('duckdbCsvRules', Math.min(runs, 3), Math.min(warmup, 1)));
+    const rulesAgreement = duckdbCsvRules.detail.agreement as { partners: number; sourcedMismatches: number; creditedMismatches: number };
+    console.log(`  DuckDB compiled rules from the CSV  median ${Math.round(duckdbCsvRules.medianMs)} ms; over ${rulesAgreement.partners} partners `
+      + `${rulesAgreement.sourcedMismatches} sourced and ${rulesAgreement.creditedMismatches} credited differ from the engine`);
     const duckdb = await runChild(script, request('duckdb', Math.min(runs, 3), Math.min(warmup, 1)));
     const agreement = duckdb.detail.agreement as { sourcedMismatches: number; creditedMismatches: number; totalsMismatches: string[]; partners: number };
     console.log(`  DuckDB          median ${Math.round(duckdb.medianMs)} ms; agreement over ${agreement.partners} partners: `
@@ -56,8 +67,11 @@ async function main(): Promise<void> {
     const sumifs = size <= 200_000 ? await runChild(script, request('sumifs', 1, 0)) : null;
     if (sumifs) console.log(`  SUMIFS          ${Math.round(sumifs.medianMs)} ms${sumifs.detail.extrapolated ? ` (scaled from ${String(sumifs.detail.partnersEvaluated)} partners)` : ''}`);
     sizes.push({
-      deals: size, touches: pipeline.touches, partners: pipeline.partners, pipeline, function: fn, duckdb, sumifs,
-      ratios: { duckdb: duckdb.medianMs / pipeline.medianMs, sumifs: sumifs ? sumifs.medianMs / pipeline.medianMs : null },
+      deals: size, touches: pipeline.touches, partners: pipeline.partners, pipeline, function: fn, sheetsFunction, duckdb, duckdbCsv, duckdbCsvRules, sumifs,
+      ratios: {
+        duckdb: duckdb.medianMs / pipeline.medianMs, sumifs: sumifs ? sumifs.medianMs / pipeline.medianMs : null,
+        sheetsFunctionVsCsvRollup: sheetsFunction.medianMs / duckdbCsv.medianMs, csvRules: duckdbCsvRules.medianMs / pipeline.medianMs,
+      },
     });
   }
   const results: BenchResults = {

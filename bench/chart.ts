@@ -4,7 +4,10 @@ import type { BenchResults } from './benchResults';
 const SERIES = [
   { key: 'pipeline', label: 'Engine: full pipeline', color: '#1a73e8' },
   { key: 'function', label: 'Engine: PARTNER_ROLLUP', color: '#34a853' },
+  { key: 'sheetsFunction', label: 'Engine: ROLLUP, Sheets grid', color: '#0f9d58' },
   { key: 'duckdb', label: 'DuckDB: load + SQL', color: '#fbbc04' },
+  { key: 'duckdbCsv', label: 'DuckDB: CSV GROUP BY', color: '#9e9e9e' },
+  { key: 'duckdbCsvRules', label: 'DuckDB: CSV + rules', color: '#f29900' },
   { key: 'sumifs', label: 'SUMIFS in HyperFormula', color: '#ea4335' },
 ] as const;
 

@@ -9,8 +9,32 @@ import { runSumifsRollup } from './peers/sumifsPeer';
 import { compareWithEngine } from './peers/agreement';
 import type { Agreement } from './peers/agreement';
 import { median } from './median';
+import { compiledRules, runDuckDbCsvRollup, runDuckDbCsvRules, writeCsvFiles } from './peers/duckdbCsvPeers';
+import { partnerKey } from '../src/core';
+import type { Cell, Grid } from '../src/core';
+import { runCustom } from '../src/hosts/gas/customFunctions';
+import { spreadsheetDays } from '../src/hosts/gas/toCalendarCells';
 
-export type TaskName = 'pipeline' | 'function' | 'duckdb' | 'sumifs';
+export type TaskName = 'pipeline' | 'function' | 'sheetsFunction' | 'duckdb' | 'duckdbCsv' | 'duckdbCsvRules' | 'sumifs';
+
+const SERIAL_EPOCH = 25_569;
+
+/** The grid as Sheets hands it to a custom function: date cells as Date objects (midnight, here in the process's zone). */
+function asSheetsHandsIt(grid: Grid, dateColumns: readonly string[]): Grid {
+  const header = grid[0]!;
+  const columns = dateColumns.map((name) => header.indexOf(name)).filter((c) => c >= 0);
+  return grid.map((row, r) => {
+    if (r === 0) return row;
+    const copy: Cell[] = row.slice();
+    for (const c of columns) {
+      const cell = copy[c];
+      if (typeof cell !== 'number') continue;
+      const utc = new Date((cell - SERIAL_EPOCH) * 86_400_000);
+      copy[c] = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+    }
+    return copy;
+  });
+}
 
 export interface TaskRequest {
   task: TaskName;
@@ -94,6 +118,52 @@ export async function measureTask(request: TaskRequest): Promise<void> {
         return out;
       });
       break;
+    case 'sheetsFunction': {
+      const sheetDeals = asSheetsHandsIt(deals, ['Created Date', 'Close Date', 'Registration Date']);
+      const sheetTouches = asSheetsHandsIt(touches, ['Date']);
+      const settings = { version: 1 as const, tab: null, mapping: {}, policy: {} };
+      gc();
+      await timed(() => {
+        // A fresh context per call, as each custom-function call in Sheets starts with none.
+        const out = runCustom('ROLLUP', [sheetDeals, sheetTouches], { settings: () => settings, day: spreadsheetDays(null) });
+        partners = Array.isArray(out) ? out.length - 1 : 0;
+        return out;
+      });
+      break;
+    }
+    case 'duckdbCsv': {
+      const files = writeCsvFiles(deals, touches);
+      await timed(async () => {
+        const run = await runDuckDbCsvRollup(files);
+        partners = run.partners;
+        return run;
+      });
+      break;
+    }
+    case 'duckdbCsvRules': {
+      const files = writeCsvFiles(deals, touches);
+      const script = await compiledRules(files);
+      let last: Awaited<ReturnType<typeof runDuckDbCsvRules>> | null = null;
+      await timed(async () => {
+        last = await runDuckDbCsvRules(files, script);
+        return last;
+      });
+      const sql = last!.partners;
+      partners = sql.size;
+      // Agreement with the engine on the grids (not timed): per partner, by matching key.
+      const engine = new Map(analyze({ deals, touches }).summary.partners.map((p) => [partnerKey(p.partner), p]));
+      const byKey = new Map([...sql].map(([name, p]) => [partnerKey(name), p]));
+      let sourcedMismatches = 0;
+      let creditedMismatches = 0;
+      for (const key of new Set([...engine.keys(), ...byKey.keys()])) {
+        const e = engine.get(key);
+        const q = byKey.get(key);
+        if (Math.abs((e?.sourcedRevenue ?? 0) - (q?.sourcedRevenue ?? 0)) > 0.005) sourcedMismatches++;
+        if (Math.abs((e?.creditedRevenue ?? 0) - (q?.creditedRevenue ?? 0)) > 0.005) creditedMismatches++;
+      }
+      detail.agreement = { partners: new Set([...engine.keys(), ...byKey.keys()]).size, sourcedMismatches, creditedMismatches };
+      break;
+    }
     case 'duckdb': {
       const loads: number[] = [];
       const queries: number[] = [];

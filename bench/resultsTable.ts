@@ -6,11 +6,13 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 /** Rows of cells: header first. */
 export function resultRows(results: BenchResults): string[][] {
-  const rows = [['Deals', 'Touches', 'Pipeline (median)', 'Peak heap', 'PARTNER_ROLLUP', 'DuckDB load+SQL', 'vs DuckDB', 'SUMIFS (HyperFormula)', 'vs SUMIFS']];
+  const rows = [['Deals', 'Touches', 'Pipeline (median)', 'Peak heap', 'PARTNER_ROLLUP', 'PARTNER_ROLLUP (Sheets grid)', 'DuckDB CSV rollup', 'Sheets / CSV rollup', 'DuckDB CSV rules', 'vs CSV rules', 'DuckDB load+SQL', 'vs DuckDB', 'SUMIFS (HyperFormula)', 'vs SUMIFS']];
   for (const s of results.sizes) {
     const sumifs = s.sumifs;
     rows.push([
       count(s.deals), count(s.touches), ms(s.pipeline.medianMs), `${Math.round(s.pipeline.peakHeapMB)} MB`, ms(s.function.medianMs),
+      ms(s.sheetsFunction.medianMs), ms(s.duckdbCsv.medianMs), `${s.ratios.sheetsFunctionVsCsvRollup.toFixed(2)}x`,
+      ms(s.duckdbCsvRules.medianMs), `${s.ratios.csvRules.toFixed(2)}x`,
       `${ms(s.duckdb.medianMs)} (${ms(Number(s.duckdb.detail.loadMedianMs))} + ${ms(Number(s.duckdb.detail.queryMedianMs))})`,
       `${s.ratios.duckdb.toFixed(2)}x`,
       sumifs ? `${ms(sumifs.medianMs)}${sumifs.detail.extrapolated ? ` (${sumifs.detail.partnersEvaluated} of ${sumifs.partners} partners, scaled)` : ''}` : 'not run',
