@@ -123,7 +123,7 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   if (stdout !== null) await stdout();
 
   const written = files.filter((f) => f.flag !== '--statements').map((f) => (f.flag === '--out'
-    ? `${f.path} (the summary tabs; no charts in this file)`
+    ? `${f.path} (the summary tabs and their charts)`
     : comparison !== null ? `${f.path} (JSON comparison of the definitions)` : `${f.path} (JSON summary)`));
   if (options.statements !== undefined) written.push(`${options.statements} (${statements.length} partner statement${statements.length === 1 ? '' : 's'})`);
   const extraSources = (['touches', 'partners', 'fx', 'overrides'] as const)

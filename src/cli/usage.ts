@@ -35,8 +35,9 @@ Options:
 
 An .xlsx input's tabs named "Touches" (or "Partner Touches", "Activities"), "Partners",
 "FX Rates" and "Attribution Overrides" are used automatically unless the flags name other files.
-The workbook written by --out has no charts (the file writer cannot make them); the Google Sheets
-and Excel add-ins add them. Without --out and --json the command only prints the summary.
+The workbook written by --out has charts like the add-ins' (top partners, revenue by motion, the
+quarterly trends by motion and by partner), drawn from the tabs' cells. Without --out and --json the
+command only prints the summary.
 Output files are written completely or not at all, and never over an input file.
 "-" as the deals file reads standard input; --json - or --out - writes to standard output (the summary then goes to stderr).
 

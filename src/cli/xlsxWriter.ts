@@ -3,11 +3,13 @@
  * are laid out, so a 100,000-deal report does not hold the whole workbook in memory): values at block
  * positions, number formats, bold shaded headers that wrap in a row tall enough for them, bold total
  * rows, block titles, frozen header rows and columns, an autofilter over each tab's main table, and a
- * landscape print setup one page wide that repeats the table's header rows on every page.
+ * landscape print setup one page wide that repeats the table's header rows on every page; then the charts.
  */
 import ExcelJS from 'exceljs';
 import type { Cell, FormatName, ReportBlock, ReportTab } from '../core';
 import { FORMATS } from '../core';
+import { addCharts } from './xlsx/addCharts';
+import { chartPlan } from './xlsx/chartPlan';
 
 // Shared, never-mutated style objects: every cell of a kind points at the same one.
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
@@ -161,4 +163,6 @@ export async function xlsxWriter(tabs: readonly ReportTab[], file: string): Prom
   // it would write (none) are replaced by these.
   Object.defineProperty(workbook.definedNames, 'model', { get: () => filters });
   await workbook.commit();
+  // ExcelJS cannot write charts: they are added to the finished package.
+  await addCharts(file, chartPlan(tabs));
 }

@@ -19,7 +19,7 @@ const worked: Summary = analyze({
 }, { policy: { asOfDate: '2024-06-30' } }).summary;
 
 describe('consoleSummary', () => {
-  const lines = consoleSummary(worked, { source: 'deals.csv', extraSources: [], written: ['out/r.xlsx (the five summary tabs; no charts in this file)'] });
+  const lines = consoleSummary(worked, { source: 'deals.csv', extraSources: [], written: ['out/r.xlsx (the summary tabs and their charts)'] });
   const text = lines.join('\n');
 
   it('shows revenue by motion with shares that add up, in the reporting currency', () => {
@@ -41,7 +41,7 @@ describe('consoleSummary', () => {
 
   it('counts issues by severity and says where the files went', () => {
     expect(text).toMatch(/Data issues: \d+ errors?, \d+ warnings?, \d+ info/);
-    expect(lines[lines.length - 1]).toBe('Wrote out/r.xlsx (the five summary tabs; no charts in this file)');
+    expect(lines[lines.length - 1]).toBe('Wrote out/r.xlsx (the summary tabs and their charts)');
   });
 
   it('tells the user how to save files when none were asked for', () => {

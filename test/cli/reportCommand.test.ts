@@ -340,12 +340,12 @@ describe('partner-attribution report on bad input', () => {
 });
 
 describe('partner-attribution --help and --version', () => {
-  it('prints the usage, the flags and that the workbook has no charts', () => {
+  it('prints the usage, the flags and that the workbook has charts', () => {
     const run = runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: partner-attribution report <deals.csv|deals.xlsx>');
     for (const flag of ['--sheet', '--touches', '--partners', '--fx', '--config', '--out', '--json']) expect(run.stdout).toContain(flag);
-    expect(run.stdout).toContain('no charts');
+    expect(run.stdout).toContain('has charts like the add-ins');
   });
 
   it('prints the package version', () => {
