@@ -23,6 +23,7 @@ import { DealResults, attachDealResults } from './deals/dealResults';
 import { toCents } from './credit/allocateCents';
 import { totalsRollup } from './rollup/totalsRollup';
 import { noteUndefinedShares } from './rollup/noteUndefinedShares';
+import { noteLongMoney } from './rollup/noteLongMoney';
 import { partnersRollup } from './rollup/partnersRollup';
 import { periodLabel, periodsRollup } from './rollup/periodsRollup';
 import { segmentsRollup } from './rollup/segmentsRollup';
@@ -171,16 +172,17 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
 
   progress('Rolling up', 3);
   const totals = totalsAcc.result();
-  const partners = partnersAcc.result(Math.round(totals.partnerLedRevenue * 100));
+  const partners = partnersAcc.result(totalsAcc.exact().partnerLedRevenue.approx());
   noteUndefinedShares(totals, partners, reportingCurrency, loopIssues);
   const periods = periodsAcc.result();
   const pipelineCreated = createdAcc.result();
-  const segments = segmentsAcc.result(partners);
+  const segments = segmentsAcc.result(partners, partnersAcc.creditedCents);
   const attributes = new Map(partners.map((p) => [p.partner, { tier: p.tier, type: p.type }]));
   const payouts = policy.incentives === null ? undefined : computePayouts(results, {
     plan: policy.incentives, currency: reportingCurrency, fiscalYearStartMonth: policy.fiscalYearStartMonth,
     attributesOf: (partner) => attributes.get(partner) ?? { tier: null, type: null },
   });
+  noteLongMoney({ version: 1, reportingCurrency, totals, partners, periods, pipelineCreated, segments, ...(payouts ? { payouts } : {}) }, totalsAcc.exact(), loopIssues);
   const allIssues = [...issues.issues, ...dealIssues.issues, ...touchIssues.issues, ...overrideIssues.issues, ...loopIssues.issues];
   allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   progress('Done', STEPS);

@@ -87,8 +87,12 @@ export interface DealReader {
 /** Shared by every deal without partners in a column; never mutated. */
 const NO_PARTNERS: number[] = Object.freeze([]) as unknown as number[];
 
-/** Above this, cents are no longer exact in a double when summed: such amounts are refused, not rounded. */
-const MAX_AMOUNT = 1e12;
+/**
+ * From 10 trillion an amount with its cents has more than 15 significant digits, past what one
+ * double reads to the cent: such amounts are refused, not rounded. (Sums of amounts are exact at
+ * any size: rollup/centsSum.)
+ */
+const MAX_AMOUNT = 1e13;
 
 /** Row kinds found by the first pass. */
 const DEAL = 0;

@@ -6,6 +6,7 @@
 import type { CreditKind } from '../credit/creditDeal';
 import type { PartnerLifetime, PartnerPayout, PayoutLine, Payouts } from '../types';
 import { allocateCents } from '../credit/allocateCents';
+import { CentsSum, centsToMoney } from '../rollup/centsSum';
 import { NO_DATE_PERIOD, periodLabel } from '../rollup/periodsRollup';
 import { formatDay } from '../values/parseDate';
 import type { DealsView } from '../deals/dealResults';
@@ -31,7 +32,7 @@ const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximum
 
 interface PeriodAcc {
   partner: string; period: string; sort: number;
-  basis: Record<CreditKind, number>; bonus: number; lines: number; deals: Set<number>;
+  basis: Record<CreditKind, CentsSum>; bonus: CentsSum; lines: CentsSum; deals: Set<number>;
 }
 
 /** Payouts for every partner and period, from the credit lines of the won, counted deals. */
@@ -42,7 +43,7 @@ export function computePayouts(deals: DealsView, ctx: PayoutContext): Payouts {
   /** Each line's period sort key, for the final order: by period, deal lines in table order, the cap line last. */
   const lineSort: number[] = [];
   const accs = new Map<string, PeriodAcc>();
-  const lifetime = new Map<string, { credited: number; payout: number; deals: Set<number>; first: number; latest: number }>();
+  const lifetime = new Map<string, { credited: CentsSum; payout: CentsSum; deals: Set<number>; first: number; latest: number }>();
   const push = (line: PayoutLine, sort: number): void => { lines.push(line); lineSort.push(sort); };
 
   for (let i = 0; i < deals.length; i++) {
@@ -64,18 +65,19 @@ export function computePayouts(deals: DealsView, ctx: PayoutContext): Payouts {
       const key = `${credit.partner}\u0000${period.label}`;
       let acc = accs.get(key);
       if (!acc) {
-        acc = { partner: credit.partner, period: period.label, sort: period.sort, basis: { sourced: 0, influenced: 0, resold: 0 }, bonus: 0, lines: 0, deals: new Set() };
+        acc = { partner: credit.partner, period: period.label, sort: period.sort, basis: { sourced: new CentsSum(), influenced: new CentsSum(), resold: new CentsSum() },
+          bonus: new CentsSum(), lines: new CentsSum(), deals: new Set() };
         accs.set(key, acc);
       }
-      acc.basis[credit.role] += basis;
-      acc.lines += cents;
+      acc.basis[credit.role].add(basis);
+      acc.lines.add(cents);
       acc.deals.add(i);
       push({ partner: credit.partner, period: period.label, row, dealId, kind: credit.role, basis: basis / 100, rate, payout: cents / 100,
         note: below ? `deal below the minimum deal size (${MONEY.format(minimumCents / 100)} ${ctx.currency})` : '' }, period.sort);
       let life = lifetime.get(credit.partner);
-      if (!life) { life = { credited: 0, payout: 0, deals: new Set(), first: Infinity, latest: -Infinity }; lifetime.set(credit.partner, life); }
-      life.credited += basis;
-      life.payout += cents;
+      if (!life) { life = { credited: new CentsSum(), payout: new CentsSum(), deals: new Set(), first: Infinity, latest: -Infinity }; lifetime.set(credit.partner, life); }
+      life.credited.add(basis);
+      life.payout.add(cents);
       life.deals.add(i);
       if (closeDay !== null) { life.first = Math.min(life.first, closeDay); life.latest = Math.max(life.latest, closeDay); }
     }
@@ -87,41 +89,42 @@ export function computePayouts(deals: DealsView, ctx: PayoutContext): Payouts {
       const bonusCents = Math.round(rateFor(plan, 'sourcedDealBonus', tier, type) * 100);
       if (bonusCents === 0) return;
       const cents = allocateCents(bonusCents, sourcers.map(() => 1))[k]!;
-      accs.get(`${credit.partner}\u0000${period.label}`)!.bonus += cents;
-      lifetime.get(credit.partner)!.payout += cents;
+      accs.get(`${credit.partner}\u0000${period.label}`)!.bonus.add(cents);
+      lifetime.get(credit.partner)!.payout.add(cents);
       push({ partner: credit.partner, period: period.label, row, dealId, kind: 'bonus', basis: 0, rate: null, payout: cents / 100,
         note: sourcers.length > 1 ? `bonus shared by ${sourcers.length} sourcing partners` : '' }, period.sort);
     });
   }
 
   const cap = plan.capPerPartnerPerPeriod ?? null;
-  const capCents = cap === null ? null : Math.round(cap * 100);
+  const capCents = cap === null ? null : BigInt(Math.round(cap * 100));
   const partners: PartnerPayout[] = [];
-  let totalCents = 0;
+  const total = new CentsSum();
   for (const acc of accs.values()) {
     const { tier, type } = ctx.attributesOf(acc.partner);
-    const beforeCap = acc.lines + acc.bonus;
-    const capApplied = capCents !== null && beforeCap > capCents ? beforeCap - capCents : 0;
-    if (capApplied > 0) {
-      lifetime.get(acc.partner)!.payout -= capApplied;
-      push({ partner: acc.partner, period: acc.period, row: null, dealId: '', kind: 'cap', basis: 0, rate: null, payout: -capApplied / 100,
-        note: `cap of ${MONEY.format(capCents! / 100)} ${ctx.currency} per partner per period` }, acc.sort + 0.5);
+    const beforeCap = CentsSum.of(acc.lines, acc.bonus).exact();
+    const capApplied = capCents !== null && beforeCap > capCents ? beforeCap - capCents : BigInt(0);
+    const payout = beforeCap - capApplied;
+    if (capApplied > BigInt(0)) {
+      lifetime.get(acc.partner)!.payout.addExact(-capApplied);
+      push({ partner: acc.partner, period: acc.period, row: null, dealId: '', kind: 'cap', basis: 0, rate: null, payout: centsToMoney(-capApplied),
+        note: `cap of ${MONEY.format(Number(capCents) / 100)} ${ctx.currency} per partner per period` }, acc.sort + 0.5);
     }
-    totalCents += beforeCap - capApplied;
+    total.addExact(payout);
     partners.push({
       partner: acc.partner, tier, type, period: acc.period,
-      sourcedBasis: acc.basis.sourced / 100, influencedBasis: acc.basis.influenced / 100, resoldBasis: acc.basis.resold / 100,
+      sourcedBasis: acc.basis.sourced.money(), influencedBasis: acc.basis.influenced.money(), resoldBasis: acc.basis.resold.money(),
       sourcedRate: rateFor(plan, 'sourced', tier, type), influencedRate: rateFor(plan, 'influenced', tier, type), resoldRate: rateFor(plan, 'resold', tier, type),
-      bonus: acc.bonus / 100, beforeCap: beforeCap / 100, capApplied: capApplied / 100, payout: (beforeCap - capApplied) / 100, deals: acc.deals.size,
+      bonus: acc.bonus.money(), beforeCap: centsToMoney(beforeCap), capApplied: centsToMoney(capApplied), payout: centsToMoney(payout), deals: acc.deals.size,
     });
   }
   const lifetimeRows: PartnerLifetime[] = [...lifetime.entries()].map(([partner, l]) => ({
-    partner, creditedRevenue: l.credited / 100, payout: l.payout / 100, deals: l.deals.size,
+    partner, creditedRevenue: l.credited.money(), payout: l.payout.money(), deals: l.deals.size,
     firstDeal: Number.isFinite(l.first) ? formatDay(l.first) : null, latestDeal: Number.isFinite(l.latest) ? formatDay(l.latest) : null,
   })).sort((a, b) => b.payout - a.payout || b.creditedRevenue - a.creditedRevenue || a.partner.localeCompare(b.partner));
   const rank = new Map(lifetimeRows.map((l, i) => [l.partner, i]));
   const periodSort = new Map([...accs.values()].map((a) => [a.period, a.sort]));
   partners.sort((a, b) => rank.get(a.partner)! - rank.get(b.partner)! || periodSort.get(a.period)! - periodSort.get(b.period)!);
   const order = lines.map((_, i) => i).sort((a, b) => lineSort[a]! - lineSort[b]! || a - b);
-  return { currency: ctx.currency, total: totalCents / 100, partners, lifetime: lifetimeRows, lines: order.map((i) => lines[i]!) };
+  return { currency: ctx.currency, total: total.money(), partners, lifetime: lifetimeRows, lines: order.map((i) => lines[i]!) };
 }

@@ -8,6 +8,7 @@ import type { ReportBlock } from './ReportTab';
 import { dealsView } from '../deals/dealResults';
 import { NO_DATE_PERIOD } from '../rollup/periodsRollup';
 import { block } from './reportBlock';
+import { CentsSum } from '../rollup/centsSum';
 
 /** The label of the column that adds up every partner outside the top ones. */
 export const ALL_OTHERS = 'All others';
@@ -19,17 +20,17 @@ export function partnerQuarterBlock(s: Summary, row: number, top: number): Repor
   const others = named.length;
   const quarters = s.periods.map((p) => p.period);
   const rowOf = new Map<string, number>(quarters.map((q, i) => [q, i]));
-  const cents = quarters.map(() => new Array<number>(named.length + 1).fill(0));
+  const cents = quarters.map(() => Array.from({ length: named.length + 1 }, () => new CentsSum()));
   const d = dealsView(s);
   for (let i = 0; i < d.length; i++) {
     if (d.status(i) !== 'won' || !d.counted(i)) continue;
     const r = rowOf.get(d.quarter(i) || NO_DATE_PERIOD);
     if (r === undefined) continue;
-    for (const line of d.creditLines(i)) cents[r]![column.get(line.partner) ?? others]! += Math.round(line.amount * 100);
+    for (const line of d.creditLines(i)) cents[r]![column.get(line.partner) ?? others]!.add(Math.round(line.amount * 100));
   }
   const rows: Cell[][] = quarters.map((q, r) => {
     const line = cents[r]!;
-    return [q, ...line.map((c) => c / 100), line.reduce((a, b) => a + b, 0) / 100];
+    return [q, ...line.map((c) => c.money()), CentsSum.of(...line).money()];
   });
   return block(row, 0, ['Quarter', ...named, ALL_OTHERS, 'Partner-led'], rows,
     ['text', ...named.map(() => 'money' as const), 'money', 'money'],

@@ -1,12 +1,10 @@
 /** The Partner Payouts tab: partner x period with the basis, rates, bonus, cap and payout; a total row; the lifetime view. */
 import type { Cell, Payouts } from '../types';
 import type { ReportTab } from './ReportTab';
-import { block } from './reportBlock';
+import { block, sumMoney } from './reportBlock';
 
 /** The tab's name (owned by the add-on like the other report tabs). */
 export const PAYOUTS_TAB = 'Partner Payouts';
-
-const sumCents = (values: readonly number[]): number => values.reduce((a, v) => a + Math.round(v * 100), 0) / 100;
 
 /** Partner Payouts, built from the summary's payouts. */
 export function payoutsTab(p: Payouts): ReportTab {
@@ -14,8 +12,8 @@ export function payoutsTab(p: Payouts): ReportTab {
     r.sourcedBasis, r.sourcedRate, r.influencedBasis, r.influencedRate, r.resoldBasis, r.resoldRate,
     r.bonus, r.beforeCap, r.capApplied, r.payout, r.deals]);
   const col = <K extends keyof Payouts['partners'][number]>(key: K): number[] => p.partners.map((r) => r[key] as number);
-  rows.push(['Total', '', '', '', sumCents(col('sourcedBasis')), '', sumCents(col('influencedBasis')), '', sumCents(col('resoldBasis')), '',
-    sumCents(col('bonus')), sumCents(col('beforeCap')), sumCents(col('capApplied')), p.total, p.partners.reduce((a, r) => a + r.deals, 0)]);
+  rows.push(['Total', '', '', '', sumMoney(col('sourcedBasis')), '', sumMoney(col('influencedBasis')), '', sumMoney(col('resoldBasis')), '',
+    sumMoney(col('bonus')), sumMoney(col('beforeCap')), sumMoney(col('capApplied')), p.total, p.partners.reduce((a, r) => a + r.deals, 0)]);
   const payouts = block(1, 0, ['Partner', 'Period', 'Tier', 'Type', 'Sourced Credit', 'Sourced Rate', 'Influenced Credit', 'Influenced Rate',
     'Resold Credit', 'Resold Rate', 'Sourced-deal Bonus', 'Before Cap', 'Cap Applied', 'Payout', 'Won Deals'], rows,
   ['text', 'text', 'text', 'text', 'money', 'percent', 'money', 'percent', 'money', 'percent', 'money', 'money', 'money', 'money', 'integer'],

@@ -2,6 +2,7 @@
 import type { Cell } from '../types';
 import type { FormatName, ReportBlock } from './ReportTab';
 import { fitCell, MAX_CELL_TEXT } from './ReportTab';
+import { CentsSum } from '../rollup/centsSum';
 
 /** A number, or a blank cell for null (an undefined rate or average). */
 export const orBlank = (value: number | null): Cell => (value === null ? '' : value);
@@ -27,7 +28,7 @@ export const heading = (row: number, col: number, title: string): ReportBlock =>
 
 /** Money values added up in cents, so a column of cents-exact amounts sums exactly. */
 export const sumMoney = (values: readonly number[]): number => {
-  let cents = 0;
-  for (const v of values) cents += Math.round(v * 100);
-  return cents / 100;
+  const cents = new CentsSum();
+  for (const v of values) cents.add(Math.round(v * 100));
+  return cents.money();
 };

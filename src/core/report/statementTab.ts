@@ -7,7 +7,8 @@ import type { Cell, Summary } from '../types';
 import { dealsView } from '../deals/dealResults';
 import { formatDay } from '../values/parseDate';
 import type { ReportTab } from './ReportTab';
-import { block } from './reportBlock';
+import { block, sumMoney } from './reportBlock';
+import { CentsSum } from '../rollup/centsSum';
 
 const ROLE_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold' } as const;
 const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
@@ -29,7 +30,7 @@ export function statementTab(summary: Summary, partner: string): ReportTab {
   const deals = dealsView(summary);
   const currency = summary.reportingCurrency;
   const rows: Cell[][] = [];
-  let wonCents = 0, openCents = 0;
+  const wonCents = new CentsSum(), openCents = new CentsSum();
   const wonDeals = new Set<number>();
   let firstDay = Infinity, latestDay = -Infinity;
   for (let i = 0; i < deals.length; i++) {
@@ -42,19 +43,20 @@ export function statementTab(summary: Summary, partner: string): ReportTab {
       if (line.partner !== partner) continue;
       const cents = Math.round(line.amount * 100);
       if (status === 'won') {
-        wonCents += cents; wonDeals.add(i);
+        wonCents.add(cents); wonDeals.add(i);
         if (closeDay !== null) { firstDay = Math.min(firstDay, closeDay); latestDay = Math.max(latestDay, closeDay); }
-      } else openCents += cents;
+      } else openCents.add(cents);
       rows.push([deals.id(i), deals.name(i), closeDay === null ? '' : formatDay(closeDay), deals.quarter(i), STATUS_LABEL[status],
         amount, ROLE_LABEL[line.role], line.amount, amount === 0 ? '' : line.amount / amount, deals.reason(i)]);
     }
   }
   const tier = summary.partners.find((p) => p.partner === partner)?.tier;
-  const payoutTotal = summary.payouts?.partners.filter((p) => p.partner === partner).reduce((a, p) => a + Math.round(p.payout * 100), 0) ?? null;
+  const payouts = summary.payouts?.partners.filter((p) => p.partner === partner).map((p) => p.payout);
+  const payoutTotal = payouts === undefined ? null : sumMoney(payouts);
   const figures = block(2, 0, ['Figure', `Amount (${currency})`], [
-    ['Credited revenue (won deals)', wonCents / 100],
-    ['Credited pipeline (open deals)', openCents / 100],
-    ...(payoutTotal === null ? [] : [['Payouts', payoutTotal / 100] as Cell[]]),
+    ['Credited revenue (won deals)', wonCents.money()],
+    ['Credited pipeline (open deals)', openCents.money()],
+    ...(payoutTotal === null ? [] : [['Payouts', payoutTotal] as Cell[]]),
   ], ['text', 'money'], `Partner statement: ${partner} (${currency})${tier ? `, ${tier}` : ''}`);
   const dealCounts = block(2, 3, ['Deals', ''], [
     ['Won deals credited', wonDeals.size],
@@ -68,7 +70,7 @@ export function statementTab(summary: Summary, partner: string): ReportTab {
   if (summary.payouts) {
     const lineRows: Cell[][] = summary.payouts.lines.filter((l) => l.partner === partner).map((l) => [l.period, l.dealId, LINE_LABEL[l.kind],
       l.kind === 'bonus' || l.kind === 'cap' ? '' : l.basis, l.rate === null ? '' : l.rate, l.payout, l.note]);
-    lineRows.push(['Total', '', '', '', '', (payoutTotal ?? 0) / 100, '']);
+    lineRows.push(['Total', '', '', '', '', payoutTotal ?? 0, '']);
     blocks.push(block(dealBlock.row + dealBlock.values.length + 2, 0, ['Period', 'Deal ID', 'Line', `Credit (${currency})`, 'Rate', `Payout (${currency})`, 'Note'],
       lineRows, ['text', 'text', 'text', 'money', 'percent', 'money', 'text'], 'Payout lines (each rounded to the cent)'));
   }

@@ -4,24 +4,26 @@ import type { AttributedDeal } from '../credit/creditDeal';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { moneyShare, ratio } from './totalsRollup';
 import { IdScratch } from '../partners/IdScratch';
+import { CentsSum } from './centsSum';
 import type { Touch } from '../touches/readTouches';
 
-interface Acc {
-  sourced: number; influenced: number; resold: number;
-  sourcedCents: number; sourcedPipeCents: number;
-  influencedCents: number; influencedPipeCents: number; influencedCreditCents: number;
-  resoldCents: number; resoldPipeCents: number; resoldCreditCents: number;
-  influencedCreditPipeCents: number; resoldCreditPipeCents: number;
-  creditedCents: number; creditedPipeCents: number;
-  touchedDeals: number; touchedCents: number; deployedDeals: number; deployedCents: number; touches: number;
-  won: number; lost: number; wonWithAmount: number; wonAmountCents: number; cycleDays: number; cycleCount: number;
-}
+/** Money sums per partner, in cents (CentsSum: exact past 2^53 cents). */
+type MoneyKey = 'sourcedCents' | 'sourcedPipeCents' | 'influencedCents' | 'influencedPipeCents' | 'influencedCreditCents'
+  | 'resoldCents' | 'resoldPipeCents' | 'resoldCreditCents' | 'influencedCreditPipeCents' | 'resoldCreditPipeCents'
+  | 'creditedCents' | 'creditedPipeCents' | 'touchedCents' | 'deployedCents' | 'wonAmountCents';
 
-const newAcc = (): Acc => ({ sourced: 0, influenced: 0, resold: 0, sourcedCents: 0, sourcedPipeCents: 0,
-  influencedCents: 0, influencedPipeCents: 0, influencedCreditCents: 0, resoldCents: 0, resoldPipeCents: 0,
-  resoldCreditCents: 0, influencedCreditPipeCents: 0, resoldCreditPipeCents: 0,
-  touchedDeals: 0, touchedCents: 0, deployedDeals: 0, deployedCents: 0, touches: 0,
-  creditedCents: 0, creditedPipeCents: 0, won: 0, lost: 0, wonWithAmount: 0, wonAmountCents: 0, cycleDays: 0, cycleCount: 0 });
+type Acc = Record<MoneyKey, CentsSum> & {
+  sourced: number; influenced: number; resold: number;
+  touchedDeals: number; deployedDeals: number; touches: number;
+  won: number; lost: number; wonWithAmount: number; cycleDays: number; cycleCount: number;
+};
+
+const newAcc = (): Acc => ({ sourced: 0, influenced: 0, resold: 0, touchedDeals: 0, deployedDeals: 0, touches: 0,
+  won: 0, lost: 0, wonWithAmount: 0, cycleDays: 0, cycleCount: 0,
+  sourcedCents: new CentsSum(), sourcedPipeCents: new CentsSum(), influencedCents: new CentsSum(), influencedPipeCents: new CentsSum(),
+  influencedCreditCents: new CentsSum(), resoldCents: new CentsSum(), resoldPipeCents: new CentsSum(), resoldCreditCents: new CentsSum(),
+  influencedCreditPipeCents: new CentsSum(), resoldCreditPipeCents: new CentsSum(), creditedCents: new CentsSum(), creditedPipeCents: new CentsSum(),
+  touchedCents: new CentsSum(), deployedCents: new CentsSum(), wonAmountCents: new CentsSum() });
 
 /**
  * Per-partner rows for every partner that sourced, influenced, resold, touched or deployed a counted
@@ -30,6 +32,8 @@ const newAcc = (): Acc => ({ sourced: 0, influenced: 0, resold: 0, sourcedCents:
  */
 export function partnersRollup(registry: PartnerRegistry): {
   add(d: AttributedDeal, touches?: readonly Touch[]): void; result(partnerLedRevenueCents: number): PartnerRow[];
+  /** A finished row's credited revenue as exact cents (for the tier and type segments). */
+  creditedCents(row: PartnerRow): CentsSum;
 } {
   // Indexed by partner id; `order` keeps first-seen order for ties in the final sort.
   const accs: (Acc | undefined)[] = [];
@@ -54,69 +58,73 @@ export function partnersRollup(registry: PartnerRegistry): {
       const inf = influencers[k]!;
       const a = acc(inf.partner);
       a.influenced++; involved.add(inf.partner);
-      if (d.cents !== null) { if (status === 'won') a.influencedCents += d.cents; else if (status === 'open') a.influencedPipeCents += d.cents; }
+      if (d.cents !== null) { if (status === 'won') a.influencedCents.add(d.cents); else if (status === 'open') a.influencedPipeCents.add(d.cents); }
     }
     for (let k = 0; k < resellers.length; k++) {
       const p = resellers[k]!;
       const a = acc(p);
       a.resold++; involved.add(p);
-      if (d.cents !== null) { if (status === 'won') a.resoldCents += d.cents; else if (status === 'open') a.resoldPipeCents += d.cents; }
+      if (d.cents !== null) { if (status === 'won') a.resoldCents.add(d.cents); else if (status === 'open') a.resoldPipeCents.add(d.cents); }
     }
     for (let k = 0; k < d.credits.length; k++) {
       const line = d.credits[k]!;
       const a = acc(line.partner);
       if (status === 'won') {
-        a.creditedCents += line.cents;
-        if (line.kind === 'sourced') a.sourcedCents += line.cents;
-        else if (line.kind === 'influenced') a.influencedCreditCents += line.cents;
-        else a.resoldCreditCents += line.cents;
+        a.creditedCents.add(line.cents);
+        if (line.kind === 'sourced') a.sourcedCents.add(line.cents);
+        else if (line.kind === 'influenced') a.influencedCreditCents.add(line.cents);
+        else a.resoldCreditCents.add(line.cents);
       } else if (status === 'open') {
-        a.creditedPipeCents += line.cents;
-        if (line.kind === 'sourced') a.sourcedPipeCents += line.cents;
-        else if (line.kind === 'influenced') a.influencedCreditPipeCents += line.cents;
-        else a.resoldCreditPipeCents += line.cents;
+        a.creditedPipeCents.add(line.cents);
+        if (line.kind === 'sourced') a.sourcedPipeCents.add(line.cents);
+        else if (line.kind === 'influenced') a.influencedCreditPipeCents.add(line.cents);
+        else a.resoldCreditPipeCents.add(line.cents);
       }
     }
     const { touched, deployers } = d.cls;
     const wonCents = status === 'won' && d.cents !== null ? d.cents : 0;
-    for (let k = 0; k < touched.length; k++) { const a = acc(touched[k]!); a.touchedDeals++; a.touchedCents += wonCents; }
-    for (let k = 0; k < deployers.length; k++) { const a = acc(deployers[k]!); a.deployedDeals++; a.deployedCents += wonCents; }
+    for (let k = 0; k < touched.length; k++) { const a = acc(touched[k]!); a.touchedDeals++; a.touchedCents.add(wonCents); }
+    for (let k = 0; k < deployers.length; k++) { const a = acc(deployers[k]!); a.deployedDeals++; a.deployedCents.add(wonCents); }
     for (let k = 0; k < touches.length; k++) acc(touches[k]!.partner).touches++;
     for (let k = 0; k < involved.length; k++) {
       const a = acc(involved.at(k));
       if (status === 'won') {
         a.won++;
-        if (d.cents !== null) { a.wonWithAmount++; a.wonAmountCents += d.cents; }
+        if (d.cents !== null) { a.wonWithAmount++; a.wonAmountCents.add(d.cents); }
         if (created !== null && closeDate !== null && closeDate >= created) { a.cycleDays += closeDate - created; a.cycleCount++; }
       } else if (status === 'lost') a.lost++;
     }
   };
+  const credited = new Map<PartnerRow, CentsSum>();
   const result = (partnerLedRevenueCents: number): PartnerRow[] => {
     const rows: PartnerRow[] = [];
     for (const id of order) {
       const a = accs[id]!;
       const attrs = registry.attributes(id);
-      rows.push({
+      const row: PartnerRow = {
         partner: registry.name(id), tier: attrs.tier, type: attrs.type, region: attrs.region,
         dealsSourced: a.sourced, dealsInfluenced: a.influenced, dealsResold: a.resold,
-        sourcedRevenue: a.sourcedCents / 100, sourcedPipeline: a.sourcedPipeCents / 100,
-        influencedRevenue: a.influencedCents / 100, influencedPipeline: a.influencedPipeCents / 100,
-        influencedCredit: a.influencedCreditCents / 100,
-        resoldRevenue: a.resoldCents / 100, resoldPipeline: a.resoldPipeCents / 100,
-        resoldCredit: a.resoldCreditCents / 100,
-        influencedCreditPipeline: a.influencedCreditPipeCents / 100, resoldCreditPipeline: a.resoldCreditPipeCents / 100,
-        dealsTouched: a.touchedDeals, touchedRevenue: a.touchedCents / 100,
-        dealsDeployed: a.deployedDeals, deployedRevenue: a.deployedCents / 100, touches: a.touches,
-        creditedRevenue: a.creditedCents / 100, creditedPipeline: a.creditedPipeCents / 100,
+        sourcedRevenue: a.sourcedCents.money(), sourcedPipeline: a.sourcedPipeCents.money(),
+        influencedRevenue: a.influencedCents.money(), influencedPipeline: a.influencedPipeCents.money(),
+        influencedCredit: a.influencedCreditCents.money(),
+        resoldRevenue: a.resoldCents.money(), resoldPipeline: a.resoldPipeCents.money(),
+        resoldCredit: a.resoldCreditCents.money(),
+        influencedCreditPipeline: a.influencedCreditPipeCents.money(), resoldCreditPipeline: a.resoldCreditPipeCents.money(),
+        dealsTouched: a.touchedDeals, touchedRevenue: a.touchedCents.money(),
+        dealsDeployed: a.deployedDeals, deployedRevenue: a.deployedCents.money(), touches: a.touches,
+        creditedRevenue: a.creditedCents.money(), creditedPipeline: a.creditedPipeCents.money(),
         wonDeals: a.won, lostDeals: a.lost, winRate: ratio(a.won, a.won + a.lost),
-        avgDealSize: a.wonWithAmount === 0 ? null : Math.round(a.wonAmountCents / a.wonWithAmount) / 100,
+        avgDealSize: a.wonWithAmount === 0 ? null : Math.round(a.wonAmountCents.approx() / a.wonWithAmount) / 100,
         avgCycleDays: a.cycleCount === 0 ? null : Math.round((a.cycleDays / a.cycleCount) * 10) / 10,
-        shareOfPartnerLed: moneyShare(a.creditedCents, partnerLedRevenueCents),
-      });
+        shareOfPartnerLed: moneyShare(a.creditedCents.approx(), partnerLedRevenueCents),
+      };
+      rows.push(row);
+      credited.set(row, a.creditedCents);
     }
     rows.sort((x, y) => y.creditedRevenue - x.creditedRevenue || y.creditedPipeline - x.creditedPipeline
       || (x.partner < y.partner ? -1 : x.partner > y.partner ? 1 : 0));
     return rows;
   };
-  return { add, result };
+  const creditedCents = (row: PartnerRow): CentsSum => credited.get(row) ?? new CentsSum();
+  return { add, result, creditedCents };
 }

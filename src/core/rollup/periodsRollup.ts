@@ -2,6 +2,7 @@
 import type { PeriodRow } from '../types';
 import type { AttributedDeal } from '../credit/creditDeal';
 import { partsOfDay } from '../values/parseDate';
+import { CentsSum } from './centsSum';
 
 export const NO_DATE_PERIOD = '(no close date)';
 
@@ -17,7 +18,7 @@ export function periodLabel(day: number, fiscalYearStartMonth: number): { label:
 
 /** Revenue and pipeline by quarter, from deals added one at a time. */
 export function periodsRollup(fiscalYearStartMonth: number): { add(d: AttributedDeal): void; result(): PeriodRow[] } {
-  const rows = new Map<string, { sort: number; cents: Record<string, number> }>();
+  const rows = new Map<string, { sort: number; cents: Record<'revenue' | 'sourced' | 'influenced' | 'resold' | 'direct' | 'pipeline', CentsSum> }>();
   const labelCache = new Map<number, { label: string; sort: number }>();
   const add = (d: AttributedDeal): void => {
     if (!d.deal.counted || d.cents === null || d.deal.status === 'lost') return;
@@ -31,19 +32,20 @@ export function periodsRollup(fiscalYearStartMonth: number): { add(d: Attributed
     }
     let row = rows.get(period.label);
     if (!row) {
-      row = { sort: period.sort, cents: { revenue: 0, sourced: 0, influenced: 0, resold: 0, direct: 0, pipeline: 0 } };
+      row = { sort: period.sort, cents: { revenue: new CentsSum(), sourced: new CentsSum(), influenced: new CentsSum(), resold: new CentsSum(),
+        direct: new CentsSum(), pipeline: new CentsSum() } };
       rows.set(period.label, row);
     }
-    if (d.deal.status === 'won') { row.cents.revenue! += d.cents; row.cents[d.cls.motion]! += d.cents; }
-    else row.cents.pipeline! += d.cents;
+    if (d.deal.status === 'won') { row.cents.revenue.add(d.cents); row.cents[d.cls.motion].add(d.cents); }
+    else row.cents.pipeline.add(d.cents);
   };
   const result = (): PeriodRow[] => [...rows.entries()].sort((a, b) => a[1].sort - b[1].sort).map(([period, { cents }]) => ({
     period,
-    revenue: cents.revenue! / 100,
-    sourcedRevenue: cents.sourced! / 100, influencedRevenue: cents.influenced! / 100,
-    resoldRevenue: cents.resold! / 100, directRevenue: cents.direct! / 100,
-    partnerLedRevenue: (cents.sourced! + cents.influenced! + cents.resold!) / 100,
-    pipeline: cents.pipeline! / 100,
+    revenue: cents.revenue.money(),
+    sourcedRevenue: cents.sourced.money(), influencedRevenue: cents.influenced.money(),
+    resoldRevenue: cents.resold.money(), directRevenue: cents.direct.money(),
+    partnerLedRevenue: CentsSum.of(cents.sourced, cents.influenced, cents.resold).money(),
+    pipeline: cents.pipeline.money(),
   }));
   return { add, result };
 }
