@@ -14,8 +14,7 @@ const byId = new Map<string, FunctionDef>(CUSTOM_FUNCTIONS.map((def) => [def.id,
 const toEngineArg = (param: ParamDef | undefined, value: unknown, day: DayOfDate): unknown => {
   if (value === undefined || value === null || value === '') return value;
   if (Array.isArray(value)) {
-    const rows = value.every((row: unknown) => Array.isArray(row)) ? value as unknown[][] : value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
-    return toCalendarCells(rows, day);
+    return toCalendarCells(value as unknown[], day);
   }
   const cell = toCalendarCell(value, day);
   return param?.kind === 'range' ? [[cell]] : cell;

@@ -56,13 +56,17 @@ export function toCalendarCell(value: unknown, days: DayOfDate): Cell {
 }
 
 /**
- * A range's values as the engine should see them. Only rows that hold a date or an odd value are
+ * A range's values (rows of cells) as the engine should see them. Only rows that hold a date or an odd value are
  * copied (the input is not changed); every other row is handed on as it is. Rows keep their
  * positions so sheet row numbers stay right.
  */
-export function toCalendarCells(values: readonly (readonly unknown[])[], days: DayOfDate): Cell[][] {
+export function toCalendarCells(values: readonly unknown[], days: DayOfDate): Cell[][] {
   const out: Cell[][] = new Array(values.length);
-  for (let r = 0; r < values.length; r++) out[r] = calendarRow(values[r]!, days, false);
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    // A range is rows of cells; a bare value where a row should be is a one-cell row.
+    out[r] = calendarRow(Array.isArray(row) ? row : [row], days, false);
+  }
   return out;
 }
 
