@@ -4,22 +4,28 @@
  * row repeated, wrapped headers on rows tall enough, money and percent formats kept.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, buildReportTabs } from '../../src/core';
+import { analyze, workbookTabs } from '../../src/core';
+import type { Policy } from '../../src/core';
 import { loadInput } from '../../src/cli/loadInput';
 import { xlsxWriter } from '../../src/cli/xlsxWriter';
-import { exampleWorkbook, tempDir } from './cliHarness';
+import { exampleWorkbook, repoRoot, tempDir } from './cliHarness';
+import { libreOfficeSheets } from './libreOfficeView';
 
 const dir = tempDir('pa-layout-');
 const file = path.join(dir, 'report.xlsx');
 const part = (name: string): string => execFileSync('unzip', ['-p', file, name], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
 const MINE = ['Partner Summary', 'Partner Trend', 'Partner Segments', 'Deal Attribution', 'Partner Credits', 'Data Issues'];
+/** Every tab the CLI writes for the example with its incentive plan. */
+const EVERY_TAB = [...MINE, 'Partner Payouts', 'Review'];
 
 let sheets: { name: string; xml: string }[] = [];
 beforeAll(async () => {
   const { input } = await loadInput({ deals: exampleWorkbook });
-  await xlsxWriter(buildReportTabs(analyze(input, { policy: { asOfDate: '2025-01-01' } })), file);
+  // The example's own policy (its incentive plan adds Partner Payouts), as `report --config` reads it.
+  const policy = JSON.parse(readFileSync(path.join(repoRoot, 'examples', 'policy.json'), 'utf8')) as Partial<Policy>;
+  await xlsxWriter(workbookTabs(analyze(input, { policy: { ...policy, asOfDate: '2025-01-01' } })), file);
   const workbook = part('xl/workbook.xml');
   const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]!.replace(/&apos;/g, "'"));
   sheets = names.map((name, i) => ({ name, xml: part(`xl/worksheets/sheet${i + 1}.xml`) }));
@@ -66,6 +72,21 @@ describe('the CLI workbook, tab by tab', () => {
     const ranges = [...fods.matchAll(/<table:database-range [^>]*table:target-range-address="([^"]+)"[^>]*table:display-filter-buttons="true"/g)]
       .map((m) => m[1]!.replace(/&apos;/g, "'"));
     expect(ranges).toEqual(expect.arrayContaining(["'Partner Summary'.A26:'Partner Summary'.AD40", "'Deal Attribution'.A1:'Deal Attribution'.P402"]));
-    for (const name of MINE) expect(ranges.some((r) => r.startsWith(`'${name}'.`))).toBe(true);
+    for (const name of EVERY_TAB) expect([name, ranges.some((r) => r.startsWith(`'${name}'.`) || r.startsWith(`${name}.`))]).toEqual([name, true]);
+  }, 150_000);
+
+  it('opens in LibreOffice with every tab frozen under its header, printing landscape, one page wide, header rows repeated', () => {
+    const opened = libreOfficeSheets(file);
+    expect(opened.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
+    expect(opened.map((s) => s.name)).toEqual(expect.arrayContaining(EVERY_TAB));
+    for (const s of opened) {
+      expect([s.name, s.frozen, s.landscape, s.pagesWide, s.pagesTall, s.repeatedRows !== null]).toEqual([s.name, true, true, 1, 0, true]);
+    }
+    const tab = (name: string) => opened.find((s) => s.name === name)!;
+    // Partner Summary freezes the partner names (its table starts on row 26, whose header repeats on every page).
+    expect(tab('Partner Summary')).toMatchObject({ frozenRows: 0, frozenColumns: 1, repeatedRows: [26, 26] });
+    expect(tab('Deal Attribution')).toMatchObject({ frozenRows: 1, frozenColumns: 0, repeatedRows: [1, 1] });
+    expect(tab('Partner Trend')).toMatchObject({ frozenRows: 2, repeatedRows: [2, 2] });
+    expect(tab('Review')).toMatchObject({ frozenRows: 2, repeatedRows: [2, 2] });
   }, 150_000);
 });

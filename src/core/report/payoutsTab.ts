@@ -18,9 +18,10 @@ export function payoutsTab(p: Payouts): ReportTab {
     'Resold Credit', 'Resold Rate', 'Sourced-deal Bonus', 'Before Cap', 'Cap Applied', 'Payout', 'Won Deals'], rows,
   ['text', 'text', 'text', 'text', 'money', 'percent', 'money', 'percent', 'money', 'percent', 'money', 'money', 'money', 'money', 'integer'],
   `Partner payouts (${p.currency}) by close period: credit x rate per deal line, rounded to the cent, plus bonus, less cap`);
+  payouts.totalRows = 1;
   const lifetimeRow = payouts.row + payouts.values.length + 3;
   const lifetime = block(lifetimeRow, 0, ['Partner', 'Credited Revenue (all periods)', 'Payouts (all periods)', 'Won Deals Credited', 'First Deal', 'Latest Deal'],
     p.lifetime.map((l) => [l.partner, l.creditedRevenue, l.payout, l.deals, l.firstDeal ?? '', l.latestDeal ?? '']),
     ['text', 'money', 'money', 'integer', 'text', 'text'], `Partner lifetime (${p.currency})`);
-  return { name: PAYOUTS_TAB, blocks: [payouts, lifetime], frozenRows: 2, columnWidths: [28, 12, 12, 16, 15, 10, 15, 10, 15, 10, 14, 14, 12, 14, 10], charts: [] };
+  return { name: PAYOUTS_TAB, blocks: [payouts, lifetime], frozenRows: 2, filterBlock: 0, columnWidths: [28, 12, 12, 16, 15, 10, 15, 10, 15, 10, 14, 14, 12, 14, 10], charts: [] };
 }

@@ -24,6 +24,7 @@ export function reviewTab(queue: ReviewQueue): ReportTab {
     name: REVIEW_TAB,
     blocks: [{ row: 1, col: 0, values: [header, ...rows], formats: ['money', 'text', 'text', 'text', 'integer', 'text', 'text', 'text', 'text'], headerRows: 1, title }],
     frozenRows: 2,
+    filterBlock: 0,
     columnWidths: [14, 14, 28, 8, 10, 36, 14, 26, 80],
     charts: [],
   };
