@@ -227,3 +227,28 @@ describe('totals past 2^53 cents (a rupiah book)', () => {
     expect(summary.totals.sourcedShare).toBe(0.5);
   });
 });
+
+describe('three letters that are not a currency code', () => {
+  it.each(['abc 100', 'TBD 500', '100 pcs', 'approx 100', 'n/a 250', 'EST 1,200'])('"%s" is not an amount', (text) => {
+    expect(parseAmount(text, '.')).toEqual({ kind: 'invalid' });
+  });
+
+  it('still reads ISO 4217 codes in any case, and RMB as yuan', () => {
+    expect(parseAmount('usd 100', '.')).toEqual({ kind: 'ok', value: 100, currency: 'USD', mark: null });
+    expect(parseAmount('1.500,00 CHF', ',')).toEqual({ kind: 'ok', value: 1500, currency: 'CHF', mark: null });
+    expect(parseAmount('RMB 5,000', '.')).toEqual({ kind: 'ok', value: 5000, currency: 'CNY', mark: null });
+  });
+
+  it('leaves such a deal out of the money with a warning naming the word, and the headline says so', () => {
+    const { summary } = analyze({ deals: dealGrid([
+      { 'Opportunity Name': 'Contoso renewal', Stage: 'Closed Won', Amount: 'TBD 500', 'Sourcing Partner': 'Fabrikam' },
+      { 'Opportunity Name': 'Northwind upsell', Stage: 'Closed Won', Amount: 'USD 1,000.00', 'Sourcing Partner': 'Fabrikam' },
+    ]) });
+    expect(summary.totals.revenue).toBe(1000);
+    expect(summary.deals[0]!.amount).toBeNull();
+    const bad = summary.issues.find((i) => i.code === 'AMOUNT_INVALID')!;
+    expect(bad).toMatchObject({ row: 2, value: 'TBD 500', message: '"TBD 500" is not an amount ("TBD" is not a currency code).' });
+    expect(codes(summary)).not.toContain('CURRENCY_NO_RATE');
+    expect(summary.issues[0]!.message).toMatch(/^1 of 2 won deals/);
+  });
+});

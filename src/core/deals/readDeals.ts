@@ -10,7 +10,7 @@ import type { IssueLog } from '../messages';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { cellText, isBlank } from '../values/cellText';
 import { isSpreadsheetError } from '../values/spreadsheetErrors';
-import { parseAmount } from '../values/parseAmount';
+import { parseAmount, unknownCurrencyWord } from '../values/parseAmount';
 import { parseBoolean } from '../values/parseBoolean';
 import { parseDate, serialDay, dateHint, formatDay } from '../values/parseDate';
 import { splitPartners } from '../table/splitPartners';
@@ -355,8 +355,10 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
         if (amount < 0) log.add('AMOUNT_NEGATIVE', row, header('amount'), cellText(amountCell));
       } else if (parsed.kind === 'invalid') {
         const text = cellText(amountCell);
-        const hint = typeof amountCell === 'string' && decimal === '.' && /\d\.\d{3},\d/.test(text)
-          ? ' (it looks like comma decimals: set the decimal separator to ",")' : '';
+        const word = typeof amountCell === 'string' ? unknownCurrencyWord(amountCell) : null;
+        const hint = word !== null ? ` ("${word}" is not a currency code)`
+          : typeof amountCell === 'string' && decimal === '.' && /\d\.\d{3},\d/.test(text)
+            ? ' (it looks like comma decimals: set the decimal separator to ",")' : '';
         log.add('AMOUNT_INVALID', row, header('amount'), text, { hint });
       } else {
         log.add(status === 'won' ? 'AMOUNT_MISSING_WON' : 'AMOUNT_MISSING_OPEN', row, header('amount'), '');

@@ -25,6 +25,16 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?e[+-]?\d+$/i;
 const BLANK: AmountResult = { kind: 'blank' };
 const INVALID: AmountResult = { kind: 'invalid' };
 
+/** The currency three letters name: an ISO 4217 code ("EUR") or a known word ("RMB" is CNY); null for any other word. */
+const codeOf = (letters: string): string | null => currencyOfMark(letters).code;
+
+/** The three letters beside a number that name no currency ("TBD" in "TBD 500"), for the data issue; null otherwise. */
+export function unknownCurrencyWord(text: string): string | null {
+  const t = text.trim().replace(/^\((.*)\)$/, '$1').trim();
+  const word = CODE_LEAD.exec(t)?.[1] ?? CODE_TRAIL.exec(t)?.[1];
+  return word !== undefined && codeOf(word) === null ? word : null;
+}
+
 /** Reads an amount cell. Booleans and dates are not amounts. */
 export function parseAmount(cell: Cell, decimalSeparator: '.' | ','): AmountResult {
   if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'ok', value: cell, currency: null, mark: null } : INVALID;
@@ -35,10 +45,20 @@ export function parseAmount(cell: Cell, decimalSeparator: '.' | ','): AmountResu
   let currency: string | null = null;
   let negative = false;
   if (text.startsWith('(') && text.endsWith(')')) { negative = true; text = text.slice(1, -1).trim(); }
+  // Three letters beside the number name its currency only when they are an ISO 4217 code: "abc 100",
+  // "TBD 500" or "100 pcs" is not an amount in currency ABC, TBD or PCS but text that is not an amount.
   const lead = CODE_LEAD.exec(text);
-  if (lead) { currency = lead[1]!.toUpperCase(); text = text.slice(lead[0].length); }
+  if (lead) {
+    currency = codeOf(lead[1]!);
+    if (currency === null) return INVALID;
+    text = text.slice(lead[0].length);
+  }
   const trail = CODE_TRAIL.exec(text);
-  if (trail) { currency = trail[1]!.toUpperCase(); text = text.slice(0, trail.index); }
+  if (trail) {
+    currency = codeOf(trail[1]!);
+    if (currency === null) return INVALID;
+    text = text.slice(0, trail.index);
+  }
   let symbol: string | null = null;
   const strip = (found: string): string => { symbol ??= found; return ''; };
   text = text.replace(SYMBOLS, strip).trim();
