@@ -4,7 +4,7 @@
  * renders and re-saves them.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
@@ -175,4 +175,28 @@ describe('the charts of the CLI workbook', () => {
     const refs = savedCharts.flatMap((n) => [...saved.text(n)!.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]!.replace(/&apos;/g, "'")));
     expect(refs).toEqual(expect.arrayContaining(["'Partner Summary'!$B$3", "'Partner Trend'!$A$3:$A$11"]));
   }, 200_000);
+});
+
+describe('the motion split when credit notes make a motion negative', () => {
+  it('draws bars, not a pie (a pie cannot show a negative slice), from the same four cells', async () => {
+    const csv = path.join(dir, 'credit-note.csv');
+    writeFileSync(csv, [
+      'Opportunity ID,Opportunity Name,Amount,Currency,Stage,Created Date,Close Date,Lead Source,Sourcing Partner,Reseller,Region',
+      'OPP-1,Contoso - Platform,120000,USD,Closed Won,2024-01-10,2024-02-20,Partner Referral,Acme Inc.,,EMEA',
+      'OPP-2,Fabrikam - Renewal,80000,USD,Closed Won,2024-01-15,2024-03-01,Inbound,,,EMEA',
+      'OPP-3,Fabrikam - Credit note,-30000,USD,Closed Won,2024-02-01,2024-03-10,Inbound,,Globex Corporation,EMEA',
+      'OPP-4,Tailspin - Data Pipeline,50000,USD,Closed Won,2024-04-01,2024-05-02,Inbound,,,APAC',
+    ].join('\n'));
+    const out = path.join(dir, 'credit-note.xlsx');
+    const { input } = await loadInput({ deals: csv });
+    await xlsxWriter(buildReportTabs(analyze(input, { policy: { asOfDate: '2025-01-01' } })), out);
+    const archive = new ZipArchive(readFileSync(out));
+    const motion = archive.names().filter((n) => /^xl\/charts\//.test(n)).map((n) => archive.text(n)!)
+      .find((xml) => xml.includes('<a:t>Revenue by motion (USD)</a:t>'))!;
+    expect(motion).not.toContain('<c:pieChart>');
+    expect(motion).toContain('<c:barDir val="bar"/>');
+    expect(motion).toContain("<c:f>('Partner Summary'!$B$4:$B$6,'Partner Summary'!$B$8)</c:f>");
+    const cached = [...motion.matchAll(/<c:numCache>.*?<\/c:numCache>/g)][0]![0];
+    expect([...cached.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual([120000, 0, -30000, 130000]);
+  }, 60_000);
 });
