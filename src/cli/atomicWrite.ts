@@ -28,7 +28,7 @@ export function checkOutputs(outputs: readonly { path: string; flag: string }[],
     if (other) throw new CliError(`${other} and ${output.flag} name the same file "${output.path}"; give them different names.`);
     seen.set(target, output.flag);
     if (existsSync(target) && statSync(target).isDirectory()) {
-      throw new CliError(`${output.flag} "${output.path}" is a folder; give a file name such as "${path.join(output.path, 'partner-report')}${output.flag === '--json' ? '.json' : '.xlsx'}".`);
+      throw new CliError(`${output.flag} "${output.path}" is a folder; give a file name such as "${path.join(output.path, 'partner-report')}${output.flag === '--json' ? '.json' : output.flag === '--html' ? '.html' : '.xlsx'}".`);
     }
     checkFileKind(output);
   }

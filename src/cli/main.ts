@@ -19,6 +19,7 @@ const REPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--out <file>', 'write the summary workbook (.xlsx)'],
   ['--json <file>', 'write the JSON summary'],
   ['--statements <dir>', 'write one statement workbook per credited partner'],
+  ['--html <file>', 'write the HTML report (one self-contained page)'],
   ['--compare <files...>', 'compare two or three policy files (definitions)'],
   ['--strict', 'exit 1 on any error-severity data issue'],
   ['--quiet', 'no progress bar on standard error'],
@@ -72,7 +73,7 @@ function program(result: { lines: string[] }): Command {
     if (extra.length > 0) throw new CliError(`report takes one deals file, but also got ${extra.map((e) => `"${e}"`).join(', ')}. Use --touches, --partners and --fx for the other tables.`);
     result.lines.push(...await reportCommand({
       deals: file, sheet: options.sheet, touches: options.touches, partners: options.partners, fx: options.fx,
-      overrides: options.overrides, config: options.config, out: options.out, json: options.json, statements: options.statements,
+      overrides: options.overrides, config: options.config, out: options.out, json: options.json, statements: options.statements, html: options.html,
       compare: options.compare,
       strict: options.strict === true, quiet: options.quiet === true,
     }));

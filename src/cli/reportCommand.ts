@@ -16,6 +16,8 @@ import { xlsxWriter } from './xlsxWriter';
 import { checkStatementsDir, statementFiles } from './statementFiles';
 import { progressBar } from './progress';
 import type { ProgressBar } from './progress';
+import { writeHtmlReport } from './html/htmlReport';
+import { version } from '../../package.json';
 
 /** The report command's options, as parsed from the command line. */
 export interface ReportOptions extends InputFiles {
@@ -24,6 +26,8 @@ export interface ReportOptions extends InputFiles {
   json?: string;
   /** A folder for one statement workbook per credited partner. */
   statements?: string;
+  /** The HTML report page (self-contained, charts inline); with --statements each statement also as a page. */
+  html?: string;
   /** Two or three policy files to compare (the first one also makes the summary tabs). */
   compare?: string[];
   /** Exit 1 on any error-severity data issue (for scheduled runs). */
@@ -67,6 +71,7 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
     outputs.push({ path: options.out, flag: '--out' });
   }
   if (options.json !== undefined && options.json !== STDIO) outputs.push({ path: options.json, flag: '--json' });
+  if (options.html !== undefined) outputs.push({ path: checkHtmlPath(options.html), flag: '--html' });
   checkOutputs(outputs, inputs);
   if (options.statements !== undefined) checkStatementsDir(options.statements);
 
@@ -116,7 +121,12 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
     if (options.json === STDIO) stdout = () => writeJson(json, process.stdout);
     else files.push({ path: options.json, flag: '--json', data: (file) => writeJsonFile(json, file) });
   }
-  const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements);
+  const madeAt = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  if (options.html !== undefined) {
+    const facts = { source: stdinFile === undefined ? loaded.sources.deals : aboutStdin(loaded.sources.deals, stdinFile), extraSources: htmlSources(loaded.sources, options.config), madeAt, version };
+    files.push({ path: options.html, flag: '--html', data: (file) => writeHtmlReport(analysis.summary, file, facts) });
+  }
+  const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements, options.html === undefined ? undefined : { madeAt });
   files.push(...statements);
   await writeFilesAtomic(files, (done, total, file) => progress.update('writing', done, total, file));
   progress.stop();
@@ -124,8 +134,10 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
 
   const written = files.filter((f) => f.flag !== '--statements').map((f) => (f.flag === '--out'
     ? `${f.path} (the summary tabs and their charts)`
+    : f.flag === '--html' ? `${f.path} (HTML report: key figures, charts, partners, data issues)`
     : comparison !== null ? `${f.path} (JSON comparison of the definitions)` : `${f.path} (JSON summary)`));
-  if (options.statements !== undefined) written.push(`${options.statements} (${statements.length} partner statement${statements.length === 1 ? '' : 's'})`);
+  const statementCount = options.html === undefined ? statements.length : statements.length / 2;
+  if (options.statements !== undefined) written.push(`${options.statements} (${statementCount} partner statement${statementCount === 1 ? '' : 's'}${options.html === undefined ? '' : ', each as .xlsx and .html'})`);
   const extraSources = (['touches', 'partners', 'fx', 'overrides'] as const)
     .map((kind) => loaded.sources[kind])
     .filter((s): s is string => s !== undefined);
@@ -148,6 +160,19 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   process.stderr.write(`${lines.join('\n')}\n`);
   if (failure !== null) throw new CliError(failure);
   return [];
+}
+
+/** Refuses `--html -` (the page is a file to mail or print) and names other than .html/.htm. */
+function checkHtmlPath(file: string): string {
+  if (file === STDIO) throw new CliError('--html writes a file, not standard output; give a file name such as report.html.');
+  if (!/\.html?$/i.test(file)) throw new CliError(`--html "${file}" must be an .html file name, e.g. report.html.`);
+  return file;
+}
+
+/** The other tables and the policy file, as the HTML report's header names them. */
+function htmlSources(sources: Partial<Record<'touches' | 'partners' | 'fx' | 'overrides', string>>, config: string | undefined): string[] {
+  const list = (['touches', 'partners', 'fx', 'overrides'] as const).map((kind) => sources[kind]).filter((s): s is string => s !== undefined);
+  return config === undefined ? list : [...list, `policy ${config}`];
 }
 
 /** "12 deals, 340,000.00 USD, need a decision; see Review in the workbook" */

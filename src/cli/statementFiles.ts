@@ -1,4 +1,4 @@
-/** `report --statements DIR`: one workbook per credited partner, named after the partner in a file-system-safe way. */
+/** `report --statements DIR`: one workbook (and with --html one page) per credited partner, named after the partner in a file-system-safe way. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Analysis } from '../core';
@@ -6,6 +6,8 @@ import { statementPartners, statementTab } from '../core';
 import type { OutputFile } from './atomicWrite';
 import { CliError } from './CliError';
 import { xlsxWriter } from './xlsxWriter';
+import { statementPage } from './html/statementPage';
+import { writeHtmlFile } from './html/writeHtmlFile';
 
 /** "Acme, Inc." -> "Acme-Inc"; names that make no file name ("..", "CON", emoji only) become "partner". */
 export function statementFileStem(partner: string): string {
@@ -20,14 +22,17 @@ export function checkStatementsDir(dir: string): void {
   }
 }
 
-/** The statement files of a run. */
-export function statementFiles(analysis: Analysis, dir: string): OutputFile[] {
+/** The statement files of a run: a workbook per partner, and its HTML page beside it when `html` is set (with --html). */
+export function statementFiles(analysis: Analysis, dir: string, html?: { madeAt: string }): OutputFile[] {
   const used = new Map<string, number>();
-  return statementPartners(analysis.summary).map((partner) => {
+  return statementPartners(analysis.summary).flatMap((partner): OutputFile[] => {
     const stem = statementFileStem(partner);
     const n = (used.get(stem.toLowerCase()) ?? 0) + 1; // case-insensitive file systems: "ACME" and "Acme" would collide
     used.set(stem.toLowerCase(), n);
     const tab = statementTab(analysis.summary, partner);
-    return { path: path.join(dir, `${stem}${n > 1 ? `-${n}` : ''}.xlsx`), flag: '--statements', data: (file: string) => xlsxWriter([tab], file) };
+    const name = path.join(dir, `${stem}${n > 1 ? `-${n}` : ''}`);
+    const workbook: OutputFile = { path: `${name}.xlsx`, flag: '--statements', data: (file: string) => xlsxWriter([tab], file) };
+    if (html === undefined) return [workbook];
+    return [workbook, { path: `${name}.html`, flag: '--statements', data: (file: string) => writeHtmlFile(file, statementPage(tab, partner, html.madeAt)) }];
   });
 }

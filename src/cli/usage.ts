@@ -23,6 +23,10 @@ Options:
   --json FILE        write the JSON summary (totals, partners, periods, segments, deals, issues)
   --statements DIR   write one statement workbook per credited partner into DIR: its deals, role,
                      credit, the reason, and its payout lines when the settings have "incentives"
+                     (with --html, each statement also as an HTML page)
+  --html FILE        write the HTML report: one self-contained page (no script, nothing loaded) with
+                     the key figures, charts, the partner table and the data issues, to mail or print;
+                     it lists at most 250 partners and 200 data issues one by one and counts the rest
   --compare A.json B.json [C.json]
                      run the deals under two or three policy files (put the deals file first) and
                      add a Definitions Compared tab; --json then writes the comparison. Shipped:
@@ -36,8 +40,8 @@ Options:
 An .xlsx input's tabs named "Touches" (or "Partner Touches", "Activities"), "Partners",
 "FX Rates" and "Attribution Overrides" are used automatically unless the flags name other files.
 The workbook written by --out has charts like the add-ins' (top partners, revenue by motion, the
-quarterly trends by motion and by partner), drawn from the tabs' cells. Without --out and --json the
-command only prints the summary.
+quarterly trends by motion and by partner), drawn from the tabs' cells. Without --out, --json and --html
+the command only prints the summary.
 Output files are written completely or not at all, and never over an input file.
 "-" as the deals file reads standard input; --json - or --out - writes to standard output (the summary then goes to stderr).
 

@@ -51,3 +51,7 @@ export { SOURCING_EVIDENCE } from './policy';
 export type { SourcingEvidenceKind } from './policy';
 export { SHIPPED_DEFINITIONS } from './compare/shippedDefinitions';
 export type { ShippedDefinition } from './compare/shippedDefinitions';
+export { htmlReportModel, HTML_PARTNER_ROWS, HTML_ISSUE_ROWS } from './report/htmlReportModel';
+export type { HtmlReportModel, HtmlTable, HtmlColumn, KeyFigure } from './report/htmlReportModel';
+export type { ReportChart, ReportChartId, VegaLiteSpec } from './report/reportCharts';
+export { cellText } from './report/cellText';
