@@ -12,6 +12,7 @@ import { readPolicyFile } from './readPolicyFile';
 import { readJsonFile } from './readJsonFile';
 import { readFileSync } from 'node:fs';
 import { detectSqlMapping } from '../core/sql/detectSqlMapping';
+import type { DetectedSqlTable } from '../core/sql/detectSqlMapping';
 import { readCsv } from './readCsv';
 import { looksLikeXlsx, readWorkbook } from './readWorkbook';
 
@@ -34,18 +35,20 @@ export interface SqlCommandOptions {
   detect?: string;
 }
 
-/** The deals mapping detected from an export's header row; --mapping entries win over it. */
-async function detectedMapping(file: string): Promise<Record<string, unknown>> {
+/** The deals mapping and amount locale detected from an export; --mapping entries win over the mapping. */
+async function detected(file: string, given: Record<string, unknown> | null, decimalSetting: '.' | ',' | null): Promise<DetectedSqlTable> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     throw new CliError(`Cannot read the --detect file "${file}". Give a CSV or XLSX export of the deals table, or a file with its header row.`);
   }
-  const grids = looksLikeXlsx(bytes) ? (await readWorkbook(file)).map((tab) => tab.grid) : [readCsv(file)];
+  let semicolonFile = false;
+  const grids = looksLikeXlsx(bytes) ? (await readWorkbook(file)).map((tab) => tab.grid)
+    : [readCsv(file, undefined, (delimiter) => { semicolonFile = delimiter === ';'; })];
   for (const grid of grids) {
     try {
-      return detectSqlMapping(grid).mapping;
+      return detectSqlMapping(grid, { mapping: given, decimalSetting, semicolonFile });
     } catch (error) {
       if (!isAttributionError(error)) throw error;
       if (grid === grids[grids.length - 1]) throw new CliError(`--detect: ${error.message}`);
@@ -53,6 +56,19 @@ async function detectedMapping(file: string): Promise<Record<string, unknown>> {
   }
   throw new CliError(`--detect: "${file}" holds no table.`);
 }
+
+/** The comment the script opens with when the export decided how its amounts read (the tool had to look, so it says what it saw). */
+const decimalNote = (found: DetectedSqlTable): string | null => {
+  // Header and value are the user's text: one line, no statement separator, whatever they hold.
+  const clean = (text: string): string => text.replace(/[\p{Cc}\u2028\u2029;]+/gu, ' ').slice(0, 60);
+  const amountHeader = clean(found.amountHeader);
+  const decimal = { ...found.decimal, example: clean(found.decimal.example ?? '') };
+  const which = decimal.separator === ',' ? 'decimal comma' : 'decimal point';
+  if (decimal.source === 'values') return `-- --detect: "${amountHeader}" is read with the ${which}, as values such as "${decimal.example}" show.`;
+  if (decimal.source === 'delimiter') return `-- --detect: "${amountHeader}" is read with the decimal comma, as the export is separated by semicolons.`;
+  if (decimal.ambiguous) return `-- --detect: nothing in "${amountHeader}" shows its decimal separator, and values such as 1.000 read two ways: they are left out of the money. Set decimalSeparator in --config.`;
+  return null;
+};
 
 function readMappingFile(file: string): Record<string, unknown> {
   const problem = (detail: string): string =>
@@ -65,19 +81,25 @@ function readMappingFile(file: string): Record<string, unknown> {
 /** The script's lines for stdout; bad options or files are one CliError line. */
 export async function sqlCommand(options: SqlCommandOptions): Promise<string[]> {
   if (!options.dialect) throw new CliError(`sql needs --dialect: one of ${SQL_DIALECTS.join(', ')}.`);
+  const policy = options.config ? readPolicyFile(options.config).policy : {};
+  const given = options.mapping ? readMappingFile(options.mapping) : null;
+  const setting = typeof policy === 'object' && policy !== null && 'decimalSeparator' in policy
+    ? (policy as { decimalSeparator?: unknown }).decimalSeparator : undefined;
+  const found = options.detect ? await detected(options.detect, given, setting === ',' || setting === '.' ? setting : null) : null;
   const compile: CompileSqlOptions = {
     dialect: options.dialect,
-    policy: options.config ? readPolicyFile(options.config).policy : {},
-    mapping: options.detect
-      ? { ...await detectedMapping(options.detect), ...(options.mapping ? readMappingFile(options.mapping) : {}) }
-      : options.mapping ? readMappingFile(options.mapping) : null,
+    policy,
+    mapping: found ? { ...found.mapping, ...(given ?? {}) } : given,
+    ...(found ? { amountLocale: found.amountLocale } : {}),
     dealsTable: options.deals ?? 'deals',
     touchesTable: options.touches ?? null,
     overridesTable: options.overrides ?? null,
     output: (options.output ?? 'script') as CompileSqlOptions['output'],
   };
   try {
-    return [compilePolicyToSql(compile).trimEnd()];
+    const note = found ? decimalNote(found) : null;
+    const script = compilePolicyToSql(compile).trimEnd();
+    return [note === null ? script : `${note}\n${script}`];
   } catch (error) {
     if (isAttributionError(error)) throw new CliError(error.message);
     throw error;

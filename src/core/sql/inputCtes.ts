@@ -8,6 +8,8 @@ import type { SqlDialect } from './sqlDialect';
 import type { SqlDealField, SqlTouchField } from './sqlMapping';
 import type { SqlText } from './sqlText';
 import { MAX_KNOWN_PIECES } from '../table/splitPartners';
+import type { AmountLocale } from './amountSql';
+import { amountQuery, resolveMarkSql, usualOfMarkSql } from './amountSql';
 
 /** One named step of the script. */
 export interface Cte { name: string; sql: string }
@@ -28,6 +30,8 @@ export interface CteContext {
   overridesTable: string | null;
   /** "Today" for open deals, as an SQL integer expression (days since 1970-01-01). */
   asOf: string;
+  /** How amount text is read (decimal separator decided for the column). */
+  amountLocale: AmountLocale;
 }
 
 /** Partner fields in the order the engine meets them on a row (it matters for "first seen" names). */
@@ -75,8 +79,8 @@ export function inputCtes(ctx: CteContext): Cte[] {
   ${text.term(textOf('stage'))} AS stage_key,
   ${boolOf('won')} AS won_flag,
   ${boolOf('closed')} AS closed_flag,
-  CAST(${col('amount')} AS ${d.types.double}) AS amount,
-  UPPER(${textOf('currency')}) AS currency,
+  ${textOf('amount')} AS amount_text,
+  UPPER(${textOf('currency')}) AS currency_col,
   ${dayOf('created')} AS created_day,
   ${dayOf('closeDate')} AS close_day,
   ${dayOf('registrationDate')} AS reg_day,
@@ -89,19 +93,31 @@ export function inputCtes(ctx: CteContext): Cte[] {
   ${partnerCells.join(',\n  ')}
 FROM ${ctx.dealsTable} AS s` });
 
-  // Reporting currency: the policy's, else the most common currency (first seen wins ties), else USD.
-  const reporting = policy.reportingCurrency !== null ? d.str(policy.reportingCurrency)
-    : deals.currency ? `(SELECT COALESCE(MAX(CASE WHEN pick = 1 THEN currency END), 'USD') FROM (
-      SELECT currency, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, MIN(rk)) AS pick
-      FROM pa_deal_raw WHERE currency <> '' AND amount IS NOT NULL GROUP BY currency) c)`
-      : "'USD'";
+  // Amount text read as the engine reads it, and what currency it names (amountSql.ts).
+  ctes.push({ name: 'pa_amount', sql: amountQuery(d, text, 'pa_deal_raw', ctx.amountLocale) });
+  // Reporting currency: the policy's, else the most common currency among readable amounts (the
+  // currency column, else the code or symbol in the amount; codes before marks and first seen win
+  // ties), else USD; amounts that name no currency outvoting every currency leave USD.
+  const reporting = policy.reportingCurrency !== null ? `SELECT ${d.str(policy.reportingCurrency)} AS reporting_currency`
+    : `SELECT CASE WHEN x.top_kind IS NULL OR x.top_kind = 2 OR x.unmarked > x.top_n THEN 'USD'
+    WHEN x.top_kind = 1 THEN ${usualOfMarkSql(d, 'x.top_key')} ELSE x.top_key END AS reporting_currency
+  FROM (SELECT MAX(CASE WHEN c.pick = 1 THEN c.n END) AS top_n, MAX(CASE WHEN c.pick = 1 THEN c.kind END) AS top_kind,
+      MAX(CASE WHEN c.pick = 1 THEN c.vkey END) AS top_key, SUM(CASE WHEN c.kind = 2 THEN c.n ELSE 0 END) AS unmarked
+    FROM (SELECT v.vkey, v.kind, COUNT(*) AS n,
+        ROW_NUMBER() OVER (ORDER BY CASE WHEN v.kind = 2 THEN 1 ELSE 0 END, COUNT(*) DESC, v.kind, MIN(v.rk)) AS pick
+      FROM (SELECT r.rk, CASE WHEN r.currency_col <> '' OR am.said_code IS NOT NULL THEN 0 WHEN am.said_mark IS NOT NULL THEN 1 ELSE 2 END AS kind,
+          COALESCE(NULLIF(r.currency_col, ''), am.said_code, am.said_mark, '') AS vkey
+        FROM pa_deal_raw r JOIN pa_amount am ON am.rk = r.rk WHERE am.amount IS NOT NULL) v
+      GROUP BY v.vkey, v.kind) c) x`;
   const stageStatus = (key: string): string => `CASE WHEN r.stage_text = '' THEN NULL
       WHEN ${inList(d, key, policy.wonStages)} OR ${inList(d, `REPLACE(${key}, ' ', '')`, policy.wonStages)} THEN 'won'
       WHEN ${inList(d, key, policy.lostStages)} OR ${inList(d, `REPLACE(${key}, ' ', '')`, policy.lostStages)} THEN 'lost'
       ELSE 'open' END`;
-  ctes.push({ name: 'pa_deal_status', sql: `SELECT r.*, ${stageStatus('r.stage_key')} AS stage_status,
-  ${reporting} AS reporting_currency
-FROM pa_deal_raw r` });
+  // The deal's currency: the column, else the code its amount names, else its mark as the reporting currency reads it.
+  ctes.push({ name: 'pa_deal_status', sql: `SELECT r.*, am.amount, ${stageStatus('r.stage_key')} AS stage_status, rc.reporting_currency,
+  CASE WHEN r.currency_col <> '' THEN r.currency_col WHEN am.said_code IS NOT NULL THEN am.said_code
+    WHEN am.said_mark IS NOT NULL THEN ${resolveMarkSql(d, 'am.said_mark', 'rc.reporting_currency')} ELSE '' END AS currency
+FROM pa_deal_raw r JOIN pa_amount am ON am.rk = r.rk CROSS JOIN (${reporting}) rc` });
 
   ctes.push({ name: 'pa_deal', sql: `SELECT r.rk, r.deal_id, r.created_day, r.close_day, r.reg_day, r.tier, r.ptype, r.region,
   CASE WHEN r.deal_id = '' THEN TRUE ELSE ROW_NUMBER() OVER (PARTITION BY r.deal_id ORDER BY r.rk) = 1 END AS counted,

@@ -32,8 +32,12 @@ export interface SqlDialect {
   nfkc(expr: string): string;
   /** Replaces every match of `pattern` (a literal) by `replacement` (a literal without back references). */
   replaceAll(expr: string, pattern: string, replacement: string): string;
-  /** Replaces every match of `pattern` by its first capture group. */
+  /** Replaces every match of `pattern` by its first capture group ('' where the group took no part). */
   keepGroup1(expr: string, pattern: string): string;
+  /** The first match of `pattern` (a pattern without capture groups) in `expr`, or NULL when none. */
+  extractFirst(expr: string, pattern: string): string;
+  /** Number text (already checked to be digits) as a DOUBLE, without failing where it overflows ("1e400": NULL or infinite). */
+  tryDouble(expr: string): string;
   /** True when `pattern` matches somewhere in `expr`. */
   matches(expr: string, pattern: string): string;
   /** Array of every non-overlapping match of `pattern`. */
@@ -80,7 +84,9 @@ const duckdb: SqlDialect = {
   today: `(CURRENT_DATE - DATE '1970-01-01')`,
   nfkc: (expr) => `nfc_normalize(translate(${expr}, ${duckdb.str(FULL_WIDTH)}, ${duckdb.str(HALF_WIDTH)}))`,
   replaceAll: (expr, pattern, replacement) => `regexp_replace(${expr}, ${pattern}, ${replacement}, 'g')`,
-  keepGroup1: (expr, pattern) => `regexp_replace(${expr}, ${pattern}, '\\1')`,
+  keepGroup1: (expr, pattern) => `regexp_replace(${expr}, ${pattern}, '\\1', 'g')`,
+  extractFirst: (expr, pattern) => `NULLIF(regexp_extract(${expr}, ${pattern}), '')`,
+  tryDouble: (expr) => `TRY_CAST(${expr} AS DOUBLE)`,
   matches: (expr, pattern) => `regexp_matches(${expr}, ${pattern})`,
   extractAll: (expr, pattern) => `regexp_extract_all(${expr}, ${pattern})`,
   splitComma: (expr) => `string_split(${expr}, ',')`,
@@ -105,6 +111,8 @@ const bigquery: SqlDialect = {
   nfkc: (expr) => `NORMALIZE(${expr}, NFKC)`,
   replaceAll: (expr, pattern, replacement) => `REGEXP_REPLACE(${expr}, ${pattern}, ${replacement})`,
   keepGroup1: (expr, pattern) => `REGEXP_REPLACE(${expr}, ${pattern}, '\\\\1')`,
+  extractFirst: (expr, pattern) => `NULLIF(REGEXP_EXTRACT(${expr}, ${pattern}), '')`,
+  tryDouble: (expr) => `SAFE_CAST(${expr} AS FLOAT64)`,
   matches: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${pattern})`,
   extractAll: (expr, pattern) => `REGEXP_EXTRACT_ALL(${expr}, ${pattern})`,
   splitComma: (expr) => `SPLIT(${expr}, ',')`,
@@ -134,6 +142,9 @@ const spark: SqlDialect = {
   nfkc: (expr) => `translate(${expr}, ${backslashLiteral(FULL_WIDTH)}, ${backslashLiteral(HALF_WIDTH)})`,
   replaceAll: (expr, pattern, replacement) => `regexp_replace(${expr}, ${pattern}, ${replacement})`,
   keepGroup1: (expr, pattern) => `regexp_replace(${expr}, ${pattern}, '$1')`,
+  extractFirst: (expr, pattern) => `NULLIF(regexp_extract(${expr}, ${pattern}, 0), '')`,
+  // Java's Double.parseDouble never fails on digits: an overflow is Infinity, which the amount limit refuses.
+  tryDouble: (expr) => `CAST(${expr} AS DOUBLE)`,
   matches: (expr, pattern) => `(${expr} RLIKE ${pattern})`,
   extractAll: (expr, pattern) => `regexp_extract_all(${expr}, ${pattern}, 0)`,
   splitComma: (expr) => `split(${expr}, ',', -1)`,

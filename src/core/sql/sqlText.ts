@@ -7,7 +7,7 @@ import type { SqlDialect } from './sqlDialect';
 import { REGION_WORDS } from '../partners/partnerKey';
 
 /** JavaScript's `\s` (Unicode white space and line terminators) as a regex class body. */
-const WS = '\\s\\x{0B}\\p{Z}\\x{FEFF}';
+export const WS = '\\s\\x{0B}\\p{Z}\\x{FEFF}';
 
 /** The legal-entity suffixes of SPEC 2.5 (the same list as src/core/partners/partnerKey.ts). */
 export const LEGAL_SUFFIXES: readonly string[] = ['inc', 'incorporated', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co',
