@@ -92,7 +92,7 @@ const NO_PARTNERS: number[] = Object.freeze([]) as unknown as number[];
  * double reads to the cent: such amounts are refused, not rounded. (Sums of amounts are exact at
  * any size: rollup/centsSum.)
  */
-const MAX_AMOUNT = 1e13;
+export const MAX_AMOUNT = 1e13;
 
 /** Row kinds found by the first pass. */
 const DEAL = 0;

@@ -9,6 +9,7 @@ import type { SqlDialect } from './sqlDialect';
 import type { SqlText } from './sqlText';
 import { WS } from './sqlText';
 import { currencyOfMark, markCandidates } from '../values/currencyMarks';
+import { MAX_AMOUNT } from '../deals/readDeals';
 
 /** How the amount column's text is read: its decimal separator, and whether "1.000"-like text is refused as ambiguous. */
 export interface AmountLocale {
@@ -18,7 +19,7 @@ export interface AmountLocale {
 }
 
 /** The engine refuses amounts this large (readDeals' MAX_AMOUNT): they cannot be counted to the cent. */
-export const MAX_SQL_AMOUNT = 1e12;
+export const MAX_SQL_AMOUNT = MAX_AMOUNT;
 
 /** parseAmount's SYMBOLS, "R(?=\s?\d)" (South African rand before a number) written with a capture instead of a look-ahead. */
 const SYMBOL_ALT = "[$€£¥₹₩₽₪₫₴₦₱฿₺₲₡₵₭₮₸₼₾円元]|US\\$|CA\\$|AU\\$|MX\\$|NT\\$|CN¥|A\\$|C\\$|NZ\\$|HK\\$|S\\$|R\\$|kr\\.?|[zZ][łŁ]|Fr\\.?|CHF|Rp\\.?";

@@ -8,7 +8,7 @@
 import type { Field, Grid, MappingInput } from '../types';
 import { FIELDS } from '../table/fieldSynonyms';
 import { detectTable } from '../table/detectTable';
-import type { DetectedTable } from '../analyze';
+import type { DetectedTable } from '../table/DetectedTable';
 import { isAttributionError } from '../AttributionError';
 import { decideDecimal } from '../values/columnLocale';
 import type { DecimalDecision } from '../values/columnLocale';
