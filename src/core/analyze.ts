@@ -105,6 +105,8 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const { rates, conflicted } = input.fx ? readFxRates(input.fx, 1, policy.decimalSeparator, loopIssues) : { rates: new Map<string, number>(), conflicted: new Set<string>() };
   // Two rates for the reporting currency leave every cross rate unknown.
   const reportingRate = conflicted.has(reportingCurrency) ? undefined : rates.get(reportingCurrency) ?? 1;
+  // Amounts left out for want of an FX rate, in their own currency: the headline says how much they are.
+  const leftOut = new Map<number, { amount: number; currency: string }>();
   const centsOf = (amount: number | null, currency: string | null, row: number, counted: boolean): number | null => {
     if (amount === null) return null;
     if (currency === null || currency === reportingCurrency) return toCents(amount);
@@ -112,7 +114,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     if (rate === undefined || reportingRate === undefined) {
       const hint = conflicted.has(currency) ? ' (the FX table gives it two different rates)'
         : reportingRate === undefined ? ` (the FX table gives ${reportingCurrency} two different rates)` : '';
-      if (counted) loopIssues.add('CURRENCY_NO_RATE', row, 'Currency', currency, { currency, reporting: reportingCurrency, hint });
+      if (counted) { loopIssues.add('CURRENCY_NO_RATE', row, 'Currency', currency, { currency, reporting: reportingCurrency, hint }); leftOut.set(row, { amount, currency }); }
       return null;
     }
     return toCents((amount * rate) / reportingRate);
@@ -191,7 +193,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     ...(payouts ? { payouts } : {}) }, results);
   // Money the totals leave out heads the Data Issues: an error for revenue (so --strict fails), a warning for pipeline.
   // It counts the deals left out from the per-deal results, so a numbers-only run has none.
-  const headlineLines = keepResults ? moneyHeadline(summary).lines : [];
+  const headlineLines = keepResults ? moneyHeadline(summary, leftOut).lines : [];
   const incomplete = new IssueLog();
   for (const line of headlineLines) incomplete.add(line.includes(' won deal') ? 'REVENUE_INCOMPLETE' : 'PIPELINE_INCOMPLETE', null, '', '', { line });
   summary.issues.unshift(...incomplete.issues);

@@ -14,7 +14,7 @@ const grid = (lines: string[]): string[][] => lines.map((l) => l.split(/,(?=(?:[
 describe('the money headline', () => {
   it('says how many won deals are not in the totals and why', () => {
     const { summary } = analyze({ deals: grid(TEN_WON) });
-    expect(moneyHeadline(summary).lines).toEqual(['3 of 10 won deals are not in these totals: amounts could not be read. See Data Issues.']);
+    expect(moneyHeadline(summary).lines).toEqual(['3 of 10 won deals, amounts unknown, are not in these totals: amounts could not be read. See Data Issues.']);
     expect(summary.issues[0]).toMatchObject({ severity: 'error', code: 'REVENUE_INCOMPLETE', row: null });
   });
 
@@ -22,9 +22,28 @@ describe('the money headline', () => {
     const lines = ['Deal ID,Stage,Amount,Currency', 'D1,Closed Won,100,USD', 'D2,Closed Won,xyz,USD', 'D3,Closed Won,500,EUR', 'D4,Open,abc,USD'];
     const { summary } = analyze({ deals: grid(lines) });
     expect(moneyHeadline(summary).lines).toEqual([
-      '2 of 3 won deals are not in these totals: 1 amount could not be read, 1 in a currency with no FX rate. See Data Issues.',
-      '1 of 1 open deal is not in the pipeline: its amount could not be read. See Data Issues.',
+      '2 of 3 won deals, 500.00 EUR and 1 amount unknown, are not in these totals: 1 amount could not be read, 1 in a currency with no FX rate. See Data Issues.',
+      '1 of 1 open deal, amount unknown, is not in the pipeline: its amount could not be read. See Data Issues.',
     ]);
+  });
+
+  it('gives amounts in a currency with no FX rate in that currency, never as a made-up share of the total', () => {
+    // A HubSpot deals export: two EUR deals and a GBP one, and an FX table that only knows EUR.
+    const lines = ['Record ID,Deal Name,Deal Stage,Amount,Currency,Close Date',
+      '9001,Acme GmbH,closedwon,12000,EUR,2025-03-01', '9002,Globex Ltd,closedwon,"1,250.50",GBP,2025-03-02',
+      '9003,Initech BV,closedwon,800,EUR,2025-03-03', '9004,Umbrella Ltd,closedwon,300,GBP,2025-03-04',
+      '9005,Hooli Inc,closedwon,5000,USD,2025-03-05', '9006,Soylent Ltd,appointmentscheduled,2000,GBP,2025-03-06'];
+    const analysis = analyze({ deals: grid(lines), fx: [['Currency', 'Rate'], ['EUR', 1.08]] }, { policy: { reportingCurrency: 'USD' } });
+    const { lines: headline } = moneyHeadline(analysis.summary);
+    expect(headline).toEqual([
+      '2 of 5 won deals, 1,550.50 GBP, are not in these totals: their currencies have no FX rate. See Data Issues.',
+      '1 of 1 open deal, 2,000.00 GBP, is not in the pipeline: its currency has no FX rate. See Data Issues.',
+    ]);
+    expect(analysis.summary.totals.revenue).toBe(18824);
+    // The same words on Partner Summary and in the preview, read back from the summary's issues.
+    expect(buildReportTabs(analysis)[0]!.blocks.some((b) => b.title === headline.join(' '))).toBe(true);
+    expect(previewFromSummary(analysis.summary).headline).toEqual(headline);
+    expect(analysis.summary.issues[0]!.message).toBe(headline[0]!.replace(/ See Data Issues\.$/, ''));
   });
 
   it('is at the top of the Partner Summary tab and in the sidebar preview, word for word', () => {
@@ -55,7 +74,7 @@ describe('the command line', () => {
     const deals = file('ten-won.csv', TEN_WON);
     const plain = runCli(['report', deals]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout.split('\n')[0]).toBe('WARNING: 3 of 10 won deals are not in these totals: amounts could not be read. See Data Issues.');
+    expect(plain.stdout.split('\n')[0]).toBe('WARNING: 3 of 10 won deals, amounts unknown, are not in these totals: amounts could not be read. See Data Issues.');
     const json = path.join(dir, 'strict.json');
     const strict = runCli(['report', deals, '--strict', '--json', json]);
     expect(strict.code).toBe(1);
@@ -71,7 +90,7 @@ describe('the command line', () => {
   it('exits 1 when not one amount could be read', () => {
     const result = runCli(['report', file('unreadable.csv', [HEADER, ...rows(['TBD', 'n/a', 'see notes'])])]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^WARNING: 3 of 3 won deals are not in these totals: amounts could not be read/);
+    expect(result.stdout).toMatch(/^WARNING: 3 of 3 won deals, amounts unknown, are not in these totals: amounts could not be read/);
     expect(result.stderr).toMatch(/not one amount could be read/);
   });
 });
