@@ -1,5 +1,6 @@
 /** The one interface the sidebar talks to: implemented by the Sheets, Excel and demo bridges. */
 import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, WriteResult } from '../src/core/hostApi';
+import type { CompareRequest, CompareResult, StatementRequest } from '../src/core/hostApi';
 
 export interface HostBridge {
   /** Which host this is, for wording ("sheet" vs "worksheet") and help links. */
@@ -14,4 +15,8 @@ export interface HostBridge {
   writeSummary(request: PreviewRequest, onProgress?: (progress: Progress) => void): Promise<WriteResult>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
+  /** Runs the chosen definitions on the tab and writes (or replaces) the Definitions Compared tab. */
+  compareDefinitions(request: CompareRequest, onProgress?: (progress: Progress) => void): Promise<CompareResult>;
+  /** Writes (or replaces) one partner's statement tab, never over a user's tab. */
+  writeStatement(request: StatementRequest, onProgress?: (progress: Progress) => void): Promise<WriteResult>;
 }

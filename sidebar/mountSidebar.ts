@@ -18,6 +18,9 @@ import { renderPreview } from './sections/previewSection';
 import { createActionsView } from './sections/actionsSection';
 import { sqlSectionBody } from './sections/sqlSection';
 import type { ActionKind } from './sections/actionsSection';
+import { createDefinitionChoice } from './sections/definitionChoice';
+import { createCompareView } from './sections/compareSection';
+import { createStatementView } from './sections/statementSection';
 
 /** How long the preview waits after the last edit before it asks the host to recompute. */
 export const PREVIEW_DEBOUNCE_MS = 350;
@@ -54,6 +57,9 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
     el('h2', { attrs: { id: 'pa-preview-title' } }, ['4. Preview ', previewState]), previewNotice.element, previewBody,
   ]);
   const actions = createActionsView((kind) => void runAction(kind));
+  const definitionChoice = createDefinitionChoice((sourcingEvidence) => changePolicy({ ...policy, sourcingEvidence }));
+  const compareView = createCompareView((definitions, onProgress) => bridge.compareDefinitions({ ...request(), definitions }, onProgress));
+  const statementView = createStatementView((partner, onProgress) => bridge.writeStatement({ ...request(), partner }, onProgress));
   const sqlDetails = section('5. Export rules as SQL', 'sql', false, [sqlSectionBody(() => ({ detected, settings: copy(settings) }), createNotice('sql'))]);
 
   root.classList.add('pa-sidebar');
@@ -62,7 +68,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       el('h1', { text: 'Partner Attribution' }),
       el('p', { className: 'intro', text: 'Labels each deal partner sourced, influenced, resold or direct, credits partners, and writes summary tabs.' }),
     ]),
-    dataSection, mappingDetails, policyDetails, previewSection, actions.element, sqlDetails,
+    dataSection, mappingDetails, policyDetails, definitionChoice.element, previewSection, actions.element, compareView.element, statementView.element, sqlDetails,
   );
 
   const request = (): PreviewRequest => ({ tab: detected?.tab ?? settings.tab, settings: copy(settings) });
@@ -87,6 +93,8 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       if (missingRequired) mappingDetails.open = true;
     }
     renderPolicySection(policyBody, policy, detected, { onChange: changePolicy, onReset: resetPolicy });
+    definitionChoice.render(policy);
+    compareView.render(policy);
   });
 
   const save = async (): Promise<boolean> => {
@@ -108,6 +116,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       if (seq !== previewSeq) return;
       previewNotice.clear();
       renderPreview(previewBody, result);
+      statementView.setPartners(result.statementPartners ?? []);
       previewBody.classList.remove('stale');
       await save();
     } catch (error) {
@@ -141,6 +150,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       previewSeq++;
       previewState.textContent = '';
       replaceChildren(previewBody, [el('p', { className: 'muted', text: 'No preview until the deals can be read: see the message under "1. Your deals".' })]);
+      statementView.setPartners([]);
     }
   };
 

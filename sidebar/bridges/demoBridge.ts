@@ -14,9 +14,14 @@ import type { TabData } from '../../src/core/service/sidebarService';
 import type { DemoTab, DemoWorkbook } from './demoWorkbook';
 import { findTab, userGrid, writeColumns, writeSummaryTabs } from './demoWorkbook';
 import { describeWrittenTabs } from '../../src/core/report/planTabTargets';
+import type { CompareResult } from '../../src/core/hostApi';
+import type { AnalysisInput } from '../../src/core/types';
+import type { ReportTab } from '../../src/core/report/ReportTab';
+import { compareOnInput, compareResult } from '../../src/core/service/compareService';
+import { statementReportTab } from '../../src/core/service/statementService';
 
 /** Bridge methods that can be made to fail, to show how the sidebar handles a host error. */
-export type DemoMethod = 'detect' | 'preview' | 'classify' | 'writeSummary' | 'loadSettings' | 'saveSettings';
+export type DemoMethod = 'detect' | 'preview' | 'classify' | 'writeSummary' | 'loadSettings' | 'saveSettings' | 'compareDefinitions' | 'writeStatement';
 
 export interface DemoBridgeOptions {
   /** Make one method reject with this message (default message when empty). */
@@ -60,14 +65,23 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
     return tab;
   };
 
-  // The full engine run, with the optional Touches, Partners and FX Rates tabs (SPEC 2.2).
-  const run = (tab: DemoTab, settings: Settings): Analysis => analyze({
+  // The engine's input, with the optional Touches, Partners and FX Rates tabs (SPEC 2.2).
+  const inputOf = (tab: DemoTab): AnalysisInput => ({
     deals: userGrid(tab),
     touches: findTab(workbook, ['Touches', 'Partner Touches', 'Activities'])?.grid ?? null,
     partners: findTab(workbook, ['Partners'])?.grid ?? null,
     fx: findTab(workbook, ['FX Rates'])?.grid ?? null,
     firstRow: 1,
-  }, { mapping: settings.mapping, policy: settings.policy });
+  });
+  const run = (tab: DemoTab, settings: Settings): Analysis => analyze(inputOf(tab), { mapping: settings.mapping, policy: settings.policy });
+
+  // Writes one report tab (a comparison, a statement) as the hosts do, and shows it.
+  const writeOne = (tab: ReportTab): WriteResult => {
+    const plan = writeSummaryTabs(workbook, [tab]);
+    const written = plan.targets.map((t) => t.sheetName);
+    options.onChange?.(workbook, written[0] ?? '');
+    return { written, message: describeWrittenTabs(plan) };
+  };
 
   const steps = async (onProgress: ((p: Progress) => void) | undefined, names: readonly string[], done: number, total: number): Promise<void> => {
     for (const [i, step] of names.entries()) {
@@ -141,6 +155,22 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
       await sleep(0);
       failIf('saveSettings');
       saved = copy(settings);
+    },
+
+    async compareDefinitions(request, onProgress): Promise<CompareResult> {
+      await steps(onProgress, ['Running the definitions'], 0, 2);
+      failIf('compareDefinitions');
+      const { comparison, tab } = compareOnInput(inputOf(chooseTab(request.tab, request.settings)), request.settings, request.definitions);
+      onProgress?.({ step: 'Done', done: 2, total: 2 });
+      return compareResult(comparison, writeOne(tab));
+    },
+
+    async writeStatement(request, onProgress): Promise<WriteResult> {
+      await steps(onProgress, [`Writing the statement for ${request.partner}`], 0, 2);
+      failIf('writeStatement');
+      const tab = statementReportTab(run(chooseTab(request.tab, request.settings), request.settings).summary, request.partner);
+      onProgress?.({ step: 'Done', done: 2, total: 2 });
+      return writeOne(tab);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Cell, Grid } from '../../src/core/types';
 import type { FormatName, ReportTab } from '../../src/core/report/ReportTab';
 import { planTabTargets } from '../../src/core/report/planTabTargets';
 import type { TabPlan } from '../../src/core/report/planTabTargets';
+import { SHEET_NAME_MAX_LENGTH } from '../../src/core/report/sheetName';
 
 /** One tab of the demo workbook. */
 export interface DemoTab {
@@ -75,7 +76,8 @@ export function reportTabToGrid(tab: ReportTab): { grid: Cell[][]; formats: (For
 /** Writes (or replaces) the summary tabs where the core's plan says; returns the plan. */
 export function writeSummaryTabs(workbook: DemoWorkbook, tabs: readonly ReportTab[]): TabPlan {
   const plan = planTabTargets(tabs.map((t) => t.name),
-    workbook.tabs.map((t) => ({ name: t.name, ownedReport: t.ownedByAddOn ? t.ownedReport ?? t.name : null })));
+    workbook.tabs.map((t) => ({ name: t.name, ownedReport: t.ownedByAddOn ? t.ownedReport ?? t.name : null })),
+    { sheetNames: tabs.map((t) => t.sheetName), maxLength: SHEET_NAME_MAX_LENGTH });
   plan.targets.forEach((target, i) => {
     const { grid, formats } = reportTabToGrid(tabs[i]!);
     const next: DemoTab = { name: target.sheetName, grid, formats, ownedByAddOn: true, ownedReport: target.report };

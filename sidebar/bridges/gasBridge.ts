@@ -57,5 +57,7 @@ export function createGasBridge(source: RunnerSource = defaultRunner): HostBridg
     writeSummary: (request, onProgress) => withFinalStep('Writing the summary tabs', callServer('paWriteSummary', [request], source), onProgress),
     loadSettings: () => callServer('paLoadSettings', [], source),
     saveSettings: (settings) => callServer('paSaveSettings', [settings], source).then(() => undefined),
+    compareDefinitions: (request, onProgress) => withFinalStep('Comparing the definitions', callServer('paCompareDefinitions', [request], source), onProgress),
+    writeStatement: (request, onProgress) => withFinalStep(`Writing the statement for ${request.partner}`, callServer('paWriteStatement', [request], source), onProgress),
   };
 }

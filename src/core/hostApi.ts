@@ -2,7 +2,7 @@
  * The sidebar's server API, shared by both hosts: what the sidebar asks for and what it gets back.
  * Pure types; the Apps Script server functions and the Excel task pane bridge implement them.
  */
-import type { Field, MappingInput, Totals } from './types';
+import type { Field, MappingInput, Motion, Totals } from './types';
 import type { Policy } from './policy';
 
 /** Saved settings (document properties in Sheets, workbook settings in Excel), versioned. */
@@ -56,6 +56,8 @@ export interface PreviewResult {
   issueCount: { error: number; warning: number; info: number };
   /** Money the totals leave out, in numbers (the same sentences as the console and the Partner Summary tab); empty when none. */
   headline: string[];
+  /** The partners that have a statement (credit on a won or open deal), in Partner Summary's order, for "Create a statement for…". */
+  statementPartners?: string[];
 }
 
 export interface WriteResult {
@@ -70,6 +72,25 @@ export interface Progress { step: string; done: number; total: number }
 
 export interface PreviewRequest { tab: string | null; settings: Settings }
 
+/** "Compare definitions": the definitions to run on the tab (shipped names, or "Your own rules" for the settings as they are). */
+export interface CompareRequest extends PreviewRequest { definitions: string[] }
+
+/** One line of a comparison in the sidebar: a total under each definition and its difference from the first. */
+export interface ComparedLine { label: string; share: boolean; values: number[]; differences: number[] }
+
+/** What "Compare definitions" wrote (the Definitions Compared tab) and what the sidebar shows of it. */
+export interface CompareResult extends WriteResult {
+  definitions: string[];
+  reportingCurrency: string;
+  lines: ComparedLine[];
+  /** The deals that change motion, most money first (the first few), and how many change in all. */
+  changedDeals: { id: string; name: string; amount: number | null; motions: Motion[] }[];
+  changedCount: number;
+}
+
+/** "Create a statement for…": the partner, by the name the preview lists. */
+export interface StatementRequest extends PreviewRequest { partner: string }
+
 /**
  * The Apps Script server functions the sidebar calls through google.script.run (top-level globals in
  * Code.js). Synchronous on the server; the sidebar's GAS bridge wraps each in a Promise.
@@ -81,4 +102,6 @@ export interface SidebarServerApi {
   paWriteSummary(request: PreviewRequest): WriteResult;
   paLoadSettings(): Settings;
   paSaveSettings(settings: Settings): void;
+  paCompareDefinitions(request: CompareRequest): CompareResult;
+  paWriteStatement(request: StatementRequest): WriteResult;
 }

@@ -55,3 +55,8 @@ export { htmlReportModel, HTML_PARTNER_ROWS, HTML_ISSUE_ROWS } from './report/ht
 export type { HtmlReportModel, HtmlTable, HtmlColumn, KeyFigure } from './report/htmlReportModel';
 export type { ReportChart, ReportChartId, VegaLiteSpec } from './report/reportCharts';
 export { cellText } from './report/cellText';
+export { SHEET_NAME_MAX_LENGTH, safeSheetName, numberedSheetName } from './report/sheetName';
+export { OWN_DEFINITION, definitionOf, shippedDefinition, withDefinition } from './compare/definitionChoice';
+export { compareOnInput, compareResult, DEFAULT_COMPARED } from './service/compareService';
+export { statementReportTab, statementSheetName, STATEMENT_TAB_PREFIX } from './service/statementService';
+export type { CompareRequest, CompareResult, ComparedLine, StatementRequest } from './hostApi';

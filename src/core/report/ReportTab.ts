@@ -48,7 +48,10 @@ export interface ChartSpec {
 }
 
 export interface ReportTab {
+  /** The report it is, as the add-on's marker on the sheet records it. */
   name: string;
+  /** The sheet name to write it under when that differs from `name` (a statement: the partner's name made a valid sheet name). */
+  sheetName?: string;
   blocks: ReportBlock[];
   /** Rows frozen at the top (the header of the main table). */
   frozenRows: number;

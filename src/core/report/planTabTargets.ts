@@ -4,6 +4,7 @@
  * "Partner Summary (2)", "(3)", ... A user's sheet is never chosen. Names compare without case,
  * as Excel and Sheets do.
  */
+import { numberedSheetName } from './sheetName';
 
 /** A sheet as found in the workbook; `ownedReport` is the report tab the add-on's marker says it holds. */
 export interface ExistingTab { name: string; ownedReport: string | null }
@@ -23,22 +24,33 @@ export interface TabPlan {
   stale: string[];
 }
 
-export function planTabTargets(reports: readonly string[], existing: readonly ExistingTab[]): TabPlan {
+/** How the plan names sheets when a report's sheet name is not the report itself (a partner statement). */
+export interface PlanOptions {
+  /** The sheet name to start from for each report (same order as `reports`); the report's own name when left out. */
+  sheetNames?: readonly (string | undefined)[];
+  /** The longest name a sheet may have (Excel: 31); a numbered name cuts its base to fit. */
+  maxLength?: number;
+}
+
+export function planTabTargets(reports: readonly string[], existing: readonly ExistingTab[], options: PlanOptions = {}): TabPlan {
   const key = (name: string): string => name.trim().toLowerCase();
   const taken = new Set(existing.map((t) => key(t.name)));
   const claimed = new Set<string>();
-  const targets = reports.map((report): TabTarget => {
+  const targets = reports.map((report, index): TabTarget => {
+    const base = options.sheetNames?.[index] ?? report;
+    const numbered = (n: number): string => (options.maxLength === undefined ? (n === 1 ? base : `${base} (${n})`) : numberedSheetName(base, n, options.maxLength));
     const own = existing.find((t) => t.ownedReport === report && !claimed.has(key(t.name)));
     if (own) {
       claimed.add(key(own.name));
       return { report, sheetName: own.name, reuse: true, userTabInTheWay: null };
     }
     for (let n = 1; ; n += 1) {
-      const name = n === 1 ? report : `${report} (${n})`;
+      const name = numbered(n);
       if (taken.has(key(name)) || claimed.has(key(name))) continue;
       claimed.add(key(name));
-      const blocker = existing.find((t) => key(t.name) === key(report));
-      return { report, sheetName: name, reuse: false, userTabInTheWay: blocker && blocker.ownedReport !== report ? blocker.name : null };
+      // Only a user's sheet is "in the way"; the add-on's sheet of another report (two partners whose names cut alike) is not theirs.
+      const blocker = existing.find((t) => key(t.name) === key(numbered(1)));
+      return { report, sheetName: name, reuse: false, userTabInTheWay: blocker && blocker.ownedReport === null ? blocker.name : null };
     }
   });
   const stale = existing.filter((t) => t.ownedReport !== null && reports.includes(t.ownedReport) && !claimed.has(key(t.name))).map((t) => t.name);
@@ -51,5 +63,6 @@ export function describeWrittenTabs(plan: TabPlan): string {
   const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const displaced = plan.targets.filter((t) => t.userTabInTheWay !== null)
     .map((t) => `${t.sheetName} because you have your own tab named ${t.userTabInTheWay}`);
-  return `Wrote ${list}${displaced.length ? ` — ${displaced.join('; ')}` : ''}.`;
+  const text = `Wrote ${list}${displaced.length ? ` — ${displaced.join('; ')}` : ''}`;
+  return text.endsWith('.') ? text : `${text}.`; // "Statement – Acme Inc." ends its own sentence
 }

@@ -8,6 +8,7 @@ import type { DetectResult, MappedField, PreviewResult, Settings } from '../host
 import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
 import { moneyHeadline } from '../report/moneyHeadline';
+import { statementPartners } from '../report/statementTab';
 import { resolvePolicy } from '../policy';
 import { resolveMapping } from '../configFile';
 import { checkSettingsDepth } from '../settingsShape';
@@ -154,6 +155,7 @@ export function previewFromSummary(summary: Summary, top = 5): PreviewResult {
     topPartners: summary.partners.slice(0, top).map((p) => ({ partner: p.partner, creditedRevenue: p.creditedRevenue, shareOfPartnerLed: p.shareOfPartnerLed })),
     issueCount,
     headline: moneyHeadline(summary).lines,
+    statementPartners: statementPartners(summary),
   };
 }
 

@@ -9,6 +9,9 @@ import { analyze } from '../../core/analyze';
 import type { Analysis } from '../../core/analyze';
 import { workbookTabs } from '../../core/report/workbookTabs';
 import { classificationColumns, detect, isSideTableName, pickDataTab, pickSideTables, preview, tabInput } from '../../core/service/sidebarService';
+import type { CompareRequest, CompareResult, StatementRequest } from '../../core/hostApi';
+import { compareOnInput, compareResult } from '../../core/service/compareService';
+import { statementReportTab } from '../../core/service/statementService';
 import type { ExcelRun } from './excelRun';
 import { defaultExcelRun } from './excelRun';
 import { readWorkbook } from './workbookReader';
@@ -104,6 +107,19 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       const tabs = workbookTabs(analysis);
       cache = null;
       return writeReportTabs(tabs, { run, onProgress });
+    },
+    async compareDefinitions(request: CompareRequest, onProgress: Notify = quiet): Promise<CompareResult> {
+      const { sheets, data } = await load(request.tab, request.settings, onProgress);
+      onProgress({ step: 'Running the definitions', done: 0, total: 1 });
+      const { comparison, tab } = compareOnInput(tabInput(asTab(data), pickSideTables(sheets)), request.settings, request.definitions);
+      cache = null;
+      return compareResult(comparison, await writeReportTabs([tab], { run, onProgress }));
+    },
+    async writeStatement(request: StatementRequest, onProgress: Notify = quiet): Promise<WriteResult> {
+      const { sheets, data } = await load(request.tab, request.settings, onProgress);
+      const tab = statementReportTab(analyzeAll(sheets, data, request.settings, onProgress).summary, request.partner);
+      cache = null;
+      return writeReportTabs([tab], { run, onProgress });
     },
     async loadSettings(): Promise<Settings> {
       return readWorkbookSettings(store()).settings;

@@ -14,6 +14,7 @@ import { DEFAULT_BATCH_BYTES, planValueBatches } from './payloadBatches';
 import type { ValueWrite } from './payloadBatches';
 import { MARKER_KEY, markerValue, parseMarker } from './sheetMarker';
 import { describeWrittenTabs, planTabTargets } from '../../core/report/planTabTargets';
+import { SHEET_NAME_MAX_LENGTH } from '../../core/report/sheetName';
 import { TEMPORARY_TAB_PREFIX, tabExtent, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from '../../core/report/tabSwap';
 
 export interface WriterOptions {
@@ -150,7 +151,7 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
       const leftovers = found.filter((f) => f.sheet.name.startsWith(TEMPORARY_TAB_PREFIX) && !f.marker.isNullObject && parseMarker(f.marker.value) !== null);
       const existing = found.filter((f) => !leftovers.includes(f))
         .map(({ sheet, marker }) => ({ name: sheet.name, ownedReport: marker.isNullObject ? null : parseMarker(marker.value)?.tab ?? null }));
-      const plan = planTabTargets(tabs.map((t) => t.name), existing);
+      const plan = planTabTargets(tabs.map((t) => t.name), existing, { sheetNames: tabs.map((t) => t.sheetName), maxLength: SHEET_NAME_MAX_LENGTH });
       const byName = new Map(found.map((f) => [f.sheet.name.toLowerCase(), f.sheet] as const));
       // An earlier write that died half-way left "PA new" sheets: they go first.
       for (const f of leftovers) f.sheet.delete();

@@ -18,6 +18,8 @@ const SERVER: Record<keyof SidebarServerApi, GlobalFunction> = {
   paWriteSummary: { name: 'paWriteSummary', params: ['request'], description: 'Sidebar: writes or replaces the summary tabs.' },
   paLoadSettings: { name: 'paLoadSettings', params: [], description: 'Sidebar: the saved settings.' },
   paSaveSettings: { name: 'paSaveSettings', params: ['settings'], description: 'Sidebar: saves the settings in the document.' },
+  paCompareDefinitions: { name: 'paCompareDefinitions', params: ['request'], description: 'Sidebar: runs the chosen definitions and writes the Definitions Compared tab.' },
+  paWriteStatement: { name: 'paWriteStatement', params: ['request'], description: 'Sidebar: writes one partner\'s statement tab.' },
 };
 
 /** Every generated top-level function other than the custom functions, in Code.js order. */

@@ -2,6 +2,8 @@
 import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
 import { analyze, workbookTabs, classificationColumns, dealsView, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy, tabInput } from '../../core/index';
 import type { SideTables } from '../../core/index';
+import type { CompareRequest, CompareResult, StatementRequest } from '../../core/index';
+import { compareOnInput, compareResult, statementReportTab } from '../../core/index';
 import type { Workbook } from './Workbook';
 import type { SettingsStore } from './settingsStore';
 
@@ -104,6 +106,29 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       ports.settings().save(checked.settings);
       // Formulas in cells do not rerun on their own: re-enter them so they show the new settings' numbers.
       ports.workbook().rerunPartnerFormulas();
+    }),
+
+    paCompareDefinitions: (request: CompareRequest): CompareResult => userFacing(() => {
+      const workbook = ports.workbook();
+      const tabs = workbook.dataTabs();
+      const tab = chooseTab(tabs, request.tab, request.settings);
+      step(`Running the definitions on "${tab.name}"…`);
+      const { comparison, tab: report } = compareOnInput(tabInput(tab, pickSideTables(tabs)), request.settings, request.definitions);
+      const plan = workbook.writeReportTabs([report]);
+      const written = plan.targets.map((t) => t.sheetName);
+      if (written[0]) workbook.activate(written[0]);
+      return compareResult(comparison, { written, message: describeWrittenTabs(plan) });
+    }),
+
+    paWriteStatement: (request: StatementRequest): WriteResult => userFacing(() => {
+      const workbook = ports.workbook();
+      const tabs = workbook.dataTabs();
+      const tab = chooseTab(tabs, request.tab, request.settings);
+      const report = statementReportTab(analyzeTab(tab, request.settings, pickSideTables(tabs)).summary, request.partner);
+      const plan = workbook.writeReportTabs([report]);
+      const written = plan.targets.map((t) => t.sheetName);
+      if (written[0]) workbook.activate(written[0]);
+      return { written, message: describeWrittenTabs(plan) };
     }),
   };
 }

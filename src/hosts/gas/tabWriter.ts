@@ -6,6 +6,7 @@
 import type { Cell, ChartSpec, ReportBlock, ReportTab } from '../../core/index';
 import { FORMATS, TEMPORARY_TAB_PREFIX, literalText, planTabTargets, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from '../../core/index';
 import type { TabPlan } from '../../core/index';
+import { SHEET_NAME_MAX_LENGTH } from '../../core/index';
 import type { OwnedTab } from './ownership';
 import { markTab } from './ownership';
 
@@ -176,7 +177,7 @@ export function writeReportTabs(spreadsheet: Spreadsheet, allTabs: readonly Repo
     tabs = allTabs.filter((t) => t !== big);
   }
 
-  const plan = planTabTargets(tabs.map((t) => t.name), existing);
+  const plan = planTabTargets(tabs.map((t) => t.name), existing, { sheetNames: tabs.map((t) => t.sheetName), maxLength: SHEET_NAME_MAX_LENGTH });
   const temporaries = temporaryTabNames(tabs.length, existing.map((e) => e.name));
   const created: Sheet[] = [];
   try {

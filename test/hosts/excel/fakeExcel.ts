@@ -6,7 +6,8 @@
  * (excelInput.ts) unless the cell's number format is already "@". A request over 5 MB of values or
  * formats, or a response over 5 MB of loaded values, fails the sync (Excel on the web's limits).
  * Used ranges start where the data starts. PARTNER.* formulas are evaluated with the functions
- * registered through `customFunctions`, and again on application.calculate().
+ * registered through `customFunctions`, and again on application.calculate(). A worksheet name that
+ * breaks Excel's rules (over 31 characters, one of []:*?/\) fails the sync, as in Excel.
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters and setters have their own `this`; they reach the workbook as `fake` */
 import { excelInput } from './excelInput';
@@ -24,6 +25,13 @@ export class FakeOfficeError extends Error {
     this.name = 'RichApi.Error';
   }
 }
+
+/** Excel's rules for a worksheet name: 1 to 31 characters, none of [ ] : * ? / \, no apostrophe at either end. */
+const checkSheetName = (name: string): void => {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (worksheet name "${name}").`);
+  }
+};
 
 const notLoaded = (name: string): FakeOfficeError => new FakeOfficeError('PropertyNotLoaded',
   `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
@@ -183,6 +191,7 @@ export class FakeExcel {
         fake.queue(() => {
           fake.added += 1;
           if (fake.failAt === fake.added) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
+          checkSheetName(name);
           if (find(name)) throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
           ref.sheet = fake.addSheet(name, [], {});
         });
@@ -222,6 +231,7 @@ export class FakeExcel {
         loadedName = value;
         fake.queue(() => {
           const sheet = resolve();
+          checkSheetName(value);
           if (fake.live().some((s) => s !== sheet && s.name.toLowerCase() === value.toLowerCase())) throw new FakeOfficeError('InvalidArgument', `A worksheet named "${value}" already exists.`);
           sheet.ops.push(`rename ${sheet.name} -> ${value}`);
           sheet.name = value;
