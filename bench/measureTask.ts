@@ -9,7 +9,7 @@ import { runSumifsRollup } from './peers/sumifsPeer';
 import { compareWithEngine } from './peers/agreement';
 import type { Agreement } from './peers/agreement';
 import { median } from './median';
-import { compiledRules, runDuckDbCsvRollup, runDuckDbCsvRules, writeCsvFiles } from './peers/duckdbCsvPeers';
+import { compiledRules, removeCsvFiles, runDuckDbCsvRollup, runDuckDbCsvRules, writeCsvFiles } from './peers/duckdbCsvPeers';
 import { partnerKey } from '../src/core';
 import type { Cell, Grid } from '../src/core';
 import { runCustom } from '../src/hosts/gas/customFunctions';
@@ -133,21 +133,29 @@ export async function measureTask(request: TaskRequest): Promise<void> {
     }
     case 'duckdbCsv': {
       const files = writeCsvFiles(deals, touches);
-      await timed(async () => {
-        const run = await runDuckDbCsvRollup(files);
-        partners = run.partners;
-        return run;
-      });
+      try {
+        await timed(async () => {
+          const run = await runDuckDbCsvRollup(files);
+          partners = run.partners;
+          return run;
+        });
+      } finally {
+        removeCsvFiles(files);
+      }
       break;
     }
     case 'duckdbCsvRules': {
       const files = writeCsvFiles(deals, touches);
-      const script = await compiledRules(files);
       let last: Awaited<ReturnType<typeof runDuckDbCsvRules>> | null = null;
-      await timed(async () => {
-        last = await runDuckDbCsvRules(files, script);
-        return last;
-      });
+      try {
+        const script = await compiledRules(files);
+        await timed(async () => {
+          last = await runDuckDbCsvRules(files, script);
+          return last;
+        });
+      } finally {
+        removeCsvFiles(files);
+      }
       const sql = last!.partners;
       partners = sql.size;
       // Agreement with the engine on the grids (not timed): per partner, by matching key.

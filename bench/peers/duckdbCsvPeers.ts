@@ -4,7 +4,7 @@
  * rules (`partner-attribution sql --dialect duckdb`) on the same file. Each run is a fresh in-memory
  * database with 2 threads; reading the CSV is part of the time.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -46,6 +46,11 @@ export function writeCsvFiles(deals: Grid, touches: Grid): CsvFiles {
   writeFileSync(files.mapping, JSON.stringify({ order: 'row_order',
     touches: { dealId: 'Deal ID', partner: 'Partner', activity: 'Activity', date: 'Date', weight: 'Weight', order: 'row_order' } }));
   return files;
+}
+
+/** Deletes the folder writeCsvFiles made (a million-deal pair of CSVs is 300 MB). */
+export function removeCsvFiles(files: CsvFiles): void {
+  rmSync(path.dirname(files.deals), { recursive: true, force: true });
 }
 
 const quote = (file: string): string => `'${file.replace(/'/g, "''")}'`;
