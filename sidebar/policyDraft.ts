@@ -1,7 +1,7 @@
 /** The policy being edited in the sidebar: the full policy for the form, and only the changed keys for saving. */
 import type { Policy } from '../src/core/policy';
 import { DEFAULT_POLICY, normalizeTerm, resolvePolicy } from '../src/core/policy';
-import { headerKey } from '../src/core/table/fieldSynonyms';
+import { stageKey, stageLists, statusOfStage } from '../src/core/deals/dealStatus';
 
 /** The full policy the form shows: the saved overrides over the defaults (the defaults when they cannot be read). */
 export function draftPolicy(overrides: Partial<Policy>): Policy {
@@ -25,16 +25,9 @@ export function policyOverrides(policy: Policy): Partial<Policy> {
 
 export type StageStatus = 'won' | 'lost' | 'open';
 
-// The engine compares stages with case, spaces and punctuation removed ("Closed - Won" = "closedwon"),
-// the same key as headers; the sidebar must read the lists exactly as the engine does.
-const stageKey = headerKey;
-
-/** How the policy reads a stage text found in the data (SPEC 2.4). */
+/** How the policy reads a stage text found in the data (SPEC 2.4): the engine's own rule, so the sidebar reads the lists exactly as the engine does. */
 export function stageStatus(policy: Policy, stage: string): StageStatus {
-  const key = stageKey(stage);
-  if (policy.wonStages.some((s) => stageKey(s) === key)) return 'won';
-  if (policy.lostStages.some((s) => stageKey(s) === key)) return 'lost';
-  return 'open';
+  return statusOfStage(stage, stageLists(policy));
 }
 
 /** A copy of the policy in which a stage text means `status` (every spelling of it leaves the other list). */

@@ -9,7 +9,7 @@ import type { SqlDialect } from './sqlDialect';
 import type { SqlText } from './sqlText';
 import { WS } from './sqlText';
 import { currencyOfMark, markCandidates } from '../values/currencyMarks';
-import { MAX_AMOUNT } from '../deals/readDeals';
+import { MAX_AMOUNT } from '../deals/scanDealRows';
 
 /** How the amount column's text is read: its decimal separator, and whether "1.000"-like text is refused as ambiguous. */
 export interface AmountLocale {
