@@ -18,8 +18,12 @@ import { NonDealRows } from '../table/nonDealRows';
 import type { NonDealRow } from '../table/nonDealRows';
 import { DealCurrencies, NOTHING_SAID, amountCurrency } from './dealCurrencies';
 
-/** Above this, cents are no longer exact in a double when summed: such amounts are refused, not rounded. */
-export const MAX_AMOUNT = 1e12;
+/**
+ * From 10 trillion an amount with its cents has more than 15 significant digits, past what one
+ * double reads to the cent: such amounts are refused, not rounded. (Sums of amounts are exact at
+ * any size: rollup/centsSum.)
+ */
+export const MAX_AMOUNT = 1e13;
 
 /** Row kinds found by the scan. */
 export const DEAL = 0;
