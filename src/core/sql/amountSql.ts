@@ -8,7 +8,7 @@
 import type { SqlDialect } from './sqlDialect';
 import type { SqlText } from './sqlText';
 import { WS } from './sqlText';
-import { currencyOfMark, markCandidates } from '../values/currencyMarks';
+import { currencyOfMark, LETTER_CODES, markCandidates } from '../values/currencyMarks';
 import { MAX_AMOUNT } from '../deals/scanDealRows';
 
 /** How the amount column's text is read: its decimal separator, and whether "1.000"-like text is refused as ambiguous. */
@@ -63,6 +63,13 @@ export function usualOfMarkSql(d: SqlDialect, mark: string): string {
   return `CASE ${mark} ${marks.map((m) => `WHEN ${d.str(m)} THEN ${d.str(markCandidates(m)[0]!)}`).join(' ')} ELSE ${mark} END`;
 }
 
+/** The currency three letters beside the number name (LETTER_CODES, as parseAmount), '-' for a word that names none ("TBD 500" is no amount). */
+function letterCode(d: SqlDialect, e: string): string {
+  const same = [...LETTER_CODES].filter(([word, code]) => word === code).map(([word]) => d.str(word));
+  const other = [...LETTER_CODES].filter(([word, code]) => word !== code).map(([word, code]) => `WHEN ${e} = ${d.str(word)} THEN ${d.str(code)}`);
+  return `CASE WHEN ${e} IS NULL THEN NULL WHEN ${e} IN (${same.join(', ')}) THEN ${e} ${other.join(' ')} ELSE '-' END`;
+}
+
 /**
  * A query over `source` (columns rk and amount_text: the engine's trimmed cell text, '' for empty)
  * giving rk, amount (DOUBLE; NULL when blank, unreadable, ambiguous or too large), said_code (the
@@ -86,7 +93,7 @@ export function amountQuery(d: SqlDialect, text: SqlText, source: string, locale
   return `SELECT n.rk, n.amount,
   CASE WHEN n.amount IS NULL THEN NULL ELSE COALESCE(n.code, ${symbolCase(d, 'n.sym', 'code')}) END AS said_code,
   CASE WHEN n.amount IS NULL OR n.code IS NOT NULL THEN NULL ELSE ${symbolCase(d, 'n.sym', 'mark')} END AS said_mark
-FROM (SELECT m.*, CASE WHEN m.t0 IN ('', '-', '—')${ambiguous} THEN NULL
+FROM (SELECT m.*, CASE WHEN m.t0 IN ('', '-', '—')${ambiguous} OR m.code = '-' THEN NULL
     ELSE CASE WHEN ABS(m.v) >= ${MAX_SQL_AMOUNT} THEN NULL WHEN MOD(m.neg, 2) = 1 THEN -m.v ELSE m.v END END AS amount
   FROM (SELECT n.*, CASE WHEN ${d.matches('n.t7', s(SCIENTIFIC))} THEN CAST(${d.tryDouble('n.t7')} AS ${dbl}) ELSE CAST(${number} AS ${dbl}) END AS v
     FROM (SELECT l.*, ${strip('l.t6')} AS t7, COALESCE(l.sym1, ${symbolKey('l.t6')}) AS sym
@@ -97,7 +104,7 @@ FROM (SELECT m.*, CASE WHEN m.t0 IN ('', '-', '—')${ambiguous} THEN NULL
         FROM (SELECT j.*, j.neg1 + ${flag(d.matches('j.t4', parens))} AS neg0,
             CASE WHEN ${d.matches('j.t4', parens)} THEN ${text.trim(d.keepGroup1('j.t4', parens))} ELSE j.t4 END AS t5
           FROM (SELECT i.*, ${strip('i.t3')} AS t4, ${symbolKey('i.t3')} AS sym1,
-              COALESCE(i.trail_code, i.lead_code) AS code
+              ${letterCode(d, 'COALESCE(i.trail_code, i.lead_code)')} AS code
             FROM (SELECT h.*, CASE WHEN ${d.matches('h.t2', trail)} THEN UPPER(${d.keepGroup1('h.t2', s(`(?s)^.*([A-Za-z]{3})$`))}) END AS trail_code,
                 CASE WHEN ${d.matches('h.t2', trail)} THEN ${d.replaceAll('h.t2', s(`[${WS}]*[A-Za-z]{3}$`), "''")} ELSE h.t2 END AS t3
               FROM (SELECT g.*, CASE WHEN ${d.matches('g.t1', lead)} THEN UPPER(SUBSTR(g.t1, 1, 3)) END AS lead_code,

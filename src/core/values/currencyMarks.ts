@@ -37,6 +37,13 @@ const ISO_CODES: ReadonlySet<string> = new Set(('AED AFN ALL AMD ANG AOA ARS AUD
   + 'SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES '
   + 'VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL').split(' '));
 
+/**
+ * Three-letter words that name a currency beside a number ("EUR 500", "RMB 5,000"), upper case, with
+ * the code each names: every ISO 4217 code and the three-letter marks. Any other word ("TBD") names none.
+ */
+export const LETTER_CODES: ReadonlyMap<string, string> = new Map([...[...ISO_CODES].map((c) => [c, c] as const),
+  ...[...DEFINITE].filter(([word]) => /^[A-Z]{3}$/.test(word))]);
+
 /** Whether `code` is an ISO 4217 currency code in use. */
 export const isCurrencyCode = (code: string): boolean => ISO_CODES.has(code);
 
