@@ -16,6 +16,7 @@ import type { Touch, TouchTable } from './touches/readTouches';
 import { readFxRates } from './fx/readFxRates';
 import { classifyDeal } from './classify/classifyDeal';
 import { policySets } from './classify/ClassifyContext';
+import { ClassifyScratch } from './classify/ClassifyScratch';
 import type { ClassifyContext } from './classify/ClassifyContext';
 import { creditDeal } from './credit/creditDeal';
 import type { AttributedDeal, CreditLine } from './credit/creditDeal';
@@ -126,7 +127,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   let unknownId = -1;
   const ctx: ClassifyContext = {
     policy, sets: policySets(policy), registry, issues: loopIssues, asOf, explain: options.explain !== false,
-    thresholdText: String(policy.influenceThreshold),
+    thresholdText: String(policy.influenceThreshold), scratch: new ClassifyScratch(),
     unknownPartner: () => (unknownId >= 0 ? unknownId : (unknownId = registry.special(UNKNOWN_PARTNER))),
   };
   // One pass: read, classify, credit, roll up and record each deal in turn, so nothing per deal outlives

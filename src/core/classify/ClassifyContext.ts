@@ -1,4 +1,5 @@
 /** What classification needs for a whole run: the policy, its lists as sets, the registry, the issue log and today. */
+import type { ClassifyScratch } from './ClassifyScratch';
 import type { Policy } from '../policy';
 import type { IssueLog } from '../messages';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
@@ -42,4 +43,6 @@ export interface ClassifyContext {
   explain?: boolean;
   /** The influence threshold as reasons print it (converted once per run rather than once per deal). */
   thresholdText?: string;
+  /** Scratch space for one deal at a time, owned by this run (classification never runs re-entrantly). */
+  readonly scratch: ClassifyScratch;
 }

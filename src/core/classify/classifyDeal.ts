@@ -9,7 +9,6 @@ import type { Touch } from '../touches/readTouches';
 import type { ClassifyContext } from './ClassifyContext';
 import type { Classification } from './Classification';
 import type { Influencer } from './Influencer';
-import { ClassifyScratch } from './ClassifyScratch';
 import { DIRECT_REASON } from './describeDeal';
 import { sourcingClaims, claimOf } from './sourcingClaims';
 import type { Claim } from './sourcingClaims';
@@ -24,12 +23,9 @@ const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_INFLUENCERS: Influencer[] = Object.freeze([]) as unknown as Influencer[];
 const NO_TEXT: string[] = Object.freeze([]) as unknown as string[];
 
-// Scratch space for one deal at a time (classification never runs re-entrantly).
-const scratch = new ClassifyScratch();
-
 /** Classifies one deal. `touches` are the deal's touches, sorted by day. */
 export function classifyDeal(deal: Deal, touches: readonly Touch[], ctx: ClassifyContext): Classification {
-  const { policy, sets } = ctx;
+  const { policy, sets, scratch } = ctx;
   const isPartnerLeadSource = deal.leadSource !== '' && (sets.leadSources.has(deal.leadSource) || deal.leadSource.startsWith('partner'));
   // Most deals in a real export name no partner at all: answer those without building anything.
   if (touches.length === 0 && !isPartnerLeadSource && deal.registrants.length === 0 && deal.sourcingPartners.length === 0

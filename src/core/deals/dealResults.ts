@@ -31,10 +31,6 @@ const SOURCERS = 0, INFLUENCERS = 1, RESELLERS = 2, TOUCHED = 3, DEPLOYERS = 4, 
 const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 const NO_CREDITS: Record<string, number> = Object.freeze({}) as Record<string, number>;
 
-/** Scratch space for one deal's merged credits (see DealResults.mergeCredits). */
-const mergedNames: string[] = [];
-const mergedAmounts: number[] = [];
-
 /** A growable Int32Array / Float64Array pair for the flat partner ids and credit lines. */
 const grown = <T extends Int32Array | Float64Array | Uint8Array>(array: T, needed: number): T => {
   if (needed <= array.length) return array;
@@ -80,6 +76,9 @@ export interface DealsView {
 
 export class DealResults implements DealsView {
   private n = 0;
+  /** Scratch space for one deal's merged credits, reused by each call (see mergeCredits). */
+  private readonly mergedNames: string[] = [];
+  private readonly mergedAmounts: number[] = [];
   private readonly rowOf: Int32Array;
   private readonly statusOf: Uint8Array;
   private readonly motionOf: Uint8Array;
@@ -243,9 +242,9 @@ export class DealResults implements DealsView {
       if (cents === 0) continue;
       const name = this.nameOf(this.creditPartner[k]!);
       let m = 0;
-      while (m < n && mergedNames[m] !== name) m++;
-      if (m === n) { mergedNames[n] = name; mergedAmounts[n] = 0; n++; }
-      mergedAmounts[m] = Math.round(mergedAmounts[m]! * 100 + cents) / 100;
+      while (m < n && this.mergedNames[m] !== name) m++;
+      if (m === n) { this.mergedNames[n] = name; this.mergedAmounts[n] = 0; n++; }
+      this.mergedAmounts[m] = Math.round(this.mergedAmounts[m]! * 100 + cents) / 100;
     }
     return n;
   }
@@ -256,7 +255,7 @@ export class DealResults implements DealsView {
     if (n === 0) return NO_CREDITS;
     // Null prototype: a partner called "__proto__" is an own key like any other, and JSON.stringify writes it.
     const out = Object.create(null) as Record<string, number>;
-    for (let m = 0; m < n; m++) out[mergedNames[m]!] = mergedAmounts[m]!;
+    for (let m = 0; m < n; m++) out[this.mergedNames[m]!] = this.mergedAmounts[m]!;
     return out;
   }
 
@@ -264,7 +263,7 @@ export class DealResults implements DealsView {
   creditsText(i: number, formatMoney: (n: number) => string): string {
     const n = this.mergeCredits(i);
     let text = '';
-    for (let m = 0; m < n; m++) text = `${text}${m === 0 ? '' : '; '}${mergedNames[m]!}: ${formatMoney(mergedAmounts[m]!)}`;
+    for (let m = 0; m < n; m++) text = `${text}${m === 0 ? '' : '; '}${this.mergedNames[m]!}: ${formatMoney(this.mergedAmounts[m]!)}`;
     return text;
   }
 
