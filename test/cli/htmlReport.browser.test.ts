@@ -120,12 +120,14 @@ describe('the HTML report of the example workbook', () => {
     const { page } = opened;
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.screenshot({ path: path.join(dir, 'report.png'), fullPage: true });
-    // A4 landscape less 10 mm margins is about 1047 CSS px wide.
-    await page.setViewportSize({ width: 1047, height: 740 });
+    // Landscape less 10 mm margins: A4 is about 1047 CSS px wide, Letter about 979.
     await page.emulateMedia({ media: 'print' });
-    const cut = await page.$$eval('.table-wrap', (wraps) => wraps.filter((w) => w.scrollWidth > w.clientWidth + 1).length);
-    expect(cut).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    for (const width of [1047, 979]) {
+      await page.setViewportSize({ width, height: 740 });
+      const cut = await page.$$eval('.table-wrap', (wraps) => wraps.filter((w) => w.scrollWidth > w.clientWidth + 1).length);
+      expect(cut).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    }
     const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     writeFileSync(path.join(dir, 'report.pdf'), pdf);
