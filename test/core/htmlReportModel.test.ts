@@ -43,7 +43,7 @@ describe('the HTML report model', () => {
   });
 
   it('carries the money headline about the won deal whose amount could not be read', () => {
-    expect(model.headline.join(' ')).toMatch(/1 of 5 won deals is not in these totals: its amount could not be read/);
+    expect(model.headline.join(' ')).toMatch(/1 of 5 won deals, amount unknown, is not in these totals: its amount could not be read/);
   });
 
   it('charts the top partners and puts the rest under All others in the per-partner trend', () => {
