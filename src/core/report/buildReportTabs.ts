@@ -2,7 +2,7 @@
 import type { Analysis } from '../analyze';
 import type { Cell, Summary } from '../types';
 import type { ReportTab } from './ReportTab';
-import { block, heading, orBlank, sumMoney } from './reportBlock';
+import { block, heading, motionSplitRows, orBlank, sumMoney } from './reportBlock';
 import { payoutsTab } from './payoutsTab';
 import { PARTNER_COLUMNS, partnerGroupHeadingRow, partnerRowCells } from './partnerColumns';
 import { dateOfDay, dealsView } from '../deals/dealResults';
@@ -27,14 +27,7 @@ export const formatMoney = (n: number): string => {
 function summaryTab(s: Summary, topN: number): ReportTab {
   const t = s.totals;
   const currency = s.reportingCurrency;
-  const motionRows: Cell[][] = [
-    ['Sourced', t.sourcedRevenue, orBlank(t.sourcedShare), t.sourcedPipeline],
-    ['Influenced', t.influencedRevenue, orBlank(t.influencedShare), t.influencedPipeline],
-    ['Resold', t.resoldRevenue, orBlank(t.resoldShare), t.resoldPipeline],
-    ['Partner-led', t.partnerLedRevenue, orBlank(t.partnerLedShare), t.partnerLedPipeline],
-    ['Direct', t.directRevenue, orBlank(t.directShare), Math.round((t.pipeline - t.partnerLedPipeline) * 100) / 100],
-    ['Total', t.revenue, t.revenue === 0 ? '' : 1, t.pipeline],
-  ];
+  const motionRows = motionSplitRows(t);
   const motion = block(2, 0, ['Motion', `Revenue (${currency})`, 'Share of Revenue', `Pipeline (${currency})`], motionRows,
     ['text', 'money', 'percent', 'money'], `Partner Summary (${currency})`);
   const compare = block(10, 0, ['Segment', 'Win Rate', 'Avg Deal Size', 'Avg Cycle (days)'], [

@@ -11,7 +11,7 @@ import type { ReportChart } from './reportCharts';
 import { reportCharts } from './reportCharts';
 import { PARTNER_COLUMNS } from './partnerColumns';
 import { moneyHeadline } from './moneyHeadline';
-import { orBlank, sumMoney } from './reportBlock';
+import { motionSplitRows, orBlank, sumMoney } from './reportBlock';
 import { formatMoney as money } from './buildReportTabs';
 
 /** At most this many partners are listed one by one; the rest share one "other partners" row, so the columns still add up. */
@@ -99,14 +99,7 @@ export function htmlReportModel(s: Summary, options: { topPartners?: number } = 
   const motionSplit: HtmlTable = {
     columns: [{ label: 'Motion', format: 'text' }, { label: `Revenue (${cur})`, format: 'money' }, { label: 'Share of revenue', format: 'percent' },
       { label: `Pipeline (${cur})`, format: 'money' }],
-    rows: [
-      ['Sourced', t.sourcedRevenue, orBlank(t.sourcedShare), t.sourcedPipeline],
-      ['Influenced', t.influencedRevenue, orBlank(t.influencedShare), t.influencedPipeline],
-      ['Resold', t.resoldRevenue, orBlank(t.resoldShare), t.resoldPipeline],
-      ['Partner-led', t.partnerLedRevenue, orBlank(t.partnerLedShare), t.partnerLedPipeline],
-      ['Direct', t.directRevenue, orBlank(t.directShare), Math.round((t.pipeline - t.partnerLedPipeline) * 100) / 100],
-      ['Total', t.revenue, t.revenue === 0 ? '' : 1, t.pipeline],
-    ],
+    rows: motionSplitRows(t),
     totalRows: 1,
   };
 

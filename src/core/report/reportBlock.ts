@@ -1,5 +1,5 @@
 /** One block of a report tab from a header and rows: long text cut to fit a cell, header row marked. */
-import type { Cell } from '../types';
+import type { Cell, Summary } from '../types';
 import type { FormatName, ReportBlock } from './ReportTab';
 import { fitCell, MAX_CELL_TEXT } from './ReportTab';
 import { CentsSum } from '../rollup/centsSum';
@@ -32,3 +32,18 @@ export const sumMoney = (values: readonly number[]): number => {
   for (const v of values) cents.add(Math.round(v * 100));
   return cents.money();
 };
+
+/**
+ * The motion split's rows (Sourced, Influenced, Resold, Partner-led, Direct, Total): revenue, share
+ * of revenue and pipeline, as the Partner Summary tab and the HTML report both show them.
+ */
+export function motionSplitRows(t: Summary['totals']): Cell[][] {
+  return [
+    ['Sourced', t.sourcedRevenue, orBlank(t.sourcedShare), t.sourcedPipeline],
+    ['Influenced', t.influencedRevenue, orBlank(t.influencedShare), t.influencedPipeline],
+    ['Resold', t.resoldRevenue, orBlank(t.resoldShare), t.resoldPipeline],
+    ['Partner-led', t.partnerLedRevenue, orBlank(t.partnerLedShare), t.partnerLedPipeline],
+    ['Direct', t.directRevenue, orBlank(t.directShare), Math.round((t.pipeline - t.partnerLedPipeline) * 100) / 100],
+    ['Total', t.revenue, t.revenue === 0 ? '' : 1, t.pipeline],
+  ];
+}
