@@ -7,6 +7,7 @@ import { decodeText } from './decodeText';
 import type { DecodedText } from './decodeText';
 import { fileProblem } from './fileProblem';
 import { detectDelimiter } from './detectDelimiter';
+import { parsePlainCsv } from './parsePlainCsv';
 
 /** The line on which a quoted field opens and is never closed (csv-parse reports the end of the file instead). */
 function unclosedQuoteLine(text: string, delimiter: string): number | null {
@@ -46,6 +47,8 @@ export function readCsv(file: string, onDecoded?: (decoded: DecodedText) => void
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`"${file}" is empty. Export the deals table with its header row.`);
   const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
   onDelimiter?.(delimiter);
+  const plain = parsePlainCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, delimiter);
+  if (plain !== null) return plain;
   try {
     return parse(text, { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
