@@ -1,7 +1,8 @@
 /**
  * Writes the core's report tabs into Excel: new sheets under temporary names, formats, then values
- * in request-sized batches, then charts, then the swap (old owned sheets deleted, new ones renamed);
- * users' sheets never touched. The number of context.sync() calls is 2 + one per ~4 MB of values
+ * in request-sized batches, then the swap: an existing report sheet is cleared and receives the new
+ * content by Range.copyFrom (so users' formulas pointing at it keep working), a new one is renamed
+ * into place; then charts. Users' sheets are never touched. The number of context.sync() calls is 2 + one per ~4 MB of values
  * + 1, whatever the number of rows.
  */
 import type { ReportTab, ChartSpec } from '../../core/report/ReportTab';
@@ -67,6 +68,14 @@ const addChart = (sheet: Excel.Worksheet, tab: ReportTab, spec: ChartSpec): bool
   return true;
 };
 
+/** What a paste does not carry: column widths and frozen header rows. */
+const applyLayout = (sheet: Excel.Worksheet, tab: ReportTab): void => {
+  tab.columnWidths.forEach((chars, c) => {
+    if (chars > 0) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;
+  });
+  if (tab.frozenRows > 0) sheet.freezePanes.freezeRows(tab.frozenRows);
+};
+
 const applyFormats = (sheet: Excel.Worksheet, tab: ReportTab): void => {
   for (const block of tab.blocks) {
     const width = Math.max(blockWidth(block.values), 1);
@@ -86,11 +95,9 @@ const applyFormats = (sheet: Excel.Worksheet, tab: ReportTab): void => {
     }
     if (block.title && block.row > 0) sheet.getRangeByIndexes(block.row - 1, block.col, 1, 1).format.font.bold = true;
   }
-  tab.columnWidths.forEach((chars, c) => {
-    if (chars > 0) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;
-  });
-  if (tab.frozenRows > 0) sheet.freezePanes.freezeRows(tab.frozenRows);
+  applyLayout(sheet, tab);
 };
+
 
 /** Excel's sheet size: 1,048,576 rows by 16,384 columns. */
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -118,8 +125,9 @@ const removeTemporaries = async (run: ExcelRun, names: readonly string[]): Promi
 
 /**
  * Writes (or replaces) the report tabs, all or nothing. The new tabs are written in full under
- * temporary names (formats before values, so text formatted "@" stays text); only then are the old
- * tabs deleted and the new ones renamed. When anything fails, the temporary sheets are removed and
+ * temporary names (formats before values, so text formatted "@" stays text); only then is each old
+ * tab refilled from its temporary (kept, so formulas elsewhere that refer to it still work) and each
+ * new one renamed. When anything fails, the temporary sheets are removed and
  * the previous tabs stay as they were. A sheet is replaced only when its marker says the add-in wrote
  * it; a user's sheet with the same name stays as it is and the tab goes to "Name (2)". A tab larger
  * than an Excel sheet is left out, and the message says so.
@@ -165,6 +173,16 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         return sheet;
       });
 
+      // The charts of the sheets that will be refilled, deleted at the swap (loaded with the first value request).
+      const oldCharts = new Map<Excel.Worksheet, Excel.Chart[]>();
+      const chartLoads = plan.targets.flatMap((target) => {
+        const old = target.reuse ? byName.get(target.sheetName.toLowerCase()) : undefined;
+        if (!old) return [];
+        const collection = old.charts;
+        collection.load('items/name');
+        return [{ old, collection }];
+      });
+
       const batches = planValueBatches(tabs.flatMap(tabWrites), options.batchBytes ?? DEFAULT_BATCH_BYTES);
       const total = batches.length + 1;
       for (const [b, batch] of batches.entries()) {
@@ -176,17 +194,40 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         await context.sync();
         progress({ step: 'Writing values', done: b + 1, total });
       }
+      if (!batches.length && chartLoads.length) await context.sync();
+      for (const { old, collection } of chartLoads) oldCharts.set(old, collection.items);
+
+      // The swap. Deleting a sheet turns every formula that refers to it into #REF! for good (Excel
+      // rewrites the reference; a new sheet of the same name does not restore it), so an existing
+      // report sheet is kept: cleared (Range.clear() with no argument clears contents and formats),
+      // then filled from its temporary with Range.copyFrom(source, "All"), which, per "Cut, copy,
+      // and paste ranges using the Excel JavaScript API" (learn.microsoft.com/office/dev/add-ins/
+      // excel/excel-add-ins-ranges-cut-copy-paste), replicates the UI's copy and paste of values and
+      // formatting (ExcelApi 1.9). Column widths, frozen rows and charts are not part of a paste:
+      // they are set again on the kept sheet. Then the temporary is deleted.
+      const finalSheets = tabs.map((tab, i) => {
+        const target = plan.targets[i]!;
+        const old = target.reuse ? byName.get(target.sheetName.toLowerCase()) : undefined;
+        const fresh = newSheets[i]!;
+        if (!old) return fresh;
+        for (const chart of oldCharts.get(old) ?? []) chart.delete();
+        old.freezePanes.unfreeze();
+        old.getRange().clear();
+        const { rows, cols } = tabExtent(tab);
+        old.getRangeByIndexes(0, 0, rows, cols).copyFrom(fresh.getRangeByIndexes(0, 0, rows, cols), 'All' as Excel.RangeCopyType);
+        applyLayout(old, tab);
+        old.customProperties.add(MARKER_KEY, markerValue(tab.name));
+        fresh.delete();
+        return old;
+      });
+      for (const name of plan.stale) byName.get(name.toLowerCase())?.delete();
+      finalSheets.forEach((sheet, i) => { if (sheet === newSheets[i]) sheet.name = plan.targets[i]!.sheetName; });
 
       let charts = 0;
       tabs.forEach((tab, i) => {
-        for (const spec of tab.charts) if (addChart(newSheets[i]!, tab, spec)) charts += 1;
+        for (const spec of tab.charts) if (addChart(finalSheets[i]!, tab, spec)) charts += 1;
       });
-
-      // Every new tab holds its values: swap them in (same request as the charts). Old copies go before the renames free their names.
-      for (const target of plan.targets) if (target.reuse) byName.get(target.sheetName.toLowerCase())?.delete();
-      for (const name of plan.stale) byName.get(name.toLowerCase())?.delete();
-      newSheets.forEach((sheet, i) => { sheet.name = plan.targets[i]!.sheetName; });
-      newSheets[0]?.activate();
+      finalSheets[0]?.activate();
       await context.sync();
       temporaries = [];
       progress({ step: 'Formats and charts', done: total, total });

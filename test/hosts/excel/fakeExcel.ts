@@ -8,6 +8,10 @@
  * Used ranges start where the data starts. PARTNER.* formulas are evaluated with the functions
  * registered through `customFunctions`, and again on application.calculate(). A worksheet name that
  * breaks Excel's rules (over 31 characters, one of []:*?/\) fails the sync, as in Excel.
+ * A formula referring to a cell on another sheet (='Partner Summary'!B5) shows that cell's value;
+ * deleting the sheet rewrites the reference to #REF! for good (=#REF!B5), and renaming a sheet
+ * rewrites references to the new name, as Excel does. Range.copyFrom copies values, formats and
+ * formulas ("All").
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters and setters have their own `this`; they reach the workbook as `fake` */
 import { excelInput } from './excelInput';
@@ -229,12 +233,14 @@ export class FakeExcel {
       },
       set name(value: string) {
         loadedName = value;
-        fake.queue(() => {
+        fake.queue(async () => {
           const sheet = resolve();
           checkSheetName(value);
           if (fake.live().some((s) => s !== sheet && s.name.toLowerCase() === value.toLowerCase())) throw new FakeOfficeError('InvalidArgument', `A worksheet named "${value}" already exists.`);
           sheet.ops.push(`rename ${sheet.name} -> ${value}`);
+          fake.rewriteReferences(sheet.name, quoteSheet(value));
           sheet.name = value;
+          await fake.recalculate();
         });
       },
       load(what: string) {
@@ -254,11 +260,14 @@ export class FakeExcel {
         freezeRows: (n: number) => fake.queue(() => { resolve().ops.push(`freeze ${n}`); }),
         unfreeze: () => fake.queue(() => { resolve().ops.push('unfreeze'); }),
       },
-      delete: () => fake.queue(() => {
+      delete: () => fake.queue(async () => {
         const sheet = resolve();
         if (fake.live().length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
         sheet.deleted = true;
         sheet.ops.push('delete');
+        // Excel rewrites every reference to a deleted sheet as #REF!; a sheet added later under the same name does not bring it back.
+        fake.rewriteReferences(sheet.name, '#REF');
+        await fake.recalculate();
       }),
       activate: () => fake.queue(() => { resolve().ops.push('activate'); }),
     };
@@ -403,6 +412,35 @@ export class FakeExcel {
           }
         });
       },
+      /** Range.copyFrom(source, "All"): the source's values, formats and formulas, from this range's top-left cell. */
+      copyFrom: (source: unknown, copyType = 'All') => {
+        if (copyType !== 'All') throw new Error(`the fake copies only "All", not "${String(copyType)}"`);
+        const from = (source as { [SOURCE]?: { resolve: () => FakeSheet; row: number; col: number; rows: number; cols: number } })[SOURCE];
+        if (!from) throw new Error('the fake copies only from a range object');
+        track();
+        fake.queue(async () => {
+          const src = from.resolve();
+          const dst = resolve();
+          dst.ops.push(`copy from ${src.name}`);
+          const rowsToCopy = Math.min(from.rows, Math.max(src.grid.length, src.formats.length) - from.row);
+          for (let r = 0; r < rowsToCopy; r += 1) {
+            const width = Math.min(from.cols, Math.max(src.grid[from.row + r]?.length ?? 0, src.formats[from.row + r]?.length ?? 0) - from.col);
+            for (let c = 0; c < width; c += 1) {
+              const value = src.grid[from.row + r]?.[from.col + c];
+              const format = src.formats[from.row + r]?.[from.col + c];
+              const formula = src.formulas.get(`${from.row + r},${from.col + c}`);
+              const target = (dst.grid[row + r] ??= []);
+              for (let k = target.length; k < col + c; k += 1) target[k] = '';
+              target[col + c] = value ?? '';
+              if (format !== undefined) (dst.formats[row + r] ??= [])[col + c] = format;
+              if (formula !== undefined) dst.formulas.set(`${row + r},${col + c}`, formula);
+              else dst.formulas.delete(`${row + r},${col + c}`);
+            }
+          }
+          await fake.recalculate();
+        });
+      },
+      [SOURCE]: { resolve, row, col, rows, cols },
       load: (what: string) => {
         if (what !== 'values') throw new Error(`the fake loads only values from a range, not "${what}"`);
         fake.queue(() => {
@@ -448,7 +486,23 @@ export class FakeExcel {
     }
   }
 
+  /** References to sheet `name` in every live sheet's formulas now point to `to` (a quoted name, or "#REF"). */
+  rewriteReferences(name: string, to: string): void {
+    const pattern = new RegExp(`(?<![A-Za-z0-9_.'])(?:'${escapeRegExp(name.replace(/'/g, "''"))}'|${escapeRegExp(name)})!`, 'gi');
+    for (const sheet of this.live()) {
+      for (const [key, formula] of sheet.formulas) sheet.formulas.set(key, formula.replace(pattern, `${to}!`));
+    }
+  }
+
   private async evaluate(sheet: FakeSheet, formula: string): Promise<unknown> {
+    if (/#REF!/.test(formula)) return '#REF!';
+    const reference = /^=(?:'((?:[^']|'')+)'|([A-Za-z0-9_.]+))!\$?([A-Z]+)\$?(\d+)$/i.exec(formula.trim());
+    if (reference) {
+      const target = this.sheet((reference[1]?.replace(/''/g, "'") ?? reference[2])!);
+      if (!target) return '#REF!';
+      const value = target.grid[+reference[4]! - 1]?.[colIndex(reference[3]!)];
+      return value === undefined || value === '' ? 0 : value;
+    }
     const m = /^=PARTNER\.([A-Z]+)\((.*)\)$/i.exec(formula.trim());
     const fn = m ? this.functions.get(m[1]!.toUpperCase()) : undefined;
     if (!m || !fn) return '#NAME?';
@@ -479,6 +533,14 @@ export class FakeExcel {
     return sheet;
   }
 }
+
+/** Where a fake range reads from, for Range.copyFrom. */
+const SOURCE = Symbol('fake range source');
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A sheet name as a formula writes it: quoted unless it is letters, digits and underscores. */
+const quoteSheet = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
 function fail(code: string, message: string): never {
   throw new FakeOfficeError(code, message);

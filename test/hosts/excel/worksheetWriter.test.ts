@@ -5,7 +5,6 @@ import type { ReportTab } from '../../../src/core/report/ReportTab';
 import { writeReportTabs } from '../../../src/hosts/excel/worksheetWriter';
 import { PAYLOAD_LIMIT_BYTES } from '../../../src/hosts/excel/payloadBatches';
 import { MARKER_KEY } from '../../../src/hosts/excel/sheetMarker';
-import { TAB_NAMES } from '../../../src/core/report/ReportTab';
 import { FakeExcel } from './fakeExcel';
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest, whose ESM dependencies
@@ -130,9 +129,36 @@ describe('writing the summary tabs to Excel', () => {
     await writeReportTabs(reportFor(30), { run: excel.run });
     expect(excel.live().map((s) => s.name)).toEqual(names);
     const summary = excel.sheet('Partner Summary')!;
-    expect(summary.ops).toContain('rename PA new 1 -> Partner Summary');
+    // The sheet is the first run's (renamed then), refilled from the second run's temporary.
+    expect(summary.ops.filter((op) => op.startsWith('rename'))).toEqual(['rename PA new 1 -> Partner Summary']);
+    expect(summary.ops).toContain('copy from PA new 1');
     expect(summary.charts.filter((c) => !c.deleted).length).toBe(charts);
-    expect(excel.sheets.filter((s) => s.deleted).map((s) => s.name)).toEqual([...TAB_NAMES]);
+    expect(excel.sheets.filter((s) => s.deleted).every((s) => s.name.startsWith('PA new'))).toBe(true);
+    expect(excel.cell('Deal Attribution', 'B31')).toBe('D-31');
+  });
+
+  it("keeps a user's formula that points at a report tab working across a re-run (the old swap turned it into #REF!)", async () => {
+    const excel = new FakeExcel([{ name: 'Deals' }, { name: 'My dashboard' }]);
+    await writeReportTabs(reportFor(20), { run: excel.run });
+    const cellB5 = excel.cell('Partner Summary', 'B5');
+    expect(cellB5).not.toBe('');
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('My dashboard').getRangeByIndexes(0, 0, 1, 2).values = [["='Partner Summary'!B5", '=Deal Attribution!B2']];
+      await context.sync();
+    });
+    expect(excel.cell('My dashboard', 'A1')).toBe(cellB5);
+    await writeReportTabs(reportFor(30), { run: excel.run });
+    const dashboard = excel.sheet('My dashboard')!;
+    expect(dashboard.formulas.get('0,0')).toBe("='Partner Summary'!B5");
+    expect(excel.cell('My dashboard', 'A1')).toBe(excel.cell('Partner Summary', 'B5'));
+    expect(excel.cell('My dashboard', 'A1')).not.toBe('#REF!');
+    // The fake is as unforgiving as Excel: a deleted sheet's references stay #REF!.
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Deal Attribution').delete();
+      await context.sync();
+    });
+    expect(excel.cell('My dashboard', 'B1')).toBe('#REF!');
+    expect(dashboard.formulas.get('0,1')).toBe('=#REF!B2');
   });
 
   it('writes formula-looking text as text', async () => {
