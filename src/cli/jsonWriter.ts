@@ -16,6 +16,8 @@ export class LazyList<T> {
 
 /** Levels written piece by piece; deeper values (one deal, one partner) are small and stringified whole. */
 const STREAMED_DEPTH = 2;
+/** Items of a streamed list stringified in one call (a deal is about 700 bytes). */
+const BATCH = 1000;
 /** Bytes gathered before a write. */
 const CHUNK = 1 << 16;
 // A control character in the output (JSON escapes C0 as \u00XX, \b and \f; DEL and C1 pass raw): cleaned as a last guard.
@@ -65,10 +67,22 @@ async function writeValue(sink: ChunkedSink, value: unknown, indent: string, dep
   if (depth < STREAMED_DEPTH && list !== null) {
     if (list.length === 0) { await sink.write('[]'); return; }
     const inner = `${indent}  `;
-    await sink.write('[');
-    for (let i = 0; i < list.length; i++) {
-      await sink.write(`${i === 0 ? '' : ','}\n${inner}`);
-      await sink.write(piece(list.item(i), inner) ?? 'null');
+    // Items are stringified a batch at a time, wrapped in as many arrays as it takes for JSON.stringify
+    // itself to indent them as they sit here; the wrapping lines are cut off (one native call per batch,
+    // no per-item regex or re-indenting).
+    const nestIn = (items: unknown[]): unknown[] => { let nest = items; for (let d = 2; d < inner.length; d += 2) nest = [nest]; return nest; };
+    const template = JSON.stringify(nestIn([0]), null, 2);
+    const zero = template.lastIndexOf('0');
+    const head = zero - inner.length;
+    const tail = template.length - zero - 1;
+    for (let start = 0; start < list.length; start += BATCH) {
+      const end = Math.min(list.length, start + BATCH);
+      const items: unknown[] = new Array(end - start);
+      for (let i = start; i < end; i++) items[i - start] = list.item(i);
+      const nested = nestIn(items);
+      let text = JSON.stringify(nested, null, 2);
+      if (CONTROL_IN_JSON.test(text)) text = JSON.stringify(nested, cleanStrings, 2);
+      await sink.write(`${start === 0 ? '[' : ','}\n${text.slice(head, text.length - tail)}`);
     }
     await sink.write(`\n${indent}]`);
     return;
