@@ -1,6 +1,6 @@
 /** The one interface the sidebar talks to: implemented by the Sheets, Excel and demo bridges. */
 import type { DetectResult, PreviewRequest, PreviewResult, Progress, Settings, WriteResult } from '../src/core/hostApi';
-import type { CompareRequest, CompareResult, StatementRequest } from '../src/core/hostApi';
+import type { AppendOverrideRequest, CompareRequest, CompareResult, StatementRequest } from '../src/core/hostApi';
 
 export interface HostBridge {
   /** Which host this is, for wording ("sheet" vs "worksheet") and help links. */
@@ -19,4 +19,9 @@ export interface HostBridge {
   compareDefinitions(request: CompareRequest, onProgress?: (progress: Progress) => void): Promise<CompareResult>;
   /** Writes (or replaces) one partner's statement tab, never over a user's tab. */
   writeStatement(request: StatementRequest, onProgress?: (progress: Progress) => void): Promise<WriteResult>;
+  /**
+   * Appends one override row to the user's Attribution Overrides tab (created with its header row
+   * when absent), in the tab's own column order, after its last non-empty row; never changes another row.
+   */
+  appendOverride(request: AppendOverrideRequest): Promise<WriteResult>;
 }

@@ -12,7 +12,8 @@ import { dealsView } from '../../src/core/deals/dealResults';
 import { a1Range, classificationColumns, CLASSIFICATION_HEADERS, detect, pickDataTab, previewFromSummary } from '../../src/core/service/sidebarService';
 import type { TabData } from '../../src/core/service/sidebarService';
 import type { DemoTab, DemoWorkbook } from './demoWorkbook';
-import { findTab, userGrid, writeColumns, writeSummaryTabs } from './demoWorkbook';
+import { appendOverrideRow, findTab, userGrid, writeColumns, writeSummaryTabs } from './demoWorkbook';
+import { planOverrideAppend } from '../../src/core/overrides/overrideRow';
 import { describeWrittenTabs } from '../../src/core/report/planTabTargets';
 import type { CompareResult } from '../../src/core/hostApi';
 import type { AnalysisInput } from '../../src/core/types';
@@ -21,7 +22,7 @@ import { compareOnInput, compareResult } from '../../src/core/service/compareSer
 import { statementReportTab } from '../../src/core/service/statementService';
 
 /** Bridge methods that can be made to fail, to show how the sidebar handles a host error. */
-export type DemoMethod = 'detect' | 'preview' | 'classify' | 'writeSummary' | 'loadSettings' | 'saveSettings' | 'compareDefinitions' | 'writeStatement';
+export type DemoMethod = 'detect' | 'preview' | 'classify' | 'writeSummary' | 'loadSettings' | 'saveSettings' | 'compareDefinitions' | 'writeStatement' | 'appendOverride';
 
 export interface DemoBridgeOptions {
   /** Make one method reject with this message (default message when empty). */
@@ -65,12 +66,14 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
     return tab;
   };
 
-  // The engine's input, with the optional Touches, Partners and FX Rates tabs (SPEC 2.2).
+  const overridesTab = (): DemoTab | undefined => findTab(workbook, ['Attribution Overrides', 'Overrides']);
+  // The engine's input, with the optional Touches, Partners and FX Rates tabs (SPEC 2.2) and the user's Attribution Overrides.
   const inputOf = (tab: DemoTab): AnalysisInput => ({
     deals: userGrid(tab),
     touches: findTab(workbook, ['Touches', 'Partner Touches', 'Activities'])?.grid ?? null,
     partners: findTab(workbook, ['Partners'])?.grid ?? null,
     fx: findTab(workbook, ['FX Rates'])?.grid ?? null,
+    overrides: overridesTab()?.grid ?? null,
     firstRow: 1,
   });
   const run = (tab: DemoTab, settings: Settings): Analysis => analyze(inputOf(tab), { mapping: settings.mapping, policy: settings.policy });
@@ -163,6 +166,16 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
       const { comparison, tab } = compareOnInput(inputOf(chooseTab(request.tab, request.settings)), request.settings, request.definitions);
       onProgress?.({ step: 'Done', done: 2, total: 2 });
       return compareResult(comparison, writeOne(tab));
+    },
+
+    async appendOverride(request): Promise<WriteResult> {
+      await sleep(0);
+      failIf('appendOverride');
+      const tab = overridesTab();
+      const plan = planOverrideAppend(tab?.grid ?? null, request.override);
+      const written = appendOverrideRow(workbook, tab, plan);
+      options.onChange?.(workbook, written.name);
+      return { written: [written.name], message: plan.message };
     },
 
     async writeStatement(request, onProgress): Promise<WriteResult> {

@@ -4,6 +4,8 @@ import type { FormatName, ReportTab } from '../../src/core/report/ReportTab';
 import { planTabTargets } from '../../src/core/report/planTabTargets';
 import type { TabPlan } from '../../src/core/report/planTabTargets';
 import { SHEET_NAME_MAX_LENGTH } from '../../src/core/report/sheetName';
+import type { OverrideAppend } from '../../src/core/overrides/overrideRow';
+import { OVERRIDES_TAB } from '../../src/core/overrides/readOverrides';
 
 /** One tab of the demo workbook. */
 export interface DemoTab {
@@ -103,4 +105,23 @@ export function writeColumns(tab: DemoTab, column: number, columns: readonly Cel
     return out;
   });
   tab.classificationColumn = column;
+}
+
+/**
+ * Writes one planned override row (core planOverrideAppend) into the overrides tab `tab`, or into a
+ * new "Attribution Overrides" tab with the plan's header row when `tab` is undefined. Only the
+ * plan's cells change; the tab grows to fit.
+ */
+export function appendOverrideRow(workbook: DemoWorkbook, tab: DemoTab | undefined, plan: OverrideAppend): DemoTab {
+  const target = tab ?? { name: OVERRIDES_TAB, grid: [] };
+  if (!tab) workbook.tabs.push(target);
+  const put = (row: number, column: number, text: string): void => {
+    while (target.grid.length <= row) target.grid.push([]);
+    const cells = target.grid[row]!;
+    while (cells.length <= column) cells.push('');
+    cells[column] = text;
+  };
+  plan.header?.forEach((text, column) => put(0, column, text));
+  for (const cell of plan.cells) put(plan.rowIndex, cell.column, cell.text);
+  return target;
 }

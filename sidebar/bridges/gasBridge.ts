@@ -58,6 +58,7 @@ export function createGasBridge(source: RunnerSource = defaultRunner): HostBridg
     loadSettings: () => callServer('paLoadSettings', [], source),
     saveSettings: (settings) => callServer('paSaveSettings', [settings], source).then(() => undefined),
     compareDefinitions: (request, onProgress) => withFinalStep('Comparing the definitions', callServer('paCompareDefinitions', [request], source), onProgress),
+    appendOverride: (request) => callServer('paAppendOverride', [request], source),
     writeStatement: (request, onProgress) => withFinalStep(`Writing the statement for ${request.partner}`, callServer('paWriteStatement', [request], source), onProgress),
   };
 }

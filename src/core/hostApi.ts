@@ -4,6 +4,9 @@
  */
 import type { Field, MappingInput, Motion, Totals } from './types';
 import type { Policy } from './policy';
+import type { OverrideRequest } from './overrides/overrideRow';
+
+export type { OverrideRequest };
 
 /** Saved settings (document properties in Sheets, workbook settings in Excel), versioned. */
 export interface Settings {
@@ -58,7 +61,37 @@ export interface PreviewResult {
   headline: string[];
   /** The partners that have a statement (credit on a won or open deal), in Partner Summary's order, for "Create a statement for…". */
   statementPartners?: string[];
+  /** The deals that need a human decision (the review queue), most money first; the first REVIEW_LIMIT of them. */
+  review?: ReviewList;
 }
+
+/** One deal of the sidebar's review list: what the rules decided and why. */
+export interface ReviewDeal {
+  id: string;
+  name: string;
+  /** In the reporting currency; null when missing or not convertible. */
+  amount: number | null;
+  motion: Motion;
+  /** The partners of that motion, as "Keep" writes them. */
+  partners: string[];
+  /** Every partner the rules named, as "Acme; Globex". */
+  named: string;
+  /** Why it needs a decision, in words. */
+  labels: string[];
+  /** The rules' reason. */
+  reason: string;
+}
+
+/** The review queue as the sidebar shows it. */
+export interface ReviewList {
+  deals: ReviewDeal[];
+  /** Deals in the queue in all (deals[] may hold fewer) and their money, in the reporting currency. */
+  count: number;
+  amount: number;
+}
+
+/** "Keep" or "Set…" in the review list: one override row to append to the Attribution Overrides tab. */
+export interface AppendOverrideRequest extends PreviewRequest { override: OverrideRequest }
 
 export interface WriteResult {
   /** What was written, e.g. ["Partner Summary", "Partner Trend (2)"] or ["Deals!L1:N501"]. */
@@ -104,4 +137,5 @@ export interface SidebarServerApi {
   paSaveSettings(settings: Settings): void;
   paCompareDefinitions(request: CompareRequest): CompareResult;
   paWriteStatement(request: StatementRequest): WriteResult;
+  paAppendOverride(request: AppendOverrideRequest): WriteResult;
 }

@@ -43,7 +43,9 @@ export { reviewQueue } from './review/reviewQueue';
 export type { ReviewItem, ReviewQueue } from './review/reviewQueue';
 export { REVIEW_REASONS } from './review/reviewFlags';
 export { reviewTab, REVIEW_TAB } from './report/reviewTab';
-export { OVERRIDES_TAB, OVERRIDES_HEADERS } from './overrides/readOverrides';
+export { OVERRIDES_TAB, OVERRIDES_HEADERS, OVERRIDES_TAB_SYNONYMS } from './overrides/readOverrides';
+export { overrideProblem, overrideTexts, planOverrideAppend } from './overrides/overrideRow';
+export type { OverrideAppend, OverrideRequest } from './overrides/overrideRow';
 export { compareDefinitions, compareRuns, runDefinitions, COMPARED_TOTALS } from './compare/compareDefinitions';
 export type { Comparison, Definition, ChangedDeal, ComparedPartner, ComparedValue } from './compare/compareDefinitions';
 export { definitionsTab, DEFINITIONS_TAB } from './report/definitionsTab';
@@ -59,4 +61,4 @@ export { SHEET_NAME_MAX_LENGTH, safeSheetName, numberedSheetName } from './repor
 export { OWN_DEFINITION, definitionOf, shippedDefinition, withDefinition } from './compare/definitionChoice';
 export { compareOnInput, compareResult, DEFAULT_COMPARED } from './service/compareService';
 export { statementReportTab, statementSheetName, STATEMENT_TAB_PREFIX } from './service/statementService';
-export type { CompareRequest, CompareResult, ComparedLine, StatementRequest } from './hostApi';
+export type { CompareRequest, CompareResult, ComparedLine, StatementRequest, AppendOverrideRequest, ReviewDeal, ReviewList } from './hostApi';

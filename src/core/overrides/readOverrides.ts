@@ -167,7 +167,8 @@ export function checkOverride(raw: RawOverride, registry: PartnerRegistry, issue
   return { where: raw.where, row: raw.row, dealId, motion, partners, shares, note: cellText(raw.note), partnerText };
 }
 
-const TAB_SYNONYMS = {
+/** Header synonyms of the overrides tab's columns (the reader and the add-on's appender match by them). */
+export const OVERRIDES_TAB_SYNONYMS = {
   dealId: FIELD_SYNONYMS.id,
   motion: ['Motion', 'Override Motion', 'Partner Motion'],
   partner: ['Partner', 'Partners', 'Partner(s)', 'Override Partner'],
@@ -176,7 +177,7 @@ const TAB_SYNONYMS = {
 
 /** The overrides of an "Attribution Overrides" grid (sheet row of grid[0] = firstRow) into the book. */
 export function readOverridesTab(grid: Grid, firstRow: number, registry: PartnerRegistry, issues: IssueLog, book: OverrideBook): void {
-  const located = locateColumns(grid, TAB_SYNONYMS, ['dealId', 'motion']);
+  const located = locateColumns(grid, OVERRIDES_TAB_SYNONYMS, ['dealId', 'motion']);
   if (located === null) {
     if (grid.some((row) => !row.every(isBlank))) issues.add('TABLE_NO_HEADER', null, '', '', { table: OVERRIDES_TAB });
     return;

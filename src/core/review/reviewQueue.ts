@@ -19,6 +19,8 @@ export interface ReviewItem {
   motion: Motion;
   /** The partners the rules named (sourcer, influencers, reseller), as "Acme; Globex". */
   partners: string;
+  /** The partners of the rules' motion (the sourcer, the influencers or the reseller), as "Keep" confirms them. */
+  motionPartners: string[];
   /** Why it needs a decision, e.g. ["sourcing-conflict"], and the same in words. */
   codes: string[];
   labels: string[];
@@ -48,9 +50,13 @@ export function reviewQueue(summary: Summary): ReviewQueue {
       const reasons = REVIEW_REASONS.filter((r) => (bits & r.flag) !== 0);
       const partners = [results.sourcingPartner(i), ...results.influencers(i), results.reseller(i)].filter((p): p is string => p !== null && p !== '');
       const amount = results.amount(i);
+      const motion = results.motion(i);
+      const split = (names: string | null): string[] => (names === null || names === '' ? [] : names.split('; '));
+      const motionPartners = motion === 'sourced' ? (split(results.sourcingPartner(i)).length > 0 ? split(results.sourcingPartner(i)) : split(results.reseller(i)))
+        : motion === 'influenced' ? results.influencers(i) : motion === 'resold' ? split(results.reseller(i)) : [];
       if (amount !== null) cents += Math.round(amount * 100);
-      items.push({ row: results.row(i), id: results.id(i), name: results.name(i), status, amount, motion: results.motion(i),
-        partners: [...new Set(partners)].join('; '), codes: reasons.map((r) => r.code), labels: reasons.map((r) => r.label), reason: results.reason(i) });
+      items.push({ row: results.row(i), id: results.id(i), name: results.name(i), status, amount, motion,
+        partners: [...new Set(partners)].join('; '), motionPartners, codes: reasons.map((r) => r.code), labels: reasons.map((r) => r.label), reason: results.reason(i) });
     }
   }
   items.sort((a, b) => (b.amount ?? -Infinity) - (a.amount ?? -Infinity) || a.row - b.row);

@@ -4,11 +4,12 @@
  */
 import type { AnalysisInput, Cell, Field, Grid, NumberFormats, Summary } from '../types';
 import { dealsView } from '../deals/dealResults';
-import type { DetectResult, MappedField, PreviewResult, Settings } from '../hostApi';
+import type { DetectResult, MappedField, PreviewResult, ReviewList, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
 import { moneyHeadline } from '../report/moneyHeadline';
 import { statementPartners } from '../report/statementTab';
+import { reviewQueue } from '../review/reviewQueue';
 import { resolvePolicy } from '../policy';
 import { resolveMapping } from '../configFile';
 import { checkSettingsDepth } from '../settingsShape';
@@ -145,6 +146,9 @@ export function preview(tab: TabData, settings: Settings, top = 5, extra?: Parti
   return previewFromSummary(runOn(tab, settings, extra).summary, top);
 }
 
+/** How many deals of the review queue the preview carries (the sidebar shows them a page at a time). */
+export const REVIEW_LIMIT = 200;
+
 /** The preview's shape from a summary already computed (a host that has just analysed needs no second run). */
 export function previewFromSummary(summary: Summary, top = 5): PreviewResult {
   const issueCount = { error: 0, warning: 0, info: 0 };
@@ -156,6 +160,7 @@ export function previewFromSummary(summary: Summary, top = 5): PreviewResult {
     issueCount,
     headline: moneyHeadline(summary).lines,
     statementPartners: statementPartners(summary),
+    review: reviewList(summary),
   };
 }
 
@@ -179,4 +184,15 @@ export function classificationColumns(analysis: Analysis, rows: number): Cell[][
     out[index] = [motion.charAt(0).toUpperCase() + motion.slice(1), literalText(fitCell([...new Set(partners)].join('; '))), literalText(fitCell(deals.reason(i)))];
   }
   return out;
+}
+
+/** The review queue as the preview carries it: the first REVIEW_LIMIT deals, most money first, and the count and money of all. */
+export function reviewList(summary: Summary): ReviewList {
+  const queue = reviewQueue(summary);
+  return {
+    deals: queue.items.slice(0, REVIEW_LIMIT).map((item) => ({ id: item.id, name: item.name, amount: item.amount, motion: item.motion,
+      partners: item.motionPartners, named: item.partners, labels: item.labels, reason: item.reason })),
+    count: queue.items.length,
+    amount: queue.amount,
+  };
 }

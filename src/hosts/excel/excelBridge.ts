@@ -9,7 +9,10 @@ import { analyze } from '../../core/analyze';
 import type { Analysis } from '../../core/analyze';
 import { workbookTabs } from '../../core/report/workbookTabs';
 import { classificationColumns, detect, isSideTableName, pickDataTab, pickSideTables, preview, tabInput } from '../../core/service/sidebarService';
-import type { CompareRequest, CompareResult, StatementRequest } from '../../core/hostApi';
+import type { AppendOverrideRequest, CompareRequest, CompareResult, StatementRequest } from '../../core/hostApi';
+import { planOverrideAppend } from '../../core/overrides/overrideRow';
+import { SIDE_TAB_NAMES } from '../../core/service/sidebarService';
+import { writeOverrideRow } from './overrideWriter';
 import { compareOnInput, compareResult } from '../../core/service/compareService';
 import { statementReportTab } from '../../core/service/statementService';
 import type { ExcelRun } from './excelRun';
@@ -120,6 +123,16 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       const tab = statementReportTab(analyzeAll(sheets, data, request.settings, onProgress).summary, request.partner);
       cache = null;
       return writeReportTabs([tab], { run, onProgress });
+    },
+    async appendOverride(request: AppendOverrideRequest): Promise<WriteResult> {
+      // Read afresh (never the preview's cache): the row goes after what the tab holds now.
+      const { sheets } = await load(request.tab, request.settings, quiet);
+      const key = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
+      const found = sheets.find((s) => SIDE_TAB_NAMES.overrides.includes(key(s.name)));
+      const plan = planOverrideAppend(found?.grid ?? null, request.override, found?.firstRow ?? 1);
+      cache = null;
+      await writeOverrideRow(run, found ? { name: found.name, firstRow: found.firstRow ?? 1, firstCol: found.firstCol ?? 0 } : null, plan);
+      return { written: [found?.name ?? 'Attribution Overrides'], message: plan.message };
     },
     async loadSettings(): Promise<Settings> {
       return readWorkbookSettings(store()).settings;

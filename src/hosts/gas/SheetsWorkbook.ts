@@ -1,5 +1,6 @@
 /** The Workbook port over SpreadsheetApp: reads used ranges once, writes through the tab and classification writers. */
-import type { Cell, Grid, ReportTab, TabData } from '../../core/index';
+import type { Cell, Grid, OverrideAppend, ReportTab, TabData } from '../../core/index';
+import { FORMATS, OVERRIDES_TAB, literalText } from '../../core/index';
 import type { WrittenTabs } from './tabWriter';
 import type { Workbook } from './Workbook';
 import type { Ownership } from './ownership';
@@ -91,6 +92,22 @@ export class SheetsWorkbook implements Workbook {
     SpreadsheetApp.flush();
     for (const { range, formulas } of cells) range.setFormulas(formulas);
     return cells.length;
+  }
+
+  appendOverrideRow(tab: string | null, plan: OverrideAppend): void {
+    const sheet = tab === null ? this.spreadsheet.insertSheet(OVERRIDES_TAB) : this.sheets.get(tab) ?? this.spreadsheet.getSheetByName(tab);
+    if (!sheet) throw new Error(`There is no tab named "${tab}".`);
+    // Text as text, as the report tabs write it: plain-text cells keep "00123", and literalText keeps "=x" from becoming a formula.
+    const put = (row: number, column: number, text: string): void => {
+      sheet.getRange(row, column + 1).setNumberFormat(FORMATS.text).setValue(literalText(text));
+    };
+    if (plan.header) {
+      const header = sheet.getRange(1, 1, 1, plan.header.length);
+      header.setNumberFormat(FORMATS.text).setValues([plan.header.map((h) => literalText(h))]).setFontWeight('bold');
+      sheet.setFrozenRows(1);
+    }
+    for (const cell of plan.cells) put(plan.rowIndex + 1, cell.column, cell.text);
+    this.grids.delete(sheet.getName());
   }
 
   activate(tab: string): void {

@@ -1,5 +1,5 @@
 /** The narrow port through which the Sheets host reaches the spreadsheet (SheetsWorkbook implements it; tests may fake it). */
-import type { Cell, ReportTab, TabData } from '../../core/index';
+import type { Cell, OverrideAppend, ReportTab, TabData } from '../../core/index';
 import type { WrittenTabs } from './tabWriter';
 
 export interface Workbook {
@@ -23,6 +23,12 @@ export interface Workbook {
    * settings (Sheets reruns a custom function only when its arguments change). Returns how many.
    */
   rerunPartnerFormulas(): number;
+  /**
+   * Writes one planned override row into the user's overrides tab `tab` (from `dataTabs()`), or into
+   * a new "Attribution Overrides" tab with the plan's header row when `tab` is null. Writes only the
+   * plan's cells, as text; no other cell of the tab changes.
+   */
+  appendOverrideRow(tab: string | null, plan: OverrideAppend): void;
   /** Brings a tab to the front. */
   activate(tab: string): void;
   /** A short message for the user (a toast in Sheets). */

@@ -20,6 +20,7 @@ const SERVER: Record<keyof SidebarServerApi, GlobalFunction> = {
   paSaveSettings: { name: 'paSaveSettings', params: ['settings'], description: 'Sidebar: saves the settings in the document.' },
   paCompareDefinitions: { name: 'paCompareDefinitions', params: ['request'], description: 'Sidebar: runs the chosen definitions and writes the Definitions Compared tab.' },
   paWriteStatement: { name: 'paWriteStatement', params: ['request'], description: 'Sidebar: writes one partner\'s statement tab.' },
+  paAppendOverride: { name: 'paAppendOverride', params: ['request'], description: 'Sidebar: appends one row (Keep or Set…) to the Attribution Overrides tab.' },
 };
 
 /** Every generated top-level function other than the custom functions, in Code.js order. */

@@ -20,4 +20,4 @@ export { CUSTOM_FUNCTIONS, GLOBAL_FUNCTIONS, runCustom, onOpen, onInstall, paOpe
 export const paMenuClassify = (): void => { runMenuAction(menuServer, 'paClassify'); };
 export const paMenuWriteSummary = (): void => { runMenuAction(menuServer, 'paWriteSummary'); };
 export const { paDetect, paPreview, paClassify, paWriteSummary, paLoadSettings, paSaveSettings } = server;
-export const { paCompareDefinitions, paWriteStatement } = server;
+export const { paCompareDefinitions, paWriteStatement, paAppendOverride } = server;

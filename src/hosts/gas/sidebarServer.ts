@@ -3,7 +3,8 @@ import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, S
 import { analyze, workbookTabs, classificationColumns, dealsView, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy, tabInput } from '../../core/index';
 import type { SideTables } from '../../core/index';
 import type { CompareRequest, CompareResult, StatementRequest } from '../../core/index';
-import { compareOnInput, compareResult, statementReportTab } from '../../core/index';
+import { compareOnInput, compareResult, statementReportTab, planOverrideAppend, SIDE_TAB_NAMES, OVERRIDES_TAB } from '../../core/index';
+import type { AppendOverrideRequest } from '../../core/index';
 import type { Workbook } from './Workbook';
 import type { SettingsStore } from './settingsStore';
 
@@ -130,5 +131,18 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       if (written[0]) workbook.activate(written[0]);
       return { written, message: describeWrittenTabs(plan) };
     }),
+
+    paAppendOverride: (request: AppendOverrideRequest): WriteResult => userFacing(() => {
+      const workbook = ports.workbook();
+      const tab = findOverridesTab(workbook.dataTabs());
+      const plan = planOverrideAppend(tab?.grid ?? null, request.override, tab?.firstRow ?? 1);
+      workbook.appendOverrideRow(tab?.name ?? null, plan);
+      return { written: [tab?.name ?? OVERRIDES_TAB], message: plan.message };
+    }),
   };
 }
+
+const tabKey = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** The user's overrides tab, by the names the engine reads it under. */
+const findOverridesTab = (tabs: readonly TabData[]): TabData | undefined => tabs.find((t) => SIDE_TAB_NAMES.overrides.includes(tabKey(t.name)));
