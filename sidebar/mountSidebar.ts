@@ -11,7 +11,7 @@ import { debounce } from './debounce';
 import { friendlyError } from './friendlyError';
 import { draftPolicy, policyOverrides } from './policyDraft';
 import { renderDataSection } from './sections/dataSection';
-import { mappedCount, renderMappingSection } from './sections/mappingSection';
+import { mappingSummary, renderMappingSection } from './sections/mappingSection';
 import type { MappingChoice } from './sections/mappingSection';
 import { renderPolicySection } from './sections/policySection';
 import { renderPreview } from './sections/previewSection';
@@ -43,24 +43,30 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
   const dataBody = el('div');
   const dataNotice = createNotice('data');
   const dataSection = el('section', { className: 'section section-data', attrs: { 'aria-labelledby': 'pa-data-title' } }, [
-    el('h2', { text: '1. Your deals', attrs: { id: 'pa-data-title' } }), dataBody, dataNotice.element,
+    el('h2', { text: 'Your deals', attrs: { id: 'pa-data-title' } }), dataBody, dataNotice.element,
   ]);
   const mappingBody = el('div');
   const mappingCount = el('span', { className: 'summary-extra' });
-  const mappingDetails = section('2. Columns', 'mapping', false, [mappingBody], mappingCount);
+  const mappingDetails = section('Columns', 'mapping', false, [mappingBody], mappingCount);
   const policyBody = el('div');
-  const policyDetails = section('3. Attribution rules', 'policy', false, [policyBody]);
-  const previewBody = el('div', { className: 'preview-body', attrs: { 'data-preview': '' } }, [el('p', { className: 'muted', text: 'The preview appears once your deals are found.' })]);
+  const policyDetails = section('Attribution rules', 'policy', false, [policyBody]);
+  // The preview comes first. Its key figures stay in view while the rest scrolls (sticky), so they are
+  // a child of the sidebar root itself; the motions, facts and top partners follow below them.
+  const previewFigures = el('div', { className: 'preview-figures', attrs: { 'data-preview-figures': '' } }, [
+    el('p', { className: 'muted', text: 'The preview appears once your deals are found.' }),
+  ]);
+  const previewBody = el('div', { className: 'preview-body', attrs: { 'data-preview': '' } });
   const previewState = el('span', { className: 'preview-state', attrs: { 'aria-live': 'polite' } });
   const previewNotice = createNotice('preview');
-  const previewSection = el('section', { className: 'section section-preview', attrs: { 'aria-labelledby': 'pa-preview-title' } }, [
-    el('h2', { attrs: { id: 'pa-preview-title' } }, ['4. Preview ', previewState]), previewNotice.element, previewBody,
+  const previewKey = el('section', { className: 'section section-preview preview-key', attrs: { 'aria-labelledby': 'pa-preview-title', 'data-section': 'preview' } }, [
+    el('h2', { attrs: { id: 'pa-preview-title' } }, ['Preview ', previewState]), previewNotice.element, previewFigures,
   ]);
+  const previewDetails = el('section', { className: 'section section-preview-details', attrs: { 'aria-label': 'Preview details' } }, [previewBody]);
   const actions = createActionsView((kind) => void runAction(kind));
   const definitionChoice = createDefinitionChoice((sourcingEvidence) => changePolicy({ ...policy, sourcingEvidence }));
   const compareView = createCompareView((definitions, onProgress) => bridge.compareDefinitions({ ...request(), definitions }, onProgress));
   const statementView = createStatementView((partner, onProgress) => bridge.writeStatement({ ...request(), partner }, onProgress));
-  const sqlDetails = section('5. Export rules as SQL', 'sql', false, [sqlSectionBody(() => ({ detected, settings: copy(settings) }), createNotice('sql'))]);
+  const sqlDetails = section('Export rules as SQL', 'sql', false, [sqlSectionBody(() => ({ detected, settings: copy(settings) }), createNotice('sql'))]);
 
   root.classList.add('pa-sidebar');
   root.append(
@@ -68,7 +74,8 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       el('h1', { text: 'Partner Attribution' }),
       el('p', { className: 'intro', text: 'Labels each deal partner sourced, influenced, resold or direct, credits partners, and writes summary tabs.' }),
     ]),
-    dataSection, mappingDetails, policyDetails, definitionChoice.element, previewSection, actions.element, compareView.element, statementView.element, sqlDetails,
+    previewKey, previewDetails,
+    actions.element, dataSection, mappingDetails, definitionChoice.element, policyDetails, compareView.element, statementView.element, sqlDetails,
   );
 
   const request = (): PreviewRequest => ({ tab: detected?.tab ?? settings.tab, settings: copy(settings) });
@@ -88,9 +95,10 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       mappingCount.textContent = '';
     } else if (detected) {
       renderMappingSection(mappingBody, detected, { onChange: (field, column) => void changeMapping(field, column), onReset: () => void changeMapping(null, null) });
-      const missingRequired = detected.fields.some((f) => f.required && f.column === null);
-      mappingCount.textContent = ` (${mappedCount(detected)} of ${detected.fields.length} found${missingRequired ? ', required field missing' : ''})`;
-      if (missingRequired) mappingDetails.open = true;
+      const summary = mappingSummary(detected);
+      mappingCount.textContent = ` ${summary.text}`;
+      mappingCount.classList.toggle('summary-problem', summary.missingRequired);
+      if (summary.missingRequired) mappingDetails.open = true;
     }
     renderPolicySection(policyBody, policy, detected, { onChange: changePolicy, onReset: resetPolicy });
     definitionChoice.render(policy);
@@ -111,13 +119,15 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
     const seq = ++previewSeq;
     previewState.textContent = 'Updating…';
     previewBody.classList.add('stale');
+    previewFigures.classList.add('stale');
     try {
       const result = await bridge.preview(request());
       if (seq !== previewSeq) return;
       previewNotice.clear();
-      renderPreview(previewBody, result);
+      renderPreview({ figures: previewFigures, body: previewBody }, result);
       statementView.setPartners(result.statementPartners ?? []);
       previewBody.classList.remove('stale');
+      previewFigures.classList.remove('stale');
       await save();
     } catch (error) {
       if (seq !== previewSeq) return;
@@ -149,7 +159,8 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       // The old numbers would describe a table that is no longer chosen: take them away.
       previewSeq++;
       previewState.textContent = '';
-      replaceChildren(previewBody, [el('p', { className: 'muted', text: 'No preview until the deals can be read: see the message under "1. Your deals".' })]);
+      replaceChildren(previewFigures, [el('p', { className: 'muted', text: 'No preview until the deals can be read: see the message under "Your deals".' })]);
+      replaceChildren(previewBody, []);
       statementView.setPartners([]);
     }
   };

@@ -16,6 +16,24 @@ export interface MappingHandlers {
 /** How many fields were found, for the section's summary line. */
 export const mappedCount = (detected: DetectResult): number => detected.fields.filter((f) => f.column !== null).length;
 
+/**
+ * The columns step's summary line. With every required field found it reads as success ("All required
+ * fields found (20 of 22 columns; 2 optional not present)"); otherwise it names the missing required fields.
+ */
+export function mappingSummary(detected: DetectResult): { text: string; missingRequired: boolean } {
+  const missing = detected.fields.filter((f) => f.required && f.column === null).map((f) => f.label);
+  const found = mappedCount(detected);
+  const total = detected.fields.length;
+  if (missing.length > 0) {
+    return { text: `Required ${missing.length === 1 ? 'field' : 'fields'} missing: ${missing.join(', ')} (${found} of ${total} found)`, missingRequired: true };
+  }
+  const optional = total - found;
+  return {
+    text: optional === 0 ? `All ${total} fields found` : `All required fields found (${found} of ${total} columns; ${optional} optional not present)`,
+    missingRequired: false,
+  };
+}
+
 /** Fills the columns step. Column letters assume the range starts in the tab's column A, as detect reports it. */
 export function renderMappingSection(container: HTMLElement, detected: DetectResult, handlers: MappingHandlers): void {
   const firstCol = rangeFirstColumn(detected.range);

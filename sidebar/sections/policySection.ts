@@ -71,7 +71,7 @@ export function renderPolicySection(container: HTMLElement, policy: Policy, dete
       hint: 'How influenced credit is split among the influencing partners.',
       onChange: (value) => change({ ...current, influenceModel: value as InfluenceModel }),
     }),
-    weightsFieldset(() => current, change),
+    weightsFieldset(() => current, change, container.querySelector<HTMLDetailsElement>('details[data-weights]')?.open ?? false),
   ]);
 
   const stages = detected?.stages ?? [];
@@ -112,7 +112,8 @@ const group = (legend: string, children: ReadonlyArray<Node>): HTMLFieldSetEleme
   el('fieldset', { className: 'group' }, [el('legend', { text: legend }), ...children]);
 
 // Activity weights: one number per activity, the weight of anything else, and a row to add an activity.
-function weightsFieldset(get: () => Policy, change: (p: Policy) => void): HTMLFieldSetElement {
+// Folded by default (most users never change them); a re-render keeps it open if the user opened it.
+function weightsFieldset(get: () => Policy, change: (p: Policy) => void, open: boolean): HTMLDetailsElement {
   const weight = range('defaultActivityWeight');
   const list = el('div', { className: 'weights' });
   const renderList = (): void => {
@@ -134,8 +135,8 @@ function weightsFieldset(get: () => Policy, change: (p: Policy) => void): HTMLFi
   addInput.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') { event.preventDefault(); add(); }
   });
-  return el('fieldset', { className: 'group nested' }, [
-    el('legend', { text: 'Activity weights' }),
+  return el('details', { className: 'group nested weights-group', attrs: { open, 'data-weights': '' } }, [
+    el('summary', { text: `Activity weights (${Object.keys(get().activityWeights).length} activities)` }),
     el('p', { className: 'hint', text: 'Weight of one touch of each kind; a Weight column in Touches overrides these.' }),
     list,
     numberField({

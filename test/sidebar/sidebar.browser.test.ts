@@ -168,16 +168,36 @@ describe('the sidebar in the local preview', () => {
     await page.close();
   });
 
+  test('the preview comes first and stays in view; the rules are folded; all required columns found reads as success', async () => {
+    const { page } = await open(300);
+    await page.waitForFunction(() => /%/.test(document.querySelector('[data-kpi="partnerLedShare"]')?.textContent ?? ''));
+    const top = async (selector: string): Promise<number> => (await page.locator(selector).first().boundingBox())?.y ?? NaN;
+    expect(await top('[data-section="preview"]')).toBeLessThan(await top('details[data-section="policy"]'));
+    expect(await top('[data-section="preview"]')).toBeLessThan(await top('details[data-section="mapping"]'));
+    expect(await page.locator('details[data-section="policy"]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('details[data-section="mapping"] > summary').innerText()).toMatch(/All (required fields found \(\d+ of \d+ columns; \d+ optional not present\)|\d+ fields found)/);
+    // Scrolled to the bottom, the partner-led figure is still on screen at the top.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(100);
+    const kpi = await page.locator('[data-kpi="partnerLedShare"]').boundingBox();
+    expect(kpi).not.toBeNull();
+    expect(kpi!.y).toBeGreaterThanOrEqual(0);
+    expect(kpi!.y).toBeLessThan(400);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(400);
+    await page.close();
+  });
+
   test('fits 300 px wide with every section open, with a label on every control and a visible focus ring', async () => {
     const { page } = await open(300);
-    // Keyboard: from the top of the page, the first stop is the deals tab picker, and it shows a focus outline.
+    // Keyboard: from the top of the page, the first stop is the first action (the preview above it has no
+    // controls), and it shows a focus outline.
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const active = document.activeElement as HTMLElement;
       const style = getComputedStyle(active);
       return { name: active.getAttribute('name'), outline: style.outlineStyle, width: style.outlineWidth };
     });
-    expect(focused.name).toBe('data-tab');
+    expect(focused.name).toBe('classify');
     expect(focused.outline).toBe('solid');
     expect(focused.width).toBe('2px');
 
