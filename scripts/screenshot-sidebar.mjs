@@ -1,6 +1,7 @@
 // Screenshot of the sidebar for the README, from the real build: the local preview (the demo bridge over the
 // example workbook) in headless Chromium at Google Sheets' sidebar width. Usage: npm run screenshots
 // (which runs this too) or node scripts/screenshot-sidebar.mjs. Writes docs/img/sidebar.png.
+/* global document */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
