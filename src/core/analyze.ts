@@ -1,5 +1,5 @@
 /** The engine's entry point: a deals grid (and optional tables) in, the summary and detected table out. */
-import type { AnalysisInput, MappingInput, Summary } from './types';
+import type { AnalysisInput, MappingInput, PartnerRow, Summary } from './types';
 import type { DetectedTable } from './table/DetectedTable';
 import type { Policy } from './policy';
 import { resolvePolicy } from './policy';
@@ -23,9 +23,12 @@ import type { AttributedDeal, CreditLine } from './credit/creditDeal';
 import { DealResults, attachDealResults } from './deals/dealResults';
 import { toCents } from './credit/allocateCents';
 import { totalsRollup } from './rollup/totalsRollup';
+import type { ExactTotals } from './rollup/totalsRollup';
+import type { CentsSum } from './rollup/centsSum';
 import { noteUndefinedShares } from './rollup/noteUndefinedShares';
 import { noteLongMoney } from './rollup/noteLongMoney';
 import { partnersRollup } from './rollup/partnersRollup';
+import type { PartnerMoneyKey } from './rollup/partnersRollup';
 import { periodLabel, periodsRollup } from './rollup/periodsRollup';
 import { segmentsRollup } from './rollup/segmentsRollup';
 import { pipelineCreatedRollup } from './rollup/pipelineCreatedRollup';
@@ -63,6 +66,18 @@ export interface Analysis {
   stages: string[];
   /** Distinct currency codes, most common first. */
   currencies: string[];
+  /**
+   * The money sums behind `summary.totals` and `summary.partners` as exact cents, for callers that add
+   * figures up (the custom functions' won + open): the sum of two exact sums, not of two rounded numbers.
+   */
+  exact: AnalysisExact;
+}
+
+/** Exact cents of the totals, and of each partner row of the summary. */
+export interface AnalysisExact {
+  totals: ExactTotals;
+  /** The row's sums (a row of this run's summary.partners), null for any other object. */
+  partner(row: PartnerRow): Readonly<Record<PartnerMoneyKey, CentsSum>> | null;
 }
 
 const STEPS = 5;
@@ -198,5 +213,5 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const incomplete = new IssueLog();
   for (const line of headlineLines) incomplete.add(line.includes(' won deal') ? 'REVENUE_INCOMPLETE' : 'PIPELINE_INCOMPLETE', null, '', '', { line });
   summary.issues.unshift(...incomplete.issues);
-  return { summary, table, policy, stages: reader.stages, currencies };
+  return { summary, table, policy, stages: reader.stages, currencies, exact: { totals: totalsAcc.exact(), partner: partnersAcc.exactOf } };
 }

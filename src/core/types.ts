@@ -44,6 +44,8 @@ export interface Totals {
   partnerLedRevenue: number; sourcedRevenue: number; influencedRevenue: number; resoldRevenue: number; directRevenue: number;
   partnerLedShare: number | null; sourcedShare: number | null; influencedShare: number | null; resoldShare: number | null; directShare: number | null;
   sourcedPipeline: number; influencedPipeline: number; resoldPipeline: number; partnerLedPipeline: number;
+  /** Open deals' amounts no partner led, summed in exact cents: the four motions' pipelines add up to `pipeline` to the cent. */
+  directPipeline: number;
   partnerWinRate: number | null; directWinRate: number | null;
   partnerAvgDealSize: number | null; directAvgDealSize: number | null;
   partnerAvgCycleDays: number | null; directAvgCycleDays: number | null;

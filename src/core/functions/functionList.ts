@@ -8,6 +8,10 @@ import type { DealsView } from '../deals/dealResults';
 import type { Settings } from '../hostApi';
 import type { InfluenceModel } from '../policy';
 import { analyze } from '../analyze';
+import type { Analysis } from '../analyze';
+import { CentsSum } from '../rollup/centsSum';
+import type { ExactTotals } from '../rollup/totalsRollup';
+import type { PartnerMoneyKey } from '../rollup/partnersRollup';
 import { AttributionError } from '../AttributionError';
 import { partnerKey } from '../partners/partnerKey';
 import { PARTNER_COLUMNS, partnerRowCells } from '../report/partnerColumns';
@@ -118,12 +122,12 @@ const asModel = (value: unknown): InfluenceModel | null => {
 
 const MOTION_LABEL: Record<Motion, string> = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' };
 
-const run = (args: readonly unknown[], settings: Settings | null, touchesAt: number | null, model: InfluenceModel | null): Summary => {
+const run = (args: readonly unknown[], settings: Settings | null, touchesAt: number | null, model: InfluenceModel | null): Analysis => {
   const deals = asGrid(args[0], 'deals');
   const touchesArg = touchesAt === null ? undefined : args[touchesAt];
   const touches = isOmitted(touchesArg) ? null : asGrid(touchesArg, 'touches');
   const policy = { ...(settings?.policy ?? {}), ...(model ? { influenceModel: model } : {}) };
-  return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {}, explain: false, numbersOnly: true }).summary;
+  return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {}, explain: false, numbersOnly: true });
 };
 
 const findPartner = (summary: Summary, name: string): PartnerRow | null => {
@@ -155,8 +159,23 @@ const perName = (names: readonly (readonly Cell[])[], value: (name: string) => n
 /** "FY2025 q1" and "FY2025 Q1" alike. */
 const periodKey = (text: string): string => text.replace(/\s+/g, '').toUpperCase();
 
-const byStatus = (status: StatusArg, won: number, open: number): number =>
-  Math.round((status === 'won' ? won : status === 'open' ? open : won + open) * 100) / 100;
+/** Won, open or both, as one exact sum of cents: the same sums the summary's figures are shown from. */
+const sumOf = (status: StatusArg, won: CentsSum, open: CentsSum): CentsSum =>
+  (status === 'won' ? won : status === 'open' ? open : CentsSum.of(won, open));
+/** The money a function returns: the exact sum as the nearest number, equal to the summary's figure when it shows one. */
+const byStatus = (status: StatusArg, won: CentsSum, open: CentsSum): number => sumOf(status, won, open).money();
+
+/** Which exact partner sums (won, open) each revenue function reads. */
+const PARTNER_SUMS: Record<'SOURCED' | 'INFLUENCED' | 'RESOLD' | 'LED', readonly [PartnerMoneyKey, PartnerMoneyKey]> = {
+  SOURCED: ['sourcedCents', 'sourcedPipeCents'], INFLUENCED: ['influencedCents', 'influencedPipeCents'],
+  RESOLD: ['resoldCents', 'resoldPipeCents'], LED: ['creditedCents', 'creditedPipeCents'],
+};
+/** Which exact totals (won, open) each motion reads, for the revenue functions and SHARE. */
+const TOTAL_SUMS: Record<string, readonly [keyof ExactTotals, keyof ExactTotals]> = {
+  led: ['partnerLedRevenue', 'partnerLedPipeline'], 'partner-led': ['partnerLedRevenue', 'partnerLedPipeline'],
+  sourced: ['sourcedRevenue', 'sourcedPipeline'], influenced: ['influencedRevenue', 'influencedPipeline'],
+  resold: ['resoldRevenue', 'resoldPipeline'], direct: ['directRevenue', 'directPipeline'],
+};
 
 /** An aligned output column: a header label on the header row, a value per deal row, "" elsewhere. */
 const alignedColumn = (summary: Summary, rows: number, header: string, headerIndex: number, pick: (deals: DealsView, i: number) => string): Cell[][] => {
@@ -194,62 +213,46 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       const status = asStatus(args[2]);
       const names = nameRange(args[1]);
       const partner = names || isOmitted(args[1]) ? null : asText(args[1], 'partner');
-      const summary = run(args, settings, 3, null);
-      const t = summary.totals;
+      const analysis = run(args, settings, 3, null);
+      const [won, open] = PARTNER_SUMS[id];
+      const ofPartner = (p: PartnerRow | null): number => {
+        const x = p === null ? null : analysis.exact.partner(p);
+        return x === null ? 0 : byStatus(status, x[won], x[open]);
+      };
       if (names) {
-        const index = partnerIndex(summary);
-        return perName(names, (name) => {
-          const p = index.get(partnerKey(name));
-          if (!p) return 0;
-          if (id === 'SOURCED') return byStatus(status, p.sourcedRevenue, p.sourcedPipeline);
-          if (id === 'INFLUENCED') return byStatus(status, p.influencedRevenue, p.influencedPipeline);
-          if (id === 'RESOLD') return byStatus(status, p.resoldRevenue, p.resoldPipeline);
-          return byStatus(status, p.creditedRevenue, p.creditedPipeline);
-        });
+        const index = partnerIndex(analysis.summary);
+        return perName(names, (name) => ofPartner(index.get(partnerKey(name)) ?? null));
       }
       if (partner === null) {
-        if (id === 'SOURCED') return byStatus(status, t.sourcedRevenue, t.sourcedPipeline);
-        if (id === 'INFLUENCED') return byStatus(status, t.influencedRevenue, t.influencedPipeline);
-        if (id === 'RESOLD') return byStatus(status, t.resoldRevenue, t.resoldPipeline);
-        return byStatus(status, t.partnerLedRevenue, t.partnerLedPipeline);
+        const [tWon, tOpen] = TOTAL_SUMS[id === 'LED' ? 'led' : id.toLowerCase()]!;
+        return byStatus(status, analysis.exact.totals[tWon], analysis.exact.totals[tOpen]);
       }
-      const p = findPartner(summary, partner);
-      if (!p) return 0;
-      if (id === 'SOURCED') return byStatus(status, p.sourcedRevenue, p.sourcedPipeline);
-      if (id === 'INFLUENCED') return byStatus(status, p.influencedRevenue, p.influencedPipeline);
-      if (id === 'RESOLD') return byStatus(status, p.resoldRevenue, p.resoldPipeline);
-      return byStatus(status, p.creditedRevenue, p.creditedPipeline);
+      return ofPartner(findPartner(analysis.summary, partner));
     }
     case 'CREDIT': {
       if (isOmitted(args[1])) throw new AttributionError('BAD_ARGUMENT', 'CREDIT needs a partner name (the second argument).');
       const names = nameRange(args[1]);
       const model = asModel(args[2]);
       const status = asStatus(args[3]);
+      const analysis = run(args, settings, 4, model);
+      const credited = (p: PartnerRow | null): number => {
+        const x = p === null ? null : analysis.exact.partner(p);
+        return x === null ? 0 : byStatus(status, x.creditedCents, x.creditedPipeCents);
+      };
       if (names) {
-        const index = partnerIndex(run(args, settings, 4, model));
-        return perName(names, (name) => {
-          const p = index.get(partnerKey(name));
-          return p ? byStatus(status, p.creditedRevenue, p.creditedPipeline) : 0;
-        });
+        const index = partnerIndex(analysis.summary);
+        return perName(names, (name) => credited(index.get(partnerKey(name)) ?? null));
       }
-      const partner = asText(args[1], 'partner');
-      const p = findPartner(run(args, settings, 4, model), partner);
-      return p ? byStatus(status, p.creditedRevenue, p.creditedPipeline) : 0;
+      return credited(findPartner(analysis.summary, asText(args[1], 'partner')));
     }
     case 'SHARE': {
       const motionText = isOmitted(args[1]) ? 'led' : asText(args[1], 'motion').toLowerCase();
       const status = asStatus(args[2]);
-      const t = run(args, settings, null, null).totals;
-      const pick: Record<string, [number, number]> = {
-        led: [t.partnerLedRevenue, t.partnerLedPipeline], 'partner-led': [t.partnerLedRevenue, t.partnerLedPipeline],
-        sourced: [t.sourcedRevenue, t.sourcedPipeline], influenced: [t.influencedRevenue, t.influencedPipeline],
-        resold: [t.resoldRevenue, t.resoldPipeline],
-        direct: [t.directRevenue, t.pipeline - t.partnerLedPipeline],
-      };
-      const parts = pick[motionText];
+      const totals = run(args, settings, null, null).exact.totals;
+      const parts = TOTAL_SUMS[motionText];
       if (!parts) throw new AttributionError('BAD_ARGUMENT', `motion must be "led", "sourced", "influenced", "resold" or "direct"; got "${motionText}".`);
-      const part = byStatus(status, parts[0], parts[1]);
-      const whole = byStatus(status, t.revenue, t.pipeline);
+      const part = sumOf(status, totals[parts[0]], totals[parts[1]]).approx();
+      const whole = sumOf(status, totals.revenue, totals.pipeline).approx();
       if (whole === 0) throw new AttributionError('NO_REVENUE', 'There is no revenue to take a share of (no won deals with an amount).');
       return Math.round((part / whole) * 1e4) / 1e4;
     }
@@ -259,20 +262,23 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       if (period !== null && !/^(FY)?\d{4}Q[1-4]$/.test(period)) {
         throw new AttributionError('BAD_ARGUMENT', `period must be a close quarter such as "2024 Q1" or "FY2025 Q1"; got "${asText(args[2], 'period')}".`);
       }
-      const payouts = run(args, settings, 3, null).payouts;
+      const payouts = run(args, settings, 3, null).summary.payouts;
       if (!payouts) throw new AttributionError('NO_INCENTIVES', 'PAYOUT needs an incentive plan: add "incentives" (rates per motion) to the saved settings first.');
-      const byPartner = new Map<string, number>();
+      // Each payout is whole cents; their sum is exact (CentsSum), as the Payouts tab's.
+      const byPartner = new Map<string, CentsSum>();
       for (const p of payouts.partners) {
         if (period !== null && periodKey(p.period) !== period) continue;
         const key = partnerKey(p.partner);
-        byPartner.set(key, (byPartner.get(key) ?? 0) + Math.round(p.payout * 100));
+        let sum = byPartner.get(key);
+        if (sum === undefined) { sum = new CentsSum(); byPartner.set(key, sum); }
+        sum.add(Math.round(p.payout * 100));
       }
-      const payoutOf = (name: string): number => (byPartner.get(partnerKey(name)) ?? 0) / 100;
+      const payoutOf = (name: string): number => byPartner.get(partnerKey(name))?.money() ?? 0;
       const names = nameRange(args[1]);
       return names ? perName(names, payoutOf) : payoutOf(asText(args[1], 'partner'));
     }
     case 'ROLLUP': {
-      const summary = run(args, settings, 1, asModel(args[2]));
+      const { summary } = run(args, settings, 1, asModel(args[2]));
       const header: Cell[] = PARTNER_COLUMNS.map((c) => c.label);
       return [header, ...summary.partners.map(partnerRowCells)];
     }

@@ -43,7 +43,7 @@ export function motionSplitRows(t: Summary['totals']): Cell[][] {
     ['Influenced', t.influencedRevenue, orBlank(t.influencedShare), t.influencedPipeline],
     ['Resold', t.resoldRevenue, orBlank(t.resoldShare), t.resoldPipeline],
     ['Partner-led', t.partnerLedRevenue, orBlank(t.partnerLedShare), t.partnerLedPipeline],
-    ['Direct', t.directRevenue, orBlank(t.directShare), Math.round((t.pipeline - t.partnerLedPipeline) * 100) / 100],
+    ['Direct', t.directRevenue, orBlank(t.directShare), t.directPipeline],
     ['Total', t.revenue, t.revenue === 0 ? '' : 1, t.pipeline],
   ];
 }

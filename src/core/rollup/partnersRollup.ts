@@ -8,11 +8,11 @@ import { CentsSum } from './centsSum';
 import type { Touch } from '../touches/readTouches';
 
 /** Money sums per partner, in cents (CentsSum: exact past 2^53 cents). */
-type MoneyKey = 'sourcedCents' | 'sourcedPipeCents' | 'influencedCents' | 'influencedPipeCents' | 'influencedCreditCents'
+export type PartnerMoneyKey = 'sourcedCents' | 'sourcedPipeCents' | 'influencedCents' | 'influencedPipeCents' | 'influencedCreditCents'
   | 'resoldCents' | 'resoldPipeCents' | 'resoldCreditCents' | 'influencedCreditPipeCents' | 'resoldCreditPipeCents'
   | 'creditedCents' | 'creditedPipeCents' | 'touchedCents' | 'deployedCents' | 'wonAmountCents';
 
-type Acc = Record<MoneyKey, CentsSum> & {
+type Acc = Record<PartnerMoneyKey, CentsSum> & {
   sourced: number; influenced: number; resold: number;
   touchedDeals: number; deployedDeals: number; touches: number;
   won: number; lost: number; wonWithAmount: number; cycleDays: number; cycleCount: number;
@@ -34,6 +34,8 @@ export function partnersRollup(registry: PartnerRegistry): {
   add(d: AttributedDeal, touches?: readonly Touch[]): void; result(partnerLedRevenueCents: number): PartnerRow[];
   /** A finished row's credited revenue as exact cents (for the tier and type segments). */
   creditedCents(row: PartnerRow): CentsSum;
+  /** A finished row's money sums as exact cents (for the custom functions' won + open sums); null for a row not made here. */
+  exactOf(row: PartnerRow): Readonly<Record<PartnerMoneyKey, CentsSum>> | null;
 } {
   // Indexed by partner id; `order` keeps first-seen order for ties in the final sort.
   const accs: (Acc | undefined)[] = [];
@@ -95,7 +97,7 @@ export function partnersRollup(registry: PartnerRegistry): {
       } else if (status === 'lost') a.lost++;
     }
   };
-  const credited = new Map<PartnerRow, CentsSum>();
+  const exactRows = new Map<PartnerRow, Acc>();
   const result = (partnerLedRevenueCents: number): PartnerRow[] => {
     const rows: PartnerRow[] = [];
     for (const id of order) {
@@ -119,12 +121,13 @@ export function partnersRollup(registry: PartnerRegistry): {
         shareOfPartnerLed: moneyShare(a.creditedCents.approx(), partnerLedRevenueCents),
       };
       rows.push(row);
-      credited.set(row, a.creditedCents);
+      exactRows.set(row, a);
     }
     rows.sort((x, y) => y.creditedRevenue - x.creditedRevenue || y.creditedPipeline - x.creditedPipeline
       || (x.partner < y.partner ? -1 : x.partner > y.partner ? 1 : 0));
     return rows;
   };
-  const creditedCents = (row: PartnerRow): CentsSum => credited.get(row) ?? new CentsSum();
-  return { add, result, creditedCents };
+  const creditedCents = (row: PartnerRow): CentsSum => exactRows.get(row)?.creditedCents ?? new CentsSum();
+  const exactOf = (row: PartnerRow): Acc | null => exactRows.get(row) ?? null;
+  return { add, result, creditedCents, exactOf };
 }

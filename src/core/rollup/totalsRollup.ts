@@ -21,7 +21,7 @@ const average = (sum: number, count: number, digits: number): number | null =>
 
 /** The totals' money figures as exact cents, by the Totals field they are shown in. */
 export type ExactTotals = Readonly<Record<'revenue' | 'pipeline' | 'partnerLedRevenue' | 'sourcedRevenue' | 'influencedRevenue' | 'resoldRevenue'
-  | 'directRevenue' | 'sourcedPipeline' | 'influencedPipeline' | 'resoldPipeline' | 'partnerLedPipeline', CentsSum>>;
+  | 'directRevenue' | 'sourcedPipeline' | 'influencedPipeline' | 'resoldPipeline' | 'partnerLedPipeline' | 'directPipeline', CentsSum>>;
 
 /**
  * Adds deals one at a time (while they are classified) and gives the totals at the end. Money is
@@ -58,7 +58,7 @@ export function totalsRollup(): { add(d: AttributedDeal): void; result(): Totals
     partnerLedRevenue: CentsSum.of(revenue.sourced, revenue.influenced, revenue.resold),
     sourcedRevenue: revenue.sourced, influencedRevenue: revenue.influenced, resoldRevenue: revenue.resold, directRevenue: revenue.direct,
     sourcedPipeline: pipeline.sourced, influencedPipeline: pipeline.influenced, resoldPipeline: pipeline.resold,
-    partnerLedPipeline: CentsSum.of(pipeline.sourced, pipeline.influenced, pipeline.resold),
+    partnerLedPipeline: CentsSum.of(pipeline.sourced, pipeline.influenced, pipeline.resold), directPipeline: pipeline.direct,
   });
   const result = (): Totals => {
     const x = exact();
@@ -72,7 +72,7 @@ export function totalsRollup(): { add(d: AttributedDeal): void; result(): Totals
       partnerLedShare: share(x.partnerLedRevenue), sourcedShare: share(x.sourcedRevenue), influencedShare: share(x.influencedRevenue),
       resoldShare: share(x.resoldRevenue), directShare: share(x.directRevenue),
       sourcedPipeline: x.sourcedPipeline.money(), influencedPipeline: x.influencedPipeline.money(),
-      resoldPipeline: x.resoldPipeline.money(), partnerLedPipeline: x.partnerLedPipeline.money(),
+      resoldPipeline: x.resoldPipeline.money(), partnerLedPipeline: x.partnerLedPipeline.money(), directPipeline: x.directPipeline.money(),
       partnerWinRate: ratio(led.won, led.won + led.lost), directWinRate: ratio(direct.won, direct.won + direct.lost),
       partnerAvgDealSize: average(led.wonCents.approx() / 100, led.wonWithAmount, 2), directAvgDealSize: average(direct.wonCents.approx() / 100, direct.wonWithAmount, 2),
       partnerAvgCycleDays: average(led.cycleDays, led.cycleCount, 1), directAvgCycleDays: average(direct.cycleDays, direct.cycleCount, 1),
