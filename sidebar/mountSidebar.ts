@@ -21,6 +21,7 @@ import type { ActionKind } from './sections/actionsSection';
 import { createDefinitionChoice } from './sections/definitionChoice';
 import { createCompareView } from './sections/compareSection';
 import { createStatementView } from './sections/statementSection';
+import { createReviewView } from './sections/reviewSection';
 
 /** How long the preview waits after the last edit before it asks the host to recompute. */
 export const PREVIEW_DEBOUNCE_MS = 350;
@@ -66,6 +67,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
   const definitionChoice = createDefinitionChoice((sourcingEvidence) => changePolicy({ ...policy, sourcingEvidence }));
   const compareView = createCompareView((definitions, onProgress) => bridge.compareDefinitions({ ...request(), definitions }, onProgress));
   const statementView = createStatementView((partner, onProgress) => bridge.writeStatement({ ...request(), partner }, onProgress));
+  const reviewView = createReviewView(async (override) => { await bridge.appendOverride({ ...request(), override }); await refreshPreview(); });
   const sqlDetails = section('Export rules as SQL', 'sql', false, [sqlSectionBody(() => ({ detected, settings: copy(settings) }), createNotice('sql'))]);
 
   root.classList.add('pa-sidebar');
@@ -75,7 +77,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       el('p', { className: 'intro', text: 'Labels each deal partner sourced, influenced, resold or direct, credits partners, and writes summary tabs.' }),
     ]),
     previewKey, previewDetails,
-    actions.element, dataSection, mappingDetails, definitionChoice.element, policyDetails, compareView.element, statementView.element, sqlDetails,
+    actions.element, reviewView.element, dataSection, mappingDetails, definitionChoice.element, policyDetails, compareView.element, statementView.element, sqlDetails,
   );
 
   const request = (): PreviewRequest => ({ tab: detected?.tab ?? settings.tab, settings: copy(settings) });
@@ -126,6 +128,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       previewNotice.clear();
       renderPreview({ figures: previewFigures, body: previewBody }, result);
       statementView.setPartners(result.statementPartners ?? []);
+      reviewView.render(result);
       previewBody.classList.remove('stale');
       previewFigures.classList.remove('stale');
       await save();
@@ -162,6 +165,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge): void {
       replaceChildren(previewFigures, [el('p', { className: 'muted', text: 'No preview until the deals can be read: see the message under "Your deals".' })]);
       replaceChildren(previewBody, []);
       statementView.setPartners([]);
+      reviewView.clear();
     }
   };
 
