@@ -21,7 +21,8 @@ export const DATE_SYSTEM_UNKNOWN = 'Partner Attribution: this version of Excel d
   + '(Workbook.use1904DateSystem needs ExcelApi 1.16), so dates are read in the 1900 system. If File > Options > Advanced > '
   + '"Use 1904 date system" is ticked for this workbook, dates will be four years early.';
 
-const officeSupports: IsSetSupported = (set, version) => {
+/** The running host's isSetSupported (false outside Office). */
+export const officeSupports: IsSetSupported = (set, version) => {
   const office = (globalThis as { Office?: typeof Office }).Office;
   return office?.context?.requirements?.isSetSupported?.(set, version) ?? false;
 };

@@ -25,6 +25,37 @@ export interface WriterOptions {
   batchBytes?: number;
 }
 
+/**
+ * The tabs whose main table becomes an Excel table (ListObject), so it sorts, filters and feeds a
+ * PivotTable as one object: the table's name, made unique with 2, 3, ... when the workbook has it.
+ */
+const EXCEL_TABLES: Readonly<Record<string, string>> = { 'Partner Credits': 'PartnerCredits' };
+
+/** A table name not in `taken` (case-insensitive, as Excel compares them): base, base2, base3, ... */
+export const uniqueTableName = (base: string, taken: Iterable<string>): string => {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base}${n}`;
+  return name;
+};
+
+/**
+ * Adds the tab's Excel table over its filter block's header and data rows (totals stay outside).
+ * TableCollection.add(address, hasHeaders) (ExcelApi 1.1, learn.microsoft.com/javascript/api/excel/
+ * excel.tablecollection) "creates a new table ... If the table cannot be added (e.g., because the
+ * address is invalid, or the table would overlap with another table), an error will be thrown", so
+ * the old table of a refilled sheet is deleted first; Excel.Table.name must be unique in the workbook.
+ */
+const addTable = (sheet: Excel.Worksheet, tab: ReportTab, name: string): boolean => {
+  const block = tab.filterBlock === undefined ? undefined : tab.blocks[tab.filterBlock];
+  if (!block || block.headerRows < 1) return false;
+  const rows = block.values.length - (block.totalRows ?? 0) - (block.headerRows - 1);
+  if (rows < 2) return false;
+  const table = sheet.tables.add(sheet.getRangeByIndexes(block.row + block.headerRows - 1, block.col, rows, Math.max(blockWidth(block.values), 1)), true);
+  table.name = name;
+  return true;
+};
+
 const HEADER_FILL = '#DDE4EE';
 /** Points per character of a column width (Excel's default font). */
 const POINTS_PER_CHAR = 6;
@@ -152,7 +183,9 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
       const found = worksheets.items.map((sheet) => {
         const marker = sheet.customProperties.getItemOrNullObject(MARKER_KEY);
         marker.load('value');
-        return { sheet, marker };
+        const tables = sheet.tables;
+        tables.load('items/name');
+        return { sheet, marker, tables };
       });
       await context.sync();
 
@@ -211,6 +244,8 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         const fresh = newSheets[i]!;
         if (!old) return fresh;
         for (const chart of oldCharts.get(old) ?? []) chart.delete();
+        // A paste does not carry a table, and a new one may not overlap the old: the old one goes first.
+        for (const table of found.find((f) => f.sheet === old)?.tables.items ?? []) table.delete();
         old.freezePanes.unfreeze();
         old.getRange().clear();
         const { rows, cols } = tabExtent(tab);
@@ -221,11 +256,19 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         return old;
       });
       for (const name of plan.stale) byName.get(name.toLowerCase())?.delete();
+      // Tables on sheets that are now refilled or deleted have gone; the others keep their names.
+      const gone = new Set<Excel.Worksheet>([...finalSheets, ...leftovers.map((f) => f.sheet), ...plan.stale.flatMap((n) => byName.get(n.toLowerCase()) ?? [])]);
+      const takenTables = found.filter((f) => !gone.has(f.sheet)).flatMap((f) => f.tables.items.map((t) => t.name));
       finalSheets.forEach((sheet, i) => { if (sheet === newSheets[i]) sheet.name = plan.targets[i]!.sheetName; });
 
       let charts = 0;
       tabs.forEach((tab, i) => {
         for (const spec of tab.charts) if (addChart(finalSheets[i]!, tab, spec)) charts += 1;
+        const base = EXCEL_TABLES[tab.name];
+        if (base) {
+          const name = uniqueTableName(base, takenTables);
+          if (addTable(finalSheets[i]!, tab, name)) takenTables.push(name);
+        }
       });
       finalSheets[0]?.activate();
       await context.sync();

@@ -11,7 +11,11 @@
  * A formula referring to a cell on another sheet (='Partner Summary'!B5) shows that cell's value;
  * deleting the sheet rewrites the reference to #REF! for good (=#REF!B5), and renaming a sheet
  * rewrites references to the new name, as Excel does. Range.copyFrom copies values, formats and
- * formulas ("All").
+ * formulas ("All"), not tables. Worksheet.tables.add(range, hasHeaders) makes a table as Excel does:
+ * it fails (InvalidArgument) over a range that overlaps another table, and a table's name must be
+ * valid (a letter, _ or \ first, then letters, digits, _ and .; no spaces; not a cell reference like
+ * A1 or R1C1; at most 255 characters) and unique in the workbook, case-insensitively. table.name
+ * throws PropertyNotLoaded until loaded. Deleting a sheet deletes its tables.
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters and setters have their own `this`; they reach the workbook as `fake` */
 import { excelInput } from './excelInput';
@@ -59,6 +63,18 @@ export interface FakeSheet {
   deleted: boolean;
 }
 
+/** An Excel table (ListObject): its cells, header row first, on a sheet. */
+export interface FakeTable { name: string; sheet: FakeSheet; row: number; col: number; rows: number; cols: number; hasHeaders: boolean; deleted: boolean }
+
+/** Excel's rules for a table name (the Name Manager's): see the class comment. */
+const checkTableName = (name: string, taken: readonly FakeTable[]): void => {
+  const reference = /^[A-Za-z]{1,3}\d+$/.test(name) || /^(R\d*C?\d*|C\d*)$/i.test(name);
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255 || reference) {
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (table name "${name}").`);
+  }
+  if (taken.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('InvalidArgument', `A table named "${name}" already exists.`);
+};
+
 export interface FakeExcelOptions {
   /** The workbook uses the 1904 date system. */
   date1904?: boolean;
@@ -82,6 +98,8 @@ export class FakeExcel {
   /** application.calculate() calls, by type. */
   readonly calculations: string[] = [];
   readonly sheets: FakeSheet[] = [];
+  /** Every table ever added (deleted ones flagged). */
+  readonly tables: FakeTable[] = [];
   /** Functions registered through `customFunctions.associate`, by id. */
   readonly functions = new Map<string, CustomFn>();
   /** A CustomFunctions namespace for registerFunctions(). */
@@ -106,6 +124,11 @@ export class FakeExcel {
 
   sheet(name: string): FakeSheet | undefined {
     return this.live().find((s) => s.name === name);
+  }
+
+  /** The tables that exist now, on a sheet that exists. */
+  liveTables(): FakeTable[] {
+    return this.tables.filter((t) => !t.deleted && !t.sheet.deleted);
   }
 
   live(): FakeSheet[] {
@@ -226,6 +249,7 @@ export class FakeExcel {
     let loadedName: string | null = nameLoaded ? resolve().name : null;
     let customProperties: object | null = null;
     let charts: object | null = null;
+    let tables: object | null = null;
     const proxy = {
       get name(): string {
         if (loadedName === null) throw notLoaded('name');
@@ -249,6 +273,7 @@ export class FakeExcel {
       },
       get customProperties() { return (customProperties ??= fake.customPropertiesProxy(resolve)); },
       get charts() { return (charts ??= fake.chartsProxy(resolve)); },
+      get tables() { return (tables ??= fake.tablesProxy(resolve)); },
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fake.rangeProxy(resolve, row, col, rows, cols),
       getRange: (address?: string) => {
         if (address) throw new Error(`the fake supports only getRange() for the whole sheet, not "${address}"`);
@@ -265,6 +290,7 @@ export class FakeExcel {
         if (fake.live().length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
         sheet.deleted = true;
         sheet.ops.push('delete');
+        for (const t of fake.tables) if (t.sheet === sheet) t.deleted = true;
         // Excel rewrites every reference to a deleted sheet as #REF!; a sheet added later under the same name does not bring it back.
         fake.rewriteReferences(sheet.name, '#REF');
         await fake.recalculate();
@@ -320,6 +346,63 @@ export class FakeExcel {
           axes: { categoryAxis: {} },
           setPosition: () => undefined,
         };
+      },
+    };
+    return collection;
+  }
+
+  private tableProxy(table: () => FakeTable): object {
+    const fake = this;
+    let loadedName: string | null = null;
+    const proxy = {
+      get name(): string { if (loadedName === null) throw notLoaded('name'); return loadedName; },
+      set name(value: string) {
+        fake.queue(() => {
+          const t = table();
+          checkTableName(value, fake.liveTables().filter((other) => other !== t));
+          t.name = value;
+        });
+      },
+      load: (_what?: string) => { fake.queue(() => { loadedName = table().name; }); return proxy; },
+      delete: () => fake.queue(() => { const t = table(); t.deleted = true; t.sheet.ops.push(`delete table ${t.name}`); }),
+    };
+    return proxy;
+  }
+
+  private tablesProxy(resolve: () => FakeSheet): object {
+    const fake = this;
+    let items: object[] | null = null;
+    const collection = {
+      get items(): object[] { if (!items) throw notLoaded('items'); return items; },
+      load: (what?: string) => {
+        fake.queue(() => {
+          const sheet = resolve();
+          items = fake.liveTables().filter((t) => t.sheet === sheet).map((t) => {
+            const proxy = fake.tableProxy(() => t) as { load: (what?: string) => unknown };
+            if (what?.includes('name')) proxy.load('name');
+            return proxy;
+          });
+        });
+        return collection;
+      },
+      add: (address: unknown, hasHeaders: boolean) => {
+        const from = (address as { [SOURCE]?: { resolve: () => FakeSheet; row: number; col: number; rows: number; cols: number } } | null)?.[SOURCE];
+        if (!from) throw new Error('the fake adds a table only over a range object');
+        const ref: { table?: FakeTable } = {};
+        fake.queue(() => {
+          const sheet = resolve();
+          if (from.resolve() !== sheet) throw new FakeOfficeError('InvalidArgument', 'The range is on another worksheet.');
+          if (from.rows < 1 || from.cols < 1 || from.rows === Number.MAX_SAFE_INTEGER) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+          const overlaps = fake.liveTables().some((t) => t.sheet === sheet
+            && t.row < from.row + from.rows && from.row < t.row + t.rows && t.col < from.col + from.cols && from.col < t.col + t.cols);
+          if (overlaps) throw new FakeOfficeError('InvalidArgument', 'A table can\'t overlap another table.');
+          let n = 1;
+          while (fake.liveTables().some((t) => t.name.toLowerCase() === `table${n}`)) n += 1;
+          ref.table = { name: `Table${n}`, sheet, row: from.row, col: from.col, rows: from.rows, cols: from.cols, hasHeaders, deleted: false };
+          fake.tables.push(ref.table);
+          sheet.ops.push('add table');
+        });
+        return fake.tableProxy(() => ref.table ?? fail('InvalidReference', 'the table was not added'));
       },
     };
     return collection;

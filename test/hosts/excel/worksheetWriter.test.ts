@@ -161,6 +161,55 @@ describe('writing the summary tabs to Excel', () => {
     expect(dashboard.formulas.get('0,1')).toBe('=#REF!B2');
   });
 
+  it('makes Partner Credits one Excel table named PartnerCredits over its header and rows, replaced (not stacked) on a re-run', async () => {
+    const excel = new FakeExcel([{ name: 'Deals' }]);
+    const first = reportFor(20);
+    const credits = first.find((t) => t.name === 'Partner Credits')!.blocks[0]!;
+    await writeReportTabs(first, { run: excel.run });
+    const tablesOn = (name: string) => excel.liveTables().filter((t) => t.sheet.name === name);
+    expect(tablesOn('Partner Credits')).toMatchObject([{ name: 'PartnerCredits', row: 0, col: 0, rows: credits.values.length, cols: credits.values[0]!.length, hasHeaders: true }]);
+    expect(excel.cell('Partner Credits', 'A1')).toBe('Deal ID');
+    expect(excel.liveTables()).toHaveLength(1);
+    const second = reportFor(30);
+    await writeReportTabs(second, { run: excel.run });
+    const rows = second.find((t) => t.name === 'Partner Credits')!.blocks[0]!.values.length;
+    expect(rows).toBeGreaterThan(credits.values.length);
+    expect(tablesOn('Partner Credits')).toMatchObject([{ name: 'PartnerCredits', rows }]);
+    expect(excel.liveTables()).toHaveLength(1);
+  });
+
+  it("names the table PartnerCredits2 when the user's own table is already called PartnerCredits, and leaves theirs alone", async () => {
+    const excel = new FakeExcel([{ name: 'Deals', grid: [['Deal', 'Amount'], ['A', 1]] }]);
+    await excel.run(async (context) => {
+      const deals = context.workbook.worksheets.getItem('Deals');
+      deals.tables.add(deals.getRangeByIndexes(0, 0, 2, 2), true).name = 'partnercredits';
+      await context.sync();
+    });
+    await writeReportTabs(reportFor(20), { run: excel.run });
+    await writeReportTabs(reportFor(20), { run: excel.run });
+    expect(excel.liveTables().map((t) => [t.sheet.name, t.name])).toEqual([['Deals', 'partnercredits'], ['Partner Credits', 'PartnerCredits2']]);
+  });
+
+  it('the fake refuses tables as Excel does: overlapping, a duplicate name, a name with a space or that is a cell reference; name is unloaded until loaded', async () => {
+    const excel = new FakeExcel([{ name: 'Deals', grid: [['a', 'b', 'c'], [1, 2, 3], [4, 5, 6]] }]);
+    const attempt = (fn: (sheet: Excel.Worksheet) => void) => excel.run(async (context) => { fn(context.workbook.worksheets.getItem('Deals')); await context.sync(); });
+    await attempt((sheet) => { sheet.tables.add(sheet.getRangeByIndexes(0, 0, 2, 2), true).name = 'Mine'; });
+    await expect(attempt((sheet) => { sheet.tables.add(sheet.getRangeByIndexes(1, 1, 2, 2), true); })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    // As in Excel, the add before a failing rename stays done: each attempt uses fresh cells.
+    for (const [i, bad] of ['MINE', 'Partner Credits', 'A1', 'XFD100', 'R1C1', '1st'].entries()) {
+      await expect(attempt((sheet) => { sheet.tables.add(sheet.getRangeByIndexes(10 + 3 * i, 0, 2, 1), true).name = bad; })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+    expect(excel.liveTables().map((t) => t.name)).toEqual(['Mine', 'Table1', 'Table2', 'Table3', 'Table4', 'Table5', 'Table6']);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Deals');
+      const table = sheet.tables.add(sheet.getRangeByIndexes(0, 2, 3, 1), true);
+      expect(() => table.name).toThrow(/not available/);
+      table.load('name');
+      await context.sync();
+      expect(table.name).toBe('Table7');
+    });
+  });
+
   it('writes formula-looking text as text', async () => {
     const excel = new FakeExcel([{ name: 'Deals' }]);
     const tab: ReportTab = { name: 'Data Issues', frozenRows: 0, columnWidths: [], charts: [],
