@@ -36,7 +36,8 @@ export interface SqlCommandOptions {
 }
 
 /** The deals mapping and amount locale detected from an export; --mapping entries win over the mapping. */
-async function detected(file: string, given: Record<string, unknown> | null, decimalSetting: '.' | ',' | null): Promise<DetectedSqlTable> {
+async function detected(file: string, given: Record<string, unknown> | null, decimalSetting: '.' | ',' | null,
+  dateOrderSetting: 'MDY' | 'DMY'): Promise<DetectedSqlTable> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -48,7 +49,7 @@ async function detected(file: string, given: Record<string, unknown> | null, dec
     : [readCsv(file, undefined, (delimiter) => { semicolonFile = delimiter === ';'; })];
   for (const grid of grids) {
     try {
-      return detectSqlMapping(grid, { mapping: given, decimalSetting, semicolonFile });
+      return detectSqlMapping(grid, { mapping: given, decimalSetting, dateOrderSetting, semicolonFile });
     } catch (error) {
       if (!isAttributionError(error)) throw error;
       if (grid === grids[grids.length - 1]) throw new CliError(`--detect: ${error.message}`);
@@ -58,9 +59,21 @@ async function detected(file: string, given: Record<string, unknown> | null, dec
 }
 
 /** The comment the script opens with when the export decided how its amounts read (the tool had to look, so it says what it saw). */
+/** Header and value are the user's text: one line, no statement separator, whatever they hold. */
+const clean = (text: string): string => text.replace(/[\p{Cc}\u2028\u2029;]+/gu, ' ').slice(0, 60);
+
+const ORDER_WORDS = { MDY: 'month first', DMY: 'day first' } as const;
+
+/** One comment per date column whose order the export decided or left open (a date such as "03/04/2025" reads both ways). */
+const dateNotes = (found: DetectedSqlTable): string[] => Object.values(found.dateOrder).flatMap((decision) => {
+  if (!decision || decision.example === null) return [];
+  const header = clean(decision.header), example = clean(decision.example), order = ORDER_WORDS[decision.order];
+  if (decision.source === 'values') return [`-- --detect: dates in "${header}" are read ${order}, as values such as "${example}" show.`];
+  if (decision.source === 'conflict') return [`-- --detect: dates in "${header}" disagree (some only day first, others only month first, e.g. "${example}"): read ${order} as dateOrder says; the others are no date.`];
+  return [`-- --detect: dates in "${header}" such as "${example}" read both ways: read ${order}, as dateOrder says (set dateOrder in --config if that is wrong).`];
+});
+
 const decimalNote = (found: DetectedSqlTable): string | null => {
-  // Header and value are the user's text: one line, no statement separator, whatever they hold.
-  const clean = (text: string): string => text.replace(/[\p{Cc}\u2028\u2029;]+/gu, ' ').slice(0, 60);
   const amountHeader = clean(found.amountHeader);
   const decimal = { ...found.decimal, example: clean(found.decimal.example ?? '') };
   const which = decimal.separator === ',' ? 'decimal comma' : 'decimal point';
@@ -85,21 +98,27 @@ export async function sqlCommand(options: SqlCommandOptions): Promise<string[]> 
   const given = options.mapping ? readMappingFile(options.mapping) : null;
   const setting = typeof policy === 'object' && policy !== null && 'decimalSeparator' in policy
     ? (policy as { decimalSeparator?: unknown }).decimalSeparator : undefined;
-  const found = options.detect ? await detected(options.detect, given, setting === ',' || setting === '.' ? setting : null) : null;
+  const orderSetting = typeof policy === 'object' && policy !== null && 'dateOrder' in policy
+    ? String((policy as { dateOrder?: unknown }).dateOrder).toUpperCase() : 'MDY';
+  const found = options.detect ? await detected(options.detect, given, setting === ',' || setting === '.' ? setting : null,
+    orderSetting === 'DMY' ? 'DMY' : 'MDY') : null;
   const compile: CompileSqlOptions = {
     dialect: options.dialect,
     policy,
     mapping: found ? { ...found.mapping, ...(given ?? {}) } : given,
-    ...(found ? { amountLocale: found.amountLocale } : {}),
+    ...(found ? {
+      amountLocale: found.amountLocale,
+      dateOrder: Object.fromEntries(Object.entries(found.dateOrder).map(([field, decision]) => [field, decision!.order])),
+    } : {}),
     dealsTable: options.deals ?? 'deals',
     touchesTable: options.touches ?? null,
     overridesTable: options.overrides ?? null,
     output: (options.output ?? 'script') as CompileSqlOptions['output'],
   };
   try {
-    const note = found ? decimalNote(found) : null;
+    const notes = found ? [decimalNote(found), ...dateNotes(found)].filter((n): n is string => n !== null) : [];
     const script = compilePolicyToSql(compile).trimEnd();
-    return [note === null ? script : `${note}\n${script}`];
+    return [[...notes, script].join('\n')];
   } catch (error) {
     if (isAttributionError(error)) throw new CliError(error.message);
     throw error;

@@ -20,7 +20,7 @@ function marked(d: SqlDialect): SqlDialect {
     ...d,
     ident: fn('ident', d.ident), table: fn('table', d.table), str: fn('str', d.str), double: fn('double', d.double),
     types: { string: wrap('string', d.types.string), double: wrap('doubleType', d.types.double), bigint: wrap('bigint', d.types.bigint), boolean: wrap('boolean', d.types.boolean) },
-    dayNumber: fn('dayNumber', d.dayNumber), today: wrap('today', d.today), nfkc: fn('nfkc', d.nfkc), replaceAll: fn('replaceAll', d.replaceAll),
+    today: wrap('today', d.today), nfkc: fn('nfkc', d.nfkc), replaceAll: fn('replaceAll', d.replaceAll),
     keepGroup1: fn('keepGroup1', d.keepGroup1), extractFirst: fn('extractFirst', d.extractFirst), tryDouble: fn('tryDouble', d.tryDouble), matches: fn('matches', d.matches), extractAll: fn('extractAll', d.extractAll),
     splitComma: fn('splitComma', d.splitComma), explode: fn('explode', d.explode), money: fn('money', d.money),
     orderedJoin: fn('orderedJoin', d.orderedJoin), orderedSum: fn('orderedSum', d.orderedSum), createTemp: fn('createTemp', d.createTemp),

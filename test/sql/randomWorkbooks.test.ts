@@ -94,30 +94,38 @@ const amountText = (value: number | '', style: number, comma: boolean): string =
   return value < 0 ? (style % 3 === 0 ? `(${text})` : `-${text}`) : text;
 };
 const isoDay = (serial: number | ''): string => (serial === '' ? '' : new Date((serial - 25569) * 86400000).toISOString().slice(0, 10));
+/** A day as an export writes it: ISO, a US machine's "10/18/2024" or a German one's "18.10.2024". */
+const dayText = (serial: number | '', style: 'iso' | 'us' | 'de'): string => {
+  const iso = isoDay(serial);
+  if (iso === '' || style === 'iso') return iso;
+  const [y, m, d] = iso.split('-');
+  return style === 'us' ? `${Number(m)}/${Number(d)}/${y}` : `${d}.${m}.${y}`;
+};
 const csvLine = (cells: readonly string[], sep: string): string =>
   cells.map((c) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep);
 
 describe('the script from sql --detect on random workbooks saved as CSV', () => {
-  it('equals the CLI to the cent on the raw export, amounts as text ("$12,000.00", "(500.00)", "€1.234,56" in a ";" file)', async () => {
+  it('equals the CLI to the cent on the raw export, amounts and dates as text ("$12,000.00", "(500.00)", "€1.234,56" in a ";" file, "10/18/2024", "18.10.2024")', async () => {
     const db = await openDuckDb();
     const dir = mkdtempSync(join(tmpdir(), 'pa-sql-random-'));
     try {
       await fc.assert(fc.asyncProperty(
-        fc.array(fc.record({ deal, style: fc.nat(11) }), { minLength: 1, maxLength: 30 }), policy, fc.boolean(),
-        async (rows, overrides, comma) => {
+        fc.array(fc.record({ deal, style: fc.nat(11) }), { minLength: 1, maxLength: 30 }), policy, fc.boolean(), fc.constantFrom('iso', 'us', 'de') as fc.Arbitrary<'iso' | 'us' | 'de'>, fc.boolean(),
+        async (rows, overrides, comma, dates, allText) => {
           // No currency column in half the files: the marks in the amounts ("€", "USD") are the deals' currencies.
           const withCurrency = rows.length % 2 === 0;
           const header = ['Opportunity ID', 'Amount', ...(withCurrency ? ['Currency'] : []), 'Stage', 'Created Date', 'Close Date', 'Lead Source',
             'Sourcing Partner', 'Partner', 'Partner Role', 'Influencing Partners', 'Reseller', 'Registered By', 'Registration Date',
             'Registration Status', 'Partner Tier', 'Region'];
           const lines = rows.map(({ deal: r, style }) => [r.id, amountText(r.amount, style, comma), ...(withCurrency ? [r.currency] : []), r.stage,
-            isoDay(r.created), isoDay(r.close), r.lead, r.sourcing, r.partner, r.role, r.influencers, r.reseller, r.registrant, isoDay(r.regDate),
+            dayText(r.created, dates), dayText(r.close, dates), r.lead, r.sourcing, r.partner, r.role, r.influencers, r.reseller, r.registrant, dayText(r.regDate, dates),
             r.regStatus, r.tier, r.region]);
           const sep = comma ? ';' : ',';
           const csv = join(dir, 'export.csv');
           writeFileSync(csv, `${[header, ...lines].map((l) => csvLine(l, sep)).join('\n')}\n`);
-          // DuckDB keeps the file's row order as the table's rowid: the sheet order repeated Deal IDs need.
-          const run = await detectedRun(db.connection, csv, { policy: overrides, mapping: { order: 'rowid' }, dir });
+          // DuckDB keeps the file's row order as the table's rowid: the sheet order repeated Deal IDs need. Half the
+          // loads keep every column as text (as Spark's CSV reader does by default), so the script reads "10/18/2024" itself.
+          const run = await detectedRun(db.connection, csv, { policy: overrides, mapping: { order: 'rowid' }, dir, allText });
           const engine = fromEngine(await cliAnalysis(csv, overrides));
           const sql = fromSql(run);
           expect(sql.deals).toEqual(engine.deals);

@@ -12,7 +12,8 @@ import type { SqlDialect, SqlDialectName } from './sqlDialect';
 import { resolveSqlDealsMapping, resolveSqlTouchesMapping } from './sqlMapping';
 import { checkSettingsDepth } from '../settingsShape';
 import { SqlText } from './sqlText';
-import type { Cte, CteContext } from './inputCtes';
+import type { Cte, CteContext, SqlDateField } from './inputCtes';
+import type { SqlDateOrder } from './dateSql';
 import { inputCtes } from './inputCtes';
 import { ruleCtes } from './ruleCtes';
 import { outputCtes, SQL_OUTPUTS } from './outputCtes';
@@ -49,6 +50,11 @@ export interface CompileSqlOptions {
    * engine does. Defaults to the policy's decimalSeparator.
    */
   amountLocale?: AmountLocale;
+  /**
+   * Month-first or day-first per deals date column ("10/18/2024" or "18.10.2024"); `sql --detect`
+   * decides it from the export as the engine does. Columns left out follow the policy's dateOrder.
+   */
+  dateOrder?: Partial<Record<SqlDateField, SqlDateOrder>> | null;
 }
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_$-]*(\.[A-Za-z_][A-Za-z0-9_$-]*){0,3}$/;
@@ -113,7 +119,7 @@ export function compileWithDialect(options: Omit<CompileSqlOptions, 'dialect'>, 
   const ctx: CteContext = {
     d, text: new SqlText(d), policy, deals, touches,
     dealsTable: tableRef(d, options.dealsTable, 'deals'), touchesTable, overridesTable, asOf,
-    amountLocale,
+    amountLocale, dateOrder: options.dateOrder ?? {},
   };
   const ctes: Cte[] = [...inputCtes(ctx), ...ruleCtes(ctx), ...outputCtes(ctx)];
   const parts: string[] = [header(d.name, policy, output, amountLocale), ...d.preamble.map((s) => `${s};`)];

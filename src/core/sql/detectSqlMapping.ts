@@ -10,8 +10,9 @@ import { FIELDS } from '../table/fieldSynonyms';
 import { detectTable } from '../table/detectTable';
 import type { DetectedTable } from '../table/DetectedTable';
 import { isAttributionError } from '../AttributionError';
-import { decideDecimal } from '../values/columnLocale';
-import type { DecimalDecision } from '../values/columnLocale';
+import { decideDateOrder, decideDecimal } from '../values/columnLocale';
+import type { DateOrderDecision, DecimalDecision } from '../values/columnLocale';
+import type { SqlDateField } from './inputCtes';
 import type { SqlDealsMapping } from './sqlMapping';
 import { DEFAULT_SQL_DEALS_MAPPING } from './sqlMapping';
 import type { AmountLocale } from './amountSql';
@@ -25,6 +26,8 @@ export interface DetectedSqlTable {
   decimal: DecimalDecision;
   /** The amount column's header. */
   amountHeader: string;
+  /** Month-first or day-first per date column found, decided from its values as the engine decides it (else the setting). */
+  dateOrder: Partial<Record<SqlDateField, DateOrderDecision & { header: string }>>;
 }
 
 /** Options of detectSqlMapping. */
@@ -33,6 +36,8 @@ export interface DetectSqlOptions {
   mapping?: Record<string, unknown> | null;
   /** The policy's decimalSeparator when the user set it, else null (the export's values decide). */
   decimalSetting?: '.' | ',' | null;
+  /** The policy's dateOrder (what a column whose dates read both ways follows). */
+  dateOrderSetting?: 'MDY' | 'DMY';
   /** True for a ';'-separated CSV (European Excel's export). */
   semicolonFile?: boolean;
 }
@@ -64,8 +69,14 @@ export function detectSqlMapping(grid: Grid, options: DetectSqlOptions = {}): De
   }
   const amountColumn = table.columns.amount!;
   const decimal = decideDecimal(grid, table.headerIndex + 1, amountColumn, options.decimalSetting ?? null, options.semicolonFile ?? false);
+  const dateOrder: DetectedSqlTable['dateOrder'] = {};
+  for (const field of ['created', 'closeDate', 'registrationDate'] as const) {
+    const column = table.columns[field];
+    if (column === undefined) continue;
+    dateOrder[field] = { ...decideDateOrder(grid, table.headerIndex + 1, column, options.dateOrderSetting ?? 'MDY'), header: table.headers[column] ?? '' };
+  }
   return {
-    mapping, headerRow: table.firstRow + table.headerIndex, decimal,
+    dateOrder, mapping, headerRow: table.firstRow + table.headerIndex, decimal,
     amountLocale: { decimalSeparator: decimal.separator, ambiguous: decimal.ambiguous },
     amountHeader: table.headers[amountColumn] ?? '',
   };

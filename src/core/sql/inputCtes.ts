@@ -10,6 +10,11 @@ import type { SqlText } from './sqlText';
 import { MAX_KNOWN_PIECES } from '../table/splitPartners';
 import type { AmountLocale } from './amountSql';
 import { amountQuery, resolveMarkSql, usualOfMarkSql } from './amountSql';
+import { DateSql } from './dateSql';
+import type { SqlDateOrder } from './dateSql';
+
+/** The deals fields that hold dates. */
+export type SqlDateField = 'created' | 'closeDate' | 'registrationDate';
 
 /** One named step of the script. */
 export interface Cte { name: string; sql: string }
@@ -32,6 +37,8 @@ export interface CteContext {
   asOf: string;
   /** How amount text is read (decimal separator decided for the column). */
   amountLocale: AmountLocale;
+  /** Month-first or day-first per date column (`sql --detect` decides it from the export as the engine does); else the policy's dateOrder. */
+  dateOrder: Partial<Record<SqlDateField, SqlDateOrder>>;
 }
 
 /** Partner fields in the order the engine meets them on a row (it matters for "first seen" names). */
@@ -57,10 +64,8 @@ export function inputCtes(ctx: CteContext): Cte[] {
     const c = col(field);
     return c ? text.cellText(c) : "''";
   };
-  const dayOf = (field: SqlDealField): string => {
-    const c = col(field);
-    return c ? d.dayNumber(c) : `CAST(NULL AS ${d.types.bigint})`;
-  };
+  const dates = new DateSql(d);
+  const orderOf = (field: SqlDateField): SqlDateOrder => ctx.dateOrder[field] ?? policy.dateOrder;
   const boolOf = (field: SqlDealField): string => {
     const c = col(field);
     return c ? `CAST(${c} AS ${d.types.boolean})` : `CAST(NULL AS ${d.types.boolean})`;
@@ -81,9 +86,9 @@ export function inputCtes(ctx: CteContext): Cte[] {
   ${boolOf('closed')} AS closed_flag,
   ${textOf('amount')} AS amount_text,
   UPPER(${textOf('currency')}) AS currency_col,
-  ${dayOf('created')} AS created_day,
-  ${dayOf('closeDate')} AS close_day,
-  ${dayOf('registrationDate')} AS reg_day,
+  ${textOf('created')} AS created_text,
+  ${textOf('closeDate')} AS close_text,
+  ${textOf('registrationDate')} AS reg_text,
   ${text.term(textOf('leadSource'))} AS lead_source,
   ${text.term(textOf('partnerRole'))} AS role,
   ${text.term(textOf('registrationStatus'))} AS reg_status,
@@ -114,10 +119,16 @@ FROM ${ctx.dealsTable} AS s` });
       WHEN ${inList(d, key, policy.lostStages)} OR ${inList(d, `REPLACE(${key}, ' ', '')`, policy.lostStages)} THEN 'lost'
       ELSE 'open' END`;
   // The deal's currency: the column, else the code its amount names, else its mark as the reporting currency reads it.
-  ctes.push({ name: 'pa_deal_status', sql: `SELECT r.*, am.amount, ${stageStatus('r.stage_key')} AS stage_status, rc.reporting_currency,
+  // Date text read as parseDate reads it (dateSql.ts): ISO, month- or day-first as decided per column, Excel serials.
+  ctes.push({ name: 'pa_deal_day', sql: dates.dayQuery('pa_deal_raw', ['rk'], [
+    { text: 'created_text', day: 'created_day', order: orderOf('created') },
+    { text: 'close_text', day: 'close_day', order: orderOf('closeDate') },
+    { text: 'reg_text', day: 'reg_day', order: orderOf('registrationDate') }]) });
+  ctes.push({ name: 'pa_deal_status', sql: `SELECT r.*, am.amount, dd.created_day, dd.close_day, dd.reg_day,
+  ${stageStatus('r.stage_key')} AS stage_status, rc.reporting_currency,
   CASE WHEN r.currency_col <> '' THEN r.currency_col WHEN am.said_code IS NOT NULL THEN am.said_code
     WHEN am.said_mark IS NOT NULL THEN ${resolveMarkSql(d, 'am.said_mark', 'rc.reporting_currency')} ELSE '' END AS currency
-FROM pa_deal_raw r JOIN pa_amount am ON am.rk = r.rk CROSS JOIN (${reporting}) rc` });
+FROM pa_deal_raw r JOIN pa_amount am ON am.rk = r.rk JOIN pa_deal_day dd ON dd.rk = r.rk CROSS JOIN (${reporting}) rc` });
 
   ctes.push({ name: 'pa_deal', sql: `SELECT r.rk, r.deal_id, r.created_day, r.close_day, r.reg_day, r.tier, r.ptype, r.region,
   CASE WHEN r.deal_id = '' THEN TRUE ELSE ROW_NUMBER() OVER (PARTITION BY r.deal_id ORDER BY r.rk) = 1 END AS counted,
@@ -202,15 +213,22 @@ WHERE n = 1` });
     const weights = Object.entries(policy.activityWeights);
     const weightCase = weights.length === 0 ? d.double(policy.defaultActivityWeight)
       : `CASE activity ${weights.map(([a, w]) => `WHEN ${d.str(a)} THEN ${d.double(w)}`).join(' ')} ELSE ${d.double(policy.defaultActivityWeight)} END`;
-    const torder = t.order ? tcol('order') : `${d.dayNumber(tcol('date'))}, ${text.cellText(tcol('dealId'))}, ${text.cellText(tcol('partner'))}, ${text.cellText(tcol('activity'))}`;
-    ctes.push({ name: 'pa_touch_raw', sql: `SELECT
-  ROW_NUMBER() OVER (ORDER BY ${torder}) AS trk,
+    // The touch texts, then their day (dateSql.ts), then the touch order.
+    ctes.push({ name: 'pa_touch_text', sql: `SELECT
   ${text.cellText(tcol('dealId'))} AS deal_id,
   ${text.cellText(tcol('partner'))} AS spelling,
-  ${text.term(text.cellText(tcol('activity')))} AS activity,
-  ${d.dayNumber(tcol('date'))} AS day,
+  ${text.cellText(tcol('activity'))} AS activity_text,
+  ${text.cellText(tcol('date'))} AS date_text,
+  ${t.order ? tcol('order') : 'CAST(NULL AS ' + d.types.bigint + ')'} AS ord,
   ${t.weight ? `CAST(${tcol('weight')} AS ${d.types.double})` : `CAST(NULL AS ${d.types.double})`} AS w
 FROM ${ctx.touchesTable} AS t` });
+    ctes.push({ name: 'pa_touch_day', sql: dates.dayQuery('pa_touch_text', ['deal_id', 'spelling', 'activity_text', 'ord', 'w'],
+      [{ text: 'date_text', day: 'day', order: policy.dateOrder }]) });
+    const torder = t.order ? 'ord' : 'day, deal_id, spelling, activity_text';
+    ctes.push({ name: 'pa_touch_raw', sql: `SELECT
+  ROW_NUMBER() OVER (ORDER BY ${torder}) AS trk,
+  deal_id, spelling, ${text.term('activity_text')} AS activity, day, w
+FROM pa_touch_day` });
     ctes.push({ name: 'pa_touch_all', sql: `SELECT trk, deal_id, spelling, pkey, activity, day,
   CASE WHEN w IS NOT NULL AND w >= 0 THEN w ELSE ${weightCase} END AS weight,
   CAST(day AS ${d.types.bigint}) * 10000000000 + trk AS tkey

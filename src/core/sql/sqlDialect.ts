@@ -20,8 +20,6 @@ export interface SqlDialect {
   double(value: number): string;
   /** Type names. */
   types: { string: string; double: string; bigint: string; boolean: string };
-  /** Days since 1970-01-01 of a DATE (or anything castable to DATE). */
-  dayNumber(expr: string): string;
   /** Today as days since 1970-01-01. */
   today: string;
   /**
@@ -80,7 +78,6 @@ const duckdb: SqlDialect = {
   str: (text) => `'${text.replace(/'/g, "''")}'`,
   double: (value) => `CAST('${doubleText(value)}' AS DOUBLE)`,
   types: { string: 'VARCHAR', double: 'DOUBLE', bigint: 'BIGINT', boolean: 'BOOLEAN' },
-  dayNumber: (expr) => `(CAST(${expr} AS DATE) - DATE '1970-01-01')`,
   today: `(CURRENT_DATE - DATE '1970-01-01')`,
   nfkc: (expr) => `nfc_normalize(translate(${expr}, ${duckdb.str(FULL_WIDTH)}, ${duckdb.str(HALF_WIDTH)}))`,
   replaceAll: (expr, pattern, replacement) => `regexp_replace(${expr}, ${pattern}, ${replacement}, 'g')`,
@@ -106,7 +103,6 @@ const bigquery: SqlDialect = {
   str: backslashLiteral,
   double: (value) => `CAST('${doubleText(value)}' AS FLOAT64)`,
   types: { string: 'STRING', double: 'FLOAT64', bigint: 'INT64', boolean: 'BOOL' },
-  dayNumber: (expr) => `UNIX_DATE(CAST(${expr} AS DATE))`,
   today: 'UNIX_DATE(CURRENT_DATE())',
   nfkc: (expr) => `NORMALIZE(${expr}, NFKC)`,
   replaceAll: (expr, pattern, replacement) => `REGEXP_REPLACE(${expr}, ${pattern}, ${replacement})`,
@@ -137,7 +133,6 @@ const spark: SqlDialect = {
   str: backslashLiteral,
   double: (value) => `CAST('${doubleText(value)}' AS DOUBLE)`,
   types: { string: 'STRING', double: 'DOUBLE', bigint: 'BIGINT', boolean: 'BOOLEAN' },
-  dayNumber: (expr) => `DATEDIFF(CAST(${expr} AS DATE), DATE '1970-01-01')`,
   today: `DATEDIFF(CURRENT_DATE(), DATE '1970-01-01')`,
   nfkc: (expr) => `translate(${expr}, ${backslashLiteral(FULL_WIDTH)}, ${backslashLiteral(HALF_WIDTH)})`,
   replaceAll: (expr, pattern, replacement) => `regexp_replace(${expr}, ${pattern}, ${replacement})`,
