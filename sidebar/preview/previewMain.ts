@@ -10,7 +10,7 @@ import { workbookFromTabs } from '../bridges/demoWorkbook';
 import type { EmbeddedTab } from '../bridges/demoWorkbook';
 import { createWorkbookView } from './workbookView';
 
-const METHODS: readonly DemoMethod[] = ['detect', 'preview', 'classify', 'writeSummary', 'loadSettings', 'saveSettings', 'compareDefinitions', 'writeStatement'];
+const METHODS: readonly DemoMethod[] = ['detect', 'preview', 'classify', 'writeSummary', 'loadSettings', 'saveSettings', 'compareDefinitions', 'writeStatement', 'appendOverride'];
 
 const embedded = JSON.parse(document.getElementById('pa-workbook')?.textContent ?? '[]') as EmbeddedTab[];
 const workbook = workbookFromTabs(embedded);

@@ -77,3 +77,23 @@ test('lists the deals to review by money; Keep and Set… append an override and
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('a host error on Keep reads as a sentence, and the deal stays in the list to try again', async () => {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${url}?fail=appendOverride&failMessage=${encodeURIComponent('Exception: The sheet Attribution Overrides is protected')}`);
+  await page.waitForFunction(() => document.querySelectorAll('ol.review-list > li').length > 0);
+  const [deal] = await listed(page);
+  const total = await reviewCount(page);
+  await page.locator(`ol.review-list > li[data-deal="${deal!.id}"] button[name="review-keep"]`).click();
+  const notice = page.locator('[data-notice="review"]');
+  await notice.locator('.notice-message').waitFor();
+  expect(await notice.locator('.notice-message').textContent()).toBe('Could not add the override: The sheet Attribution Overrides is protected.');
+  expect(await notice.locator('.notice-next').textContent()).toMatch(/Make sure you can edit this file/);
+  expect(await notice.textContent()).not.toMatch(/Exception|at .*\.js/);
+  expect(await page.locator(`ol.review-list > li[data-deal="${deal!.id}"] button[name="review-keep"]`).isEnabled()).toBe(true);
+  expect(await reviewCount(page)).toBe(total);
+  expect(errors).toEqual([]);
+  await page.close();
+});
