@@ -115,16 +115,45 @@ const addChart = (sheet: Sheet, tab: ReportTab, spec: ChartSpec): void => {
   sheet.insertChart(builder.setNumHeaders(block.headerRows).setPosition(spec.anchorRow + 1, spec.anchorCol + 1, 0, 0).build());
 };
 
+/** The tab's layout that a copy of its cells does not carry: frozen rows, column widths, its filter and charts. */
+const applyLayout = (sheet: Sheet, tab: ReportTab): void => {
+  if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
+  setColumnWidths(sheet, tab.columnWidths);
+  addFilter(sheet, tab);
+  for (const spec of tab.charts) addChart(sheet, tab, spec);
+};
+
 /** Writes one tab into the sheet (already the add-on's, or new and marked). */
 export function writeTab(sheet: Sheet, tab: ReportTab): void {
   const { rows, cols } = tabSize(tab);
   fitSheet(sheet, rows, cols);
   for (const block of tab.blocks) writeBlock(sheet, block);
-  if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
-  setColumnWidths(sheet, tab.columnWidths);
-  addFilter(sheet, tab);
-  for (const spec of tab.charts) addChart(sheet, tab, spec);
+  applyLayout(sheet, tab);
 }
+
+/**
+ * Refills an existing report tab from its complete temporary, keeping the tab itself so that a user's
+ * formula pointing at it (='Partner Summary'!B5 on their own sheet) keeps working: deleting the tab
+ * would turn every such reference into #REF! for good, even once a new tab takes its name.
+ * Relied on (Apps Script Spreadsheet service reference; the docs search here held no Apps Script pages,
+ * so this is from developers.google.com/apps-script/reference/spreadsheet as I know it):
+ * - Sheet.clear() "clears the sheet of content and formatting information"; it leaves charts, the
+ *   filter, frozen rows and the sheet's developer metadata (our ownership marker) alone, so the charts
+ *   and filter are removed here and the rows unfrozen before the sheet is cut to size.
+ * - Range.copyTo(destination) copies the data of a range, values and formatting (formulas included),
+ *   to the area of the same size starting at the destination's top-left cell, within one spreadsheet.
+ * - Spreadsheet.deleteSheet(sheet) deletes the temporary once its cells are copied.
+ */
+const refillTab = (sheet: Sheet, temporary: Sheet, tab: ReportTab): void => {
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  sheet.getFilter()?.remove();
+  sheet.setFrozenRows(0);
+  sheet.clear();
+  const { rows, cols } = tabSize(tab);
+  fitSheet(sheet, rows, cols);
+  temporary.getRange(1, 1, rows, cols).copyTo(sheet.getRange(1, 1));
+  applyLayout(sheet, tab);
+};
 
 /** Google Sheets holds at most 10 million cells in a spreadsheet, over all its tabs. */
 export const SHEETS_CELL_LIMIT = 10_000_000;
@@ -144,8 +173,9 @@ const errorText = (error: unknown): string => {
 
 /**
  * Writes (or replaces) the report tabs, all or nothing. Each new tab is written in full under a
- * temporary name; only when every one is complete are the add-on's old tabs deleted and the new ones
- * renamed into place. If any write fails (the 10-million-cell limit, a quota, a closed window), the
+ * temporary name; only when every one is complete does an existing report tab get refilled from its
+ * temporary (the tab is kept, so formulas pointing at it keep working) and the temporary deleted; a tab
+ * that did not exist yet is the temporary renamed into place. If any write fails (the 10-million-cell limit, a quota, a closed window), the
  * temporary tabs are deleted and the old ones stay as they were. The cells are counted first: when
  * the spreadsheet cannot also hold the Deal Attribution tab, that tab is left out (with a note) and
  * the others are written. A user's tab with a report's name is never touched (the plan picks
@@ -168,7 +198,10 @@ export function writeReportTabs(spreadsheet: Spreadsheet, allTabs: readonly Repo
   const notes: string[] = [];
   const used = sheets.reduce((n, sheet) => n + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
   const cellsOf = (tab: ReportTab) => { const { rows, cols } = tabSize(tab); return rows * cols; };
-  const needed = allTabs.reduce((n, tab) => n + cellsOf(tab), 0);
+  // Refilling an old tab grows it to the new size while its temporary still exists: room for the largest growth.
+  const oldCells = new Map(mine.map((o) => [o.report, o.sheet.getMaxRows() * o.sheet.getMaxColumns()] as const));
+  const growth = allTabs.reduce((n, tab) => Math.max(n, cellsOf(tab) - (oldCells.get(tab.name) ?? cellsOf(tab))), 0);
+  const needed = allTabs.reduce((n, tab) => n + cellsOf(tab), 0) + growth;
   let tabs = allTabs;
   const big = allTabs.find((t) => t.name === BIG_TAB);
   if (big && used + needed + NEW_SHEET_CELLS > SHEETS_CELL_LIMIT) {
@@ -194,16 +227,22 @@ export function writeReportTabs(spreadsheet: Spreadsheet, allTabs: readonly Repo
     }
     throw new Error(tabsKeptMessage(errorText(error)), { cause: error });
   }
-  // Every new tab is complete: delete the old copies, then give the new tabs their names.
+  // Every new tab is complete: refill the existing tabs from their temporaries, drop the stale ones,
+  // then give the tabs that are new their names.
   const byName = new Map(mine.map((o) => [o.name, o.sheet] as const));
-  for (const target of plan.targets) {
+  const renamed: { sheet: Sheet; name: string }[] = [];
+  plan.targets.forEach((target, i) => {
     const old = target.reuse ? byName.get(target.sheetName) : undefined;
-    if (old) spreadsheet.deleteSheet(old);
-  }
+    const temporary = created[i]!;
+    if (old) {
+      refillTab(old, temporary, tabs[i]!);
+      spreadsheet.deleteSheet(temporary);
+    } else renamed.push({ sheet: temporary, name: target.sheetName });
+  });
   for (const name of plan.stale) {
     const old = byName.get(name);
     if (old) spreadsheet.deleteSheet(old);
   }
-  created.forEach((sheet, i) => sheet.setName(plan.targets[i]!.sheetName));
+  for (const { sheet, name } of renamed) sheet.setName(name);
   return { ...plan, notes };
 }

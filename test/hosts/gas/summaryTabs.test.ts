@@ -88,6 +88,60 @@ describe('writing the summary tabs', () => {
     expect(notes.allFormulas()).toEqual(['=SUM(1,2)']);
   });
 
+  it('keeps a user\'s formula pointing at a report tab working across a re-run, with the new number', () => {
+    const project = loadProject();
+    const deals = project.spreadsheet.addTab('Deals', workedExample());
+    write(project);
+    const summary = project.spreadsheet.tab('Partner Summary');
+    const total = summary.getRange('B9').getValue();
+    expect(total).toBe(29000.01); // total revenue before the direct deal grows
+    const dashboard = project.spreadsheet.addTab('My dashboard', [['Revenue', "='Partner Summary'!B9"], ['Partners', "='Partner Summary'!A26"]]);
+    expect(dashboard.getRange('B1').getValue()).toBe(29000.01);
+    deals.getRange('D7').setValue(4000); // the direct deal grows from 3,000 to 4,000
+    write(project);
+    expect(dashboard.allFormulas()).toEqual(["='Partner Summary'!B9", "='Partner Summary'!A26"]);
+    expect(dashboard.getRange('B1').getValue()).toBe(30000.01);
+    expect(dashboard.getRange('B2').getValue()).toBe('Partner');
+    // The same tab, refilled: still its charts, filter, frozen rows and formats, and no temporary left.
+    expect(project.spreadsheet.tab('Partner Summary')).toBe(summary);
+    expect(summary.charts).toHaveLength(1);
+    expect(summary.filterRange).not.toBeNull();
+    expect(summary.fontWeightAt(25, 0)).toBe('bold');
+    expect(summary.formatAt(26, 7)).toBe('#,##0.00');
+    expect(project.spreadsheet.tab('Deal Attribution').frozenRows).toBe(1);
+    expect(project.spreadsheet.sheets.some((s) => s.name.startsWith('PA new'))).toBe(false);
+    // What the fake does, as Sheets does: a deleted tab leaves #REF! behind, and a new tab of that name does not mend it.
+    project.spreadsheet.api.deleteSheet(summary.api);
+    project.spreadsheet.addTab('Partner Summary', [['x']]);
+    expect(dashboard.getRange('B1').getValue()).toBe('#REF!');
+    expect(dashboard.allFormulas()[0]).toBe('=#REF!B9');
+  });
+
+  it('a re-run with fewer deals cuts the refilled Deal Attribution tab to size, no stale rows left', () => {
+    const project = loadProject();
+    const deals = project.spreadsheet.addTab('Deals', generatedDeals(60));
+    write(project);
+    const attribution = project.spreadsheet.tab('Deal Attribution');
+    const before = attribution.getLastRow();
+    deals.deleteRows(22, 40); // 20 deals left
+    write(project);
+    expect(project.spreadsheet.tab('Deal Attribution')).toBe(attribution);
+    expect(attribution.getLastRow()).toBe(before - 40);
+    expect(attribution.maxRows).toBeLessThan(before);
+    expect(attribution.frozenRows).toBe(1);
+  });
+
+  it('a user\'s formula follows a report tab the user renames', () => {
+    const project = loadProject();
+    project.spreadsheet.addTab('Deals', workedExample());
+    write(project);
+    const dashboard = project.spreadsheet.addTab('My dashboard', [["='Partner Summary'!B9"]]);
+    project.spreadsheet.tab('Partner Summary').api.setName('Summary');
+    expect(dashboard.allFormulas()).toEqual(['=Summary!B9']);
+    write(project);
+    expect(dashboard.getRange('A1').getValue()).toBe(29000.01);
+  });
+
   it('never touches a user\'s own "Partner Summary" tab: it writes "Partner Summary (2)", and reuses that one next time', () => {
     const project = loadProject();
     project.spreadsheet.addTab('Deals', workedExample());
@@ -193,6 +247,22 @@ describe('writing the summary tabs', () => {
     expect(project.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.snapshot() }))
       .map((t) => (t.name === 'Deals' ? { ...t, values: before[0]!.values } : t))).toEqual(before);
     expect(project.spreadsheet.sheets.some((s) => s.name.startsWith('PA new'))).toBe(false);
+  });
+
+  it('a failure while writing the new tabs leaves a user\'s formula on a report tab untouched, and a later run refills it', () => {
+    const project = loadProject();
+    const deals = project.spreadsheet.addTab('Deals', workedExample());
+    write(project);
+    const dashboard = project.spreadsheet.addTab('My dashboard', [["='Partner Summary'!B9"]]);
+    deals.getRange('D7').setValue(4000);
+    project.spreadsheet.failOnInsertSheet(5);
+    expect(() => write(project)).toThrow(/Your previous summary tabs are unchanged/);
+    expect(dashboard.getRange('A1').getValue()).toBe(29000.01);
+    expect(project.spreadsheet.tab('Partner Summary').charts).toHaveLength(1);
+    expect(project.spreadsheet.sheets.some((s) => s.name.startsWith('PA new'))).toBe(false);
+    write(project);
+    expect(dashboard.getRange('A1').getValue()).toBe(30000.01);
+    expect(dashboard.allFormulas()).toEqual(["='Partner Summary'!B9"]);
   });
 
   it('counts the cells first: with no room for Deal Attribution under the 10-million-cell limit it says so and writes the other tabs', () => {

@@ -5,7 +5,7 @@ import type { FakeSheet } from './FakeSheet';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Used = 'getValues' | 'getValue' | 'setValues' | 'setValue' | 'setFontWeight' | 'setBackground' | 'setNumberFormats' | 'setNumberFormat'
   | 'clearContent' | 'addDeveloperMetadata' | 'getColumn' | 'getRow' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'getA1Notation'
-  | 'getFormulas' | 'getNumberFormats' | 'setFormulas' | 'createFilter';
+  | 'getFormulas' | 'getNumberFormats' | 'setFormulas' | 'createFilter' | 'copyTo';
 
 const columnLetter = (index: number): string => {
   let n = index + 1;
@@ -49,6 +49,23 @@ export class FakeRange implements Pick<Range, Used> {
     if (this.sheet.filterRange !== null) throw new Error("You can't create a filter in a sheet that already has a filter.");
     this.sheet.filterRange = this.getA1Notation();
     return this.sheet.getFilter()!;
+  }
+
+  /**
+   * Like Range.copyTo(destination): copies values, formulas and formats to the same-sized area starting at
+   * the destination's top-left cell, within one spreadsheet. Strict: the area must fit the destination sheet,
+   * and formulas may only be copied to the same position (the fake does not shift relative references).
+   */
+  copyTo(destination: Range, _options?: unknown, _transposed?: unknown): void {
+    const target = destination as unknown as FakeRange;
+    if (target.sheet.spreadsheet !== this.sheet.spreadsheet) throw new Error('Target range and source range must be on the same spreadsheet.');
+    if (target.row + this.rows - 1 > target.sheet.maxRows || target.column + this.columns - 1 > target.sheet.maxColumns) {
+      throw new Error('The coordinates of the target range are outside the dimensions of the sheet.');
+    }
+    const cells = this.each((r, c) => this.sheet.cellAt(r, c));
+    const moved = target.row !== this.row || target.column !== this.column;
+    if (moved && cells.some((row) => row.some((cell) => cell.formula !== undefined))) throw new Error('test fake: copyTo does not shift formulas to another position');
+    cells.forEach((row, i) => row.forEach((cell, j) => target.sheet.putCell(target.row - 1 + i, target.column - 1 + j, cell)));
   }
 
   getValues(): unknown[][] { return this.each((r, c) => this.sheet.valueAt(r, c)); }

@@ -1,4 +1,8 @@
-/** An in-memory Sheet (the subset the add-on uses): cells, formats, formulas, frozen rows, widths and charts. */
+/**
+ * An in-memory Sheet (the subset the add-on uses): cells, formats, formulas, frozen rows, widths and charts.
+ * A formula that is just a reference to a cell of another tab (='Partner Summary'!B5) shows that cell's
+ * value live; deleting the tab turns the reference into #REF! for good, renaming it updates the reference.
+ */
 import { counted } from './CallCounter';
 import { FakeRange } from './FakeRange';
 import { FakeChartBuilder } from './FakeChartBuilder';
@@ -18,6 +22,15 @@ const DEFAULT_COLUMNS = 26;
 const DEFAULT_WIDTH = 100;
 
 const fromLetters = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** A sheet name inside a formula: 'quoted' (with '' for a quote) or bare, followed by "!". */
+const SHEET_PREFIX = /(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!/g;
+/** A formula that is only a reference to one cell of another tab. */
+const CELL_REFERENCE = /^=(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!\$?([A-Z]+)\$?(\d+)$/i;
+const quoteSheet = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+/** Everything one cell holds, as Range.copyTo moves it. */
+export interface CellContent { value: Stored | undefined; formula: string | undefined; computed: Stored | undefined; format: string | undefined; weight: string | undefined; background: string | undefined }
 
 export class FakeSheet implements Pick<Sheet, Used> {
   readonly api: Sheet;
@@ -60,7 +73,52 @@ export class FakeSheet implements Pick<Sheet, Used> {
     row[c] = stored;
   }
 
-  valueAt(r: number, c: number): Stored { return this.values[r]?.[c] ?? this.computed.get(`${r},${c}`) ?? ''; }
+  valueAt(r: number, c: number): Stored {
+    const formula = this.formulas.get(`${r},${c}`);
+    if (formula !== undefined && formula.startsWith('=#REF!')) return '#REF!';
+    const reference = formula === undefined ? null : CELL_REFERENCE.exec(formula);
+    if (reference) {
+      const name = reference[1] !== undefined ? reference[1].replace(/''/g, "'") : reference[2]!;
+      const target = this.spreadsheet.sheets.find((s) => s.name === name);
+      if (!target) return '#REF!';
+      return target.valueAt(Number(reference[4]) - 1, fromLetters(reference[3]!) - 1);
+    }
+    return this.values[r]?.[c] ?? this.computed.get(`${r},${c}`) ?? '';
+  }
+
+  /** What Range.copyTo reads from a cell. */
+  cellAt(r: number, c: number): CellContent {
+    const key = `${r},${c}`;
+    return { value: this.values[r]?.[c], formula: this.formulas.get(key), computed: this.computed.get(key), format: this.formats.get(key),
+      weight: this.weights.get(key), background: this.backgrounds.get(key) };
+  }
+
+  /** What Range.copyTo writes into a cell: everything the source held, nothing the cell held before. */
+  putCell(r: number, c: number, cell: CellContent): void {
+    const key = `${r},${c}`;
+    (this.values[r] ?? (this.values[r] = []))[c] = cell.value;
+    const set = <T>(map: Map<string, T>, v: T | undefined): void => { if (v === undefined) map.delete(key); else map.set(key, v); };
+    set(this.formulas, cell.formula);
+    set(this.computed, cell.computed);
+    set(this.formats, cell.format);
+    set(this.weights, cell.weight);
+    set(this.backgrounds, cell.background);
+  }
+
+  /**
+   * Rewrites references to the tab `from` in this sheet's formulas: to `to` when it is renamed, or to
+   * #REF! when it is deleted (as Sheets does: a tab of the same name made later does not bring them back).
+   */
+  renameReferences(from: string, to: string | null): void {
+    for (const [key, formula] of this.formulas) {
+      const next = formula.replace(SHEET_PREFIX, (whole, quoted: string | undefined, bare: string | undefined) => {
+        const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
+        if (name !== from) return whole;
+        return to === null ? '#REF!' : `${quoteSheet(to)}!`;
+      });
+      this.formulas.set(key, next);
+    }
+  }
   formulaAt(r: number, c: number): string { return this.formulas.get(`${r},${c}`) ?? ''; }
   formatAt(r: number, c: number): string { return this.formats.get(`${r},${c}`) ?? 'General'; }
   fontWeightAt(r: number, c: number): string { return this.weights.get(`${r},${c}`) ?? 'normal'; }
@@ -117,7 +175,9 @@ export class FakeSheet implements Pick<Sheet, Used> {
 
   setName(name: string): Sheet {
     if (this.spreadsheet.sheets.some((s) => s !== this && s.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const from = this.name;
     this.name = name;
+    if (from !== name) for (const sheet of this.spreadsheet.sheets) sheet.renameReferences(from, name);
     return this.api;
   }
 
@@ -182,6 +242,7 @@ export class FakeSheet implements Pick<Sheet, Used> {
   clear(): Sheet {
     this.values = [];
     this.formulas.clear();
+    this.computed.clear();
     this.formats.clear();
     this.weights.clear();
     this.backgrounds.clear();

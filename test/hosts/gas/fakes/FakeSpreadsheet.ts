@@ -113,6 +113,7 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
     const [gone] = this.sheets.splice(at, 1);
     for (let i = this.metadata.length - 1; i >= 0; i -= 1) if (this.metadata[i]!.place.sheet === gone) this.metadata.splice(i, 1);
     if (this.active === gone) this.active = this.sheets[0] ?? null;
+    for (const other of this.sheets) other.renameReferences(gone!.name, null);
   }
 
   createTextFinder(text: string): GoogleAppsScript.Spreadsheet.TextFinder {
