@@ -1,5 +1,5 @@
 /** Checks the DuckDB peer against the engine: same totals, same per-partner sourced (and credited) revenue. */
-import type { Summary } from '../../src/core';
+import type { AnalysisSummary } from '../../src/core';
 import { partnerKey } from '../../src/core';
 import type { SqlRollup } from './duckdbPeer';
 
@@ -19,7 +19,7 @@ export interface Agreement {
 const differ = (a: number, b: number): boolean => Math.abs(a - b) > 0.005;
 
 /** Compares by partner matching key, since display names are the engine's choice of spelling. */
-export function compareWithEngine(summary: Summary, sql: SqlRollup): Agreement {
+export function compareWithEngine(summary: AnalysisSummary, sql: SqlRollup): Agreement {
   const engine = new Map<string, { sourcedRevenue: number; creditedRevenue: number }>();
   for (const p of summary.partners) engine.set(partnerKey(p.partner), { sourcedRevenue: p.sourcedRevenue, creditedRevenue: p.creditedRevenue });
   const keys = new Set([...engine.keys(), ...sql.partners.keys()]);

@@ -8,7 +8,6 @@ import { DEFAULT_SETTINGS } from '../../src/core/hostApi';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analyze';
 import { workbookTabs } from '../../src/core/report/workbookTabs';
-import { dealsView } from '../../src/core/deals/dealResults';
 import { a1Range, classificationColumns, CLASSIFICATION_HEADERS, detect, pickDataTab, previewFromSummary } from '../../src/core/service/sidebarService';
 import type { TabData } from '../../src/core/service/sidebarService';
 import type { DemoTab, DemoWorkbook } from './demoWorkbook';
@@ -107,8 +106,7 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
     async preview(request: PreviewRequest): Promise<PreviewResult> {
       await sleep(0);
       failIf('preview');
-      const { summary } = run(chooseTab(request.tab, request.settings), request.settings);
-      return previewFromSummary(summary);
+      return previewFromSummary(run(chooseTab(request.tab, request.settings), request.settings));
     },
 
     async classify(request, onProgress): Promise<WriteResult> {
@@ -124,7 +122,7 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
       onProgress?.({ step: 'Done', done: 4, total: 4 });
       const where = `${tab.name}!${a1Range(1, column, data.length, CLASSIFICATION_HEADERS.length)}`;
       options.onChange?.(workbook, tab.name);
-      const deals = dealsView(analysis.summary).length;
+      const deals = analysis.deals.length;
       return {
         written: [where],
         message: `${replaced ? 'Updated' : 'Added'} ${joinNames([...CLASSIFICATION_HEADERS])} for ${deals} ${deals === 1 ? 'deal' : 'deals'} in ${where}. Run it again after editing the deals: it rewrites only these columns.`,
@@ -181,7 +179,7 @@ export function createDemoBridge(workbook: DemoWorkbook, options: DemoBridgeOpti
     async writeStatement(request, onProgress): Promise<WriteResult> {
       await steps(onProgress, [`Writing the statement for ${request.partner}`], 0, 2);
       failIf('writeStatement');
-      const tab = statementReportTab(run(chooseTab(request.tab, request.settings), request.settings).summary, request.partner);
+      const tab = statementReportTab(run(chooseTab(request.tab, request.settings), request.settings), request.partner);
       onProgress?.({ step: 'Done', done: 2, total: 2 });
       return writeOne(tab);
     },

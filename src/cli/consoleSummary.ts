@@ -1,5 +1,5 @@
 /** The text the report command prints: the KPIs, the top partners, the issue counts and where the files went. */
-import type { Summary } from '../core';
+import type { DealSource } from '../core';
 import { moneyHeadline } from '../core';
 import { textTable } from './textTable';
 import { currencyNotes } from './currencyNotes';
@@ -23,11 +23,12 @@ export interface RunFacts {
 }
 
 /** The console report as lines. */
-export function consoleSummary(summary: Summary, facts: RunFacts, topCount = 10): string[] {
+export function consoleSummary(source: DealSource, facts: RunFacts, topCount = 10): string[] {
+  const { summary } = source;
   const t = summary.totals;
   const cur = summary.reportingCurrency;
   // Money the totals leave out is the first thing said (the same sentences as the Partner Summary tab).
-  const lines: string[] = moneyHeadline(summary).lines.map((line) => `WARNING: ${line}`);
+  const lines: string[] = moneyHeadline(source).lines.map((line) => `WARNING: ${line}`);
   if (lines.length > 0) lines.push('');
   lines.push(`Partner attribution: ${facts.source}`);
   for (const extra of facts.extraSources) lines.push(`  also read ${extra}`);

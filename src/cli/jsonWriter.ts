@@ -6,8 +6,8 @@
  */
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { Summary } from '../core';
-import { dealResultsOf, stripControlChars } from '../core';
+import type { DealSource } from '../core';
+import { stripControlChars, withDeals } from '../core';
 
 /** A list whose items are made when written (e.g. deals from the engine's column-wise results). */
 export class LazyList<T> {
@@ -130,11 +130,7 @@ export async function writeJsonFile(value: unknown, file: string): Promise<void>
  * The summary to write, key for key, with its deals as a lazy list when the engine's column-wise
  * results are behind it: no array of a million deal objects is made just to be written.
  */
-export function summaryForJson(summary: Summary): Record<string, unknown> {
-  const results = dealResultsOf(summary);
-  const shape: Record<string, unknown> = {};
-  for (const key of Object.keys(summary)) {
-    shape[key] = key === 'deals' && results ? new LazyList(results.length, (i) => results.dealRow(i)) : summary[key as keyof Summary];
-  }
-  return shape;
+export function summaryForJson(source: DealSource): Record<string, unknown> {
+  const deals = source.deals;
+  return deals === undefined ? { ...source.summary } : withDeals(source, new LazyList(deals.length, (i) => deals.dealRow(i)));
 }

@@ -1,5 +1,5 @@
 /** What reading the files found (a guessed encoding, undecodable bytes, removed control characters), as data issues on the rows where it was found. */
-import type { DataIssue, Grid, Summary } from '../core';
+import type { AnalysisSummary, DataIssue, Grid } from '../core';
 import { IssueLog, columnLetter } from '../core';
 import type { CellNote } from './cleanGrid';
 import type { DecodedText } from './decodeText';
@@ -66,7 +66,7 @@ export function readingIssues(reading: TableReading, headerIndex: number): DataI
  * Adds what reading found to the summary's issues (kept in row order, as the engine sorts them), so
  * the console, the Data Issues tab and the JSON all list it. `dealsHeaderIndex` is the detected header row.
  */
-export function addReadingIssues(summary: Summary, readings: readonly (TableReading | undefined)[], dealsHeaderIndex: number): void {
+export function addReadingIssues(summary: AnalysisSummary, readings: readonly (TableReading | undefined)[], dealsHeaderIndex: number): void {
   const found = readings.flatMap((reading, i) => (reading ? readingIssues(reading, i === 0 ? dealsHeaderIndex : 0) : []));
   if (found.length === 0) return;
   summary.issues.push(...found);

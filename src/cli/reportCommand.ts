@@ -106,7 +106,7 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   const { readings } = loaded;
   addReadingIssues(analysis.summary, [readings.deals, readings.touches, readings.partners, readings.fx, readings.overrides], analysis.table.headerIndex);
 
-  const review = reviewQueue(analysis.summary);
+  const review = reviewQueue(analysis);
   progress.update('writing', 0, 1, 'building the tabs');
   const files: OutputFile[] = [];
   let stdout: (() => Promise<void>) | null = null;
@@ -117,14 +117,14 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   }
   if (options.json !== undefined) {
     // A comparison of definitions is small; a summary is streamed, its deals made as they are written.
-    const json = comparison ?? summaryForJson(analysis.summary);
+    const json = comparison ?? summaryForJson(analysis);
     if (options.json === STDIO) stdout = () => writeJson(json, process.stdout);
     else files.push({ path: options.json, flag: '--json', data: (file) => writeJsonFile(json, file) });
   }
   const madeAt = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   if (options.html !== undefined) {
     const facts = { source: stdinFile === undefined ? loaded.sources.deals : aboutStdin(loaded.sources.deals, stdinFile), extraSources: htmlSources(loaded.sources, options.config), madeAt, version };
-    files.push({ path: options.html, flag: '--html', data: (file) => writeHtmlReport(analysis.summary, file, facts) });
+    files.push({ path: options.html, flag: '--html', data: (file) => writeHtmlReport(analysis, file, facts) });
   }
   const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements, options.html === undefined ? undefined : { madeAt });
   files.push(...statements);
@@ -146,10 +146,10 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   const notes = [reviewLine(review, options.out !== undefined), ...(comparison !== null ? ['', ...comparisonLines(comparison)] : [])];
   if (toStdout) written.push(`standard output (${options.json === STDIO ? 'JSON summary' : 'the summary workbook'})`);
   const source = stdinFile === undefined ? loaded.sources.deals : aboutStdin(loaded.sources.deals, stdinFile);
-  const lines = consoleSummary(analysis.summary, { source, extraSources, written, notes });
+  const lines = consoleSummary(analysis, { source, extraSources, written, notes });
   // The report is written and printed either way; these runs still fail, so a schedule notices.
   const errors = analysis.summary.issues.filter((i) => i.severity === 'error').length;
-  const failure = moneyHeadline(analysis.summary).everyAmountUnread
+  const failure = moneyHeadline(analysis).everyAmountUnread
     ? `${source}: not one amount could be read, so every total is zero. See Data Issues; check the amount column and the decimalSeparator setting.`
     : options.strict === true && errors > 0 ? `--strict: ${errors} error-severity data issue${errors === 1 ? '' : 's'} (listed under Data Issues).` : null;
   if (!toStdout) {

@@ -25,11 +25,11 @@ export function checkStatementsDir(dir: string): void {
 /** The statement files of a run: a workbook per partner, and its HTML page beside it when `html` is set (with --html). */
 export function statementFiles(analysis: Analysis, dir: string, html?: { madeAt: string }): OutputFile[] {
   const used = new Map<string, number>();
-  return statementPartners(analysis.summary).flatMap((partner): OutputFile[] => {
+  return statementPartners(analysis).flatMap((partner): OutputFile[] => {
     const stem = statementFileStem(partner);
     const n = (used.get(stem.toLowerCase()) ?? 0) + 1; // case-insensitive file systems: "ACME" and "Acme" would collide
     used.set(stem.toLowerCase(), n);
-    const tab = statementTab(analysis.summary, partner);
+    const tab = statementTab(analysis, partner);
     const name = path.join(dir, `${stem}${n > 1 ? `-${n}` : ''}`);
     const workbook: OutputFile = { path: `${name}.xlsx`, flag: '--statements', data: (file: string) => xlsxWriter([tab], file) };
     if (html === undefined) return [workbook];

@@ -1,5 +1,5 @@
 /** The engine's entry point: a deals grid (and optional tables) in, the summary and detected table out. */
-import type { AnalysisInput, MappingInput, PartnerRow, Summary } from './types';
+import type { AnalysisInput, AnalysisSummary, MappingInput, PartnerRow } from './types';
 import type { DetectedTable } from './table/DetectedTable';
 import type { Policy } from './policy';
 import { resolvePolicy } from './policy';
@@ -20,7 +20,7 @@ import { ClassifyScratch } from './classify/ClassifyScratch';
 import type { ClassifyContext } from './classify/ClassifyContext';
 import { creditDeal } from './credit/creditDeal';
 import type { AttributedDeal, CreditLine } from './credit/creditDeal';
-import { DealResults, attachDealResults } from './deals/dealResults';
+import { DealResults } from './deals/dealResults';
 import { toCents } from './credit/allocateCents';
 import { totalsRollup } from './rollup/totalsRollup';
 import type { ExactTotals } from './rollup/totalsRollup';
@@ -51,7 +51,7 @@ export interface AnalyzeOptions {
   explain?: boolean;
   /**
    * Totals, partners and payouts only (default false): no per-deal results are kept and the periods,
-   * segments and pipeline-created rollups are not made, so `summary.deals`, `periods`, `segments`
+   * segments and pipeline-created rollups are not made, so `deals`, `summary.periods`, `segments`
    * and `pipelineCreated` come back empty, and the issues lack the money headline. For the numeric custom functions, which read nothing
    * else; payouts still get the per-deal results they are computed from.
    */
@@ -59,7 +59,10 @@ export interface AnalyzeOptions {
 }
 
 export interface Analysis {
-  summary: Summary;
+  /** Totals, partners, periods, segments, issues (and payouts): the JSON summary but its deals[] (see toSummaryJson). */
+  summary: AnalysisSummary;
+  /** Every deal's result, column-wise, in table order (empty in a numbers-only run without payouts). */
+  deals: DealResults;
   table: DetectedTable;
   policy: Policy;
   /** Distinct stage texts, in first-seen order. */
@@ -204,14 +207,14 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   const allIssues = [...issues.issues, ...dealIssues.issues, ...touchIssues.issues, ...overrideIssues.issues, ...loopIssues.issues];
   allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   progress('Done', STEPS);
-  // `deals` holds its place in the JSON order; the rows are made from the results when first read.
-  const summary = attachDealResults({ version: 1, reportingCurrency, totals, partners, periods, pipelineCreated, segments, deals: undefined, issues: allIssues,
-    ...(payouts ? { payouts } : {}) }, results);
+  // The keys in the JSON contract's order; toSummaryJson puts deals[] between segments and issues.
+  const summary: AnalysisSummary = { version: 1, reportingCurrency, totals, partners, periods, pipelineCreated, segments, issues: allIssues,
+    ...(payouts ? { payouts } : {}) };
   // Money the totals leave out heads the Data Issues: an error for revenue (so --strict fails), a warning for pipeline.
   // It counts the deals left out from the per-deal results, so a numbers-only run has none.
-  const headlineLines = keepResults ? moneyHeadline(summary, leftOut).lines : [];
+  const headlineLines = keepResults ? moneyHeadline({ summary, deals: results }, leftOut).lines : [];
   const incomplete = new IssueLog();
   for (const line of headlineLines) incomplete.add(line.includes(' won deal') ? 'REVENUE_INCOMPLETE' : 'PIPELINE_INCOMPLETE', null, '', '', { line });
   summary.issues.unshift(...incomplete.issues);
-  return { summary, table, policy, stages: reader.stages, currencies, exact: { totals: totalsAcc.exact(), partner: partnersAcc.exactOf } };
+  return { summary, deals: results, table, policy, stages: reader.stages, currencies, exact: { totals: totalsAcc.exact(), partner: partnersAcc.exactOf } };
 }

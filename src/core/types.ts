@@ -204,6 +204,12 @@ export interface Summary {
   payouts?: Payouts;
 }
 
+/**
+ * The summary an analysis carries: every field of the JSON contract but `deals`, which stay in the
+ * analysis's column-wise DealResults until toSummaryJson makes them DealRow objects.
+ */
+export type AnalysisSummary = Omit<Summary, 'deals'>;
+
 /** Which day serial 0 is: 1900 (Windows Excel, Sheets) or 1904 (workbooks made by Mac Excel with `date1904`). */
 export type DateSystem = 1900 | 1904;
 

@@ -1,11 +1,11 @@
 /** What the report command prints: readable KPIs, an aligned partner table, issue counts and where files went. */
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 import type { Summary } from '../../src/core';
 import { consoleSummary } from '../../src/cli/consoleSummary';
 import { textTable } from '../../src/cli/textTable';
 
 // SPEC section 7's worked example.
-const worked: Summary = analyze({
+const worked: Summary = toSummaryJson(analyze({
   deals: [
     ['Deal ID', 'Lead Source', 'Partner', 'Partner Role', 'Influencing Partners', 'Registered By', 'Registration Date', 'Created Date', 'Sourcing Partner', 'Reseller', 'Stage', 'Amount'],
     ['2', 'Partner Referral', 'Acme Inc.', '', '', '', '', '2024-03-01', '', '', 'Closed Won', 10000],
@@ -16,10 +16,10 @@ const worked: Summary = analyze({
     ['7', '', '', '', '', '', '', '2024-03-01', '', '', 'Closed Won', 3000],
     ['8', 'Web', 'Initech', '', '', '', '', '2024-03-01', '', '', 'Open', 8000],
   ],
-}, { policy: { asOfDate: '2024-06-30' } }).summary;
+}, { policy: { asOfDate: '2024-06-30' } }));
 
 describe('consoleSummary', () => {
-  const lines = consoleSummary(worked, { source: 'deals.csv', extraSources: [], written: ['out/r.xlsx (the summary tabs and their charts)'] });
+  const lines = consoleSummary({ summary: worked }, { source: 'deals.csv', extraSources: [], written: ['out/r.xlsx (the summary tabs and their charts)'] });
   const text = lines.join('\n');
 
   it('shows revenue by motion with shares that add up, in the reporting currency', () => {
@@ -45,7 +45,7 @@ describe('consoleSummary', () => {
   });
 
   it('tells the user how to save files when none were asked for', () => {
-    const bare = consoleSummary(worked, { source: 'deals.csv', extraSources: [], written: [] });
+    const bare = consoleSummary({ summary: worked }, { source: 'deals.csv', extraSources: [], written: [] });
     expect(bare[bare.length - 1]).toMatch(/No files written: add --out report\.xlsx/);
   });
 });

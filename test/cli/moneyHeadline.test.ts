@@ -1,7 +1,7 @@
 /** The first thing the user reads: money the totals leave out, in numbers, in the console, the Partner Summary tab and the preview; exit codes for runs whose money cannot be trusted. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, buildReportTabs, moneyHeadline, previewFromSummary } from '../../src/core';
+import { analyze, buildReportTabs, moneyHeadline, previewFromSummary, toSummaryJson } from '../../src/core';
 import { buildCli, runCli, tempDir } from './cliHarness';
 
 const HEADER = 'Opportunity ID,Opportunity Name,Stage,Amount,Close Date';
@@ -13,15 +13,15 @@ const grid = (lines: string[]): string[][] => lines.map((l) => l.split(/,(?=(?:[
 
 describe('the money headline', () => {
   it('says how many won deals are not in the totals and why', () => {
-    const { summary } = analyze({ deals: grid(TEN_WON) });
-    expect(moneyHeadline(summary).lines).toEqual(['3 of 10 won deals, amounts unknown, are not in these totals: amounts could not be read. See Data Issues.']);
+    const summary = toSummaryJson(analyze({ deals: grid(TEN_WON) }));
+    expect(moneyHeadline({ summary }).lines).toEqual(['3 of 10 won deals, amounts unknown, are not in these totals: amounts could not be read. See Data Issues.']);
     expect(summary.issues[0]).toMatchObject({ severity: 'error', code: 'REVENUE_INCOMPLETE', row: null });
   });
 
   it('names each cause when there are several, and the pipeline separately', () => {
     const lines = ['Deal ID,Stage,Amount,Currency', 'D1,Closed Won,100,USD', 'D2,Closed Won,xyz,USD', 'D3,Closed Won,500,EUR', 'D4,Open,abc,USD'];
-    const { summary } = analyze({ deals: grid(lines) });
-    expect(moneyHeadline(summary).lines).toEqual([
+    const summary = toSummaryJson(analyze({ deals: grid(lines) }));
+    expect(moneyHeadline({ summary }).lines).toEqual([
       '2 of 3 won deals, 500.00 EUR and 1 amount unknown, are not in these totals: 1 amount could not be read, 1 in a currency with no FX rate. See Data Issues.',
       '1 of 1 open deal, amount unknown, is not in the pipeline: its amount could not be read. See Data Issues.',
     ]);
@@ -34,7 +34,7 @@ describe('the money headline', () => {
       '9003,Initech BV,closedwon,800,EUR,2025-03-03', '9004,Umbrella Ltd,closedwon,300,GBP,2025-03-04',
       '9005,Hooli Inc,closedwon,5000,USD,2025-03-05', '9006,Soylent Ltd,appointmentscheduled,2000,GBP,2025-03-06'];
     const analysis = analyze({ deals: grid(lines), fx: [['Currency', 'Rate'], ['EUR', 1.08]] }, { policy: { reportingCurrency: 'USD' } });
-    const { lines: headline } = moneyHeadline(analysis.summary);
+    const { lines: headline } = moneyHeadline(analysis);
     expect(headline).toEqual([
       '2 of 5 won deals, 1,550.50 GBP, are not in these totals: their currencies have no FX rate. See Data Issues.',
       '1 of 1 open deal, 2,000.00 GBP, is not in the pipeline: its currency has no FX rate. See Data Issues.',
@@ -42,21 +42,21 @@ describe('the money headline', () => {
     expect(analysis.summary.totals.revenue).toBe(18824);
     // The same words on Partner Summary and in the preview, read back from the summary's issues.
     expect(buildReportTabs(analysis)[0]!.blocks.some((b) => b.title === headline.join(' '))).toBe(true);
-    expect(previewFromSummary(analysis.summary).headline).toEqual(headline);
+    expect(previewFromSummary(analysis).headline).toEqual(headline);
     expect(analysis.summary.issues[0]!.message).toBe(headline[0]!.replace(/ See Data Issues\.$/, ''));
   });
 
   it('is at the top of the Partner Summary tab and in the sidebar preview, word for word', () => {
     const analysis = analyze({ deals: grid(TEN_WON) });
-    const [line] = moneyHeadline(analysis.summary).lines;
+    const [line] = moneyHeadline(analysis).lines;
     const summaryTab = buildReportTabs(analysis)[0]!;
     expect(summaryTab.blocks.find((b) => b.row === 1 && b.title !== undefined && b.title.startsWith('3 of 10'))?.title).toBe(line);
-    expect(previewFromSummary(analysis.summary).headline).toEqual([line]);
+    expect(previewFromSummary(analysis).headline).toEqual([line]);
   });
 
   it('says nothing when every amount was read', () => {
-    const { summary } = analyze({ deals: grid([HEADER, ...rows(['100', '200'])]) });
-    expect(moneyHeadline(summary)).toEqual({ lines: [], everyAmountUnread: false });
+    const summary = toSummaryJson(analyze({ deals: grid([HEADER, ...rows(['100', '200'])]) }));
+    expect(moneyHeadline({ summary })).toEqual({ lines: [], everyAmountUnread: false });
     expect(buildReportTabs({ summary })[0]!.blocks.some((b) => b.row === 1 && b.col === 0 && b.values.length === 0 && b.title?.includes('not in'))).toBe(false);
   });
 });

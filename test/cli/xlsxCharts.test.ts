@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
-import { analyze, buildReportTabs } from '../../src/core';
+import { analyze, buildReportTabs, toSummaryJson } from '../../src/core';
 import type { Summary } from '../../src/core';
 import { loadInput } from '../../src/cli/loadInput';
 import { xlsxWriter } from '../../src/cli/xlsxWriter';
@@ -25,7 +25,7 @@ let book: ExcelJS.Workbook;
 beforeAll(async () => {
   const { input } = await loadInput({ deals: exampleWorkbook });
   const analysis = analyze(input, { policy: { asOfDate: '2025-01-01' } });
-  summary = analysis.summary;
+  summary = toSummaryJson(analysis);
   await xlsxWriter(buildReportTabs(analysis), file);
   zip = new ZipArchive(readFileSync(file));
   book = new ExcelJS.Workbook();

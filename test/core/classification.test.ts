@@ -1,11 +1,11 @@
 /** The default policy of SPEC 3, rule by rule, from the deal's own columns. */
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 import type { Cell } from '../../src/core';
 import { dealGrid } from './dealGrid';
 
 const base = { 'Deal ID': 'D1', Stage: 'Closed Won', Amount: 1000, 'Created Date': '2024-03-04', 'Close Date': '2024-05-01' };
 const one = (row: Record<string, Cell>, policy: Record<string, unknown> = {}) => {
-  const { summary } = analyze({ deals: dealGrid([{ ...base, ...row }]) }, { policy });
+  const summary = toSummaryJson(analyze({ deals: dealGrid([{ ...base, ...row }]) }, { policy }));
   return { deal: summary.deals[0]!, summary, codes: summary.issues.map((i) => i.code) };
 };
 

@@ -1,5 +1,5 @@
 /** Currencies as real exports mark them (issue 13): symbols and codes in amounts, number formats, Salesforce converted amounts, FX tables. */
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 import { currencyOfFormat, currencyOfMark } from '../../src/core/values/currencyMarks';
 import { parseAmount } from '../../src/core/values/parseAmount';
 import { dealGrid, table } from './dealGrid';
@@ -28,7 +28,7 @@ describe('a currency marked in the amount itself', () => {
       { 'Opportunity ID': '006E', Stage: 'Closed Won', Amount: 'EUR 500' },
     ]);
     const fx = table(['Currency', 'Rate'], ['EUR', 1.1], ['GBP', 1.25], ['CAD', 0.75]);
-    const { summary } = analyze({ deals, fx });
+    const summary = toSummaryJson(analyze({ deals, fx }));
     expect(summary.reportingCurrency).toBe('EUR');
     // EUR 1,200 + 500 as they are; GBP 300 -> 300 * 1.25 / 1.1 EUR; CAD 1,000 -> 750 / 1.1 EUR; JPY has no rate.
     expect(summary.totals.revenue).toBe(Math.round((1700 + 375 / 1.1 + 750 / 1.1) * 100) / 100);
@@ -41,13 +41,13 @@ describe('a currency marked in the amount itself', () => {
       { 'Deal ID': '1', Stage: 'Won', Amount: '$1,000' },
       { 'Deal ID': '2', Stage: 'Won', Amount: '$2,000' },
     ]);
-    const usd = analyze({ deals }).summary;
+    const usd = toSummaryJson(analyze({ deals }));
     expect(usd.reportingCurrency).toBe('USD');
     expect(usd.totals.revenue).toBe(3000);
     const assumed = usd.issues.find((i) => i.code === 'CURRENCY_ASSUMED')!;
     expect(assumed).toMatchObject({ severity: 'info', row: null, column: 'Amount' });
     expect(assumed.message).toBe('2 amounts are marked only "$", which can mean USD, CAD, AUD, NZD, SGD, HKD, MXN; read as USD.');
-    const cad = analyze({ deals }, { policy: { reportingCurrency: 'CAD' } }).summary;
+    const cad = toSummaryJson(analyze({ deals }, { policy: { reportingCurrency: 'CAD' } }));
     expect(cad.totals.revenue).toBe(3000);
     expect(cad.issues.find((i) => i.code === 'CURRENCY_ASSUMED')!.message).toContain('read as CAD');
   });
@@ -58,18 +58,18 @@ describe('a currency marked in the amount itself', () => {
       { 'Deal ID': '2', Stage: 'Won', Amount: '€2.000,00' },
       { 'Deal ID': '3', Stage: 'Won', Amount: '$500,00' },
     ]);
-    const { summary } = analyze({ deals }, { policy: { decimalSeparator: ',' } });
+    const summary = toSummaryJson(analyze({ deals }, { policy: { decimalSeparator: ',' } }));
     expect(summary.reportingCurrency).toBe('EUR');
     expect(summary.totals.revenue).toBe(3000);
     expect(summary.issues.find((i) => i.code === 'CURRENCY_NO_RATE')).toMatchObject({ row: 4, value: 'USD' });
   });
 
   it('says when amounts without a mark sit among amounts in another currency', () => {
-    const { summary } = analyze({ deals: dealGrid([
+    const summary = toSummaryJson(analyze({ deals: dealGrid([
       { 'Deal ID': '1', Stage: 'Won', Amount: 100 },
       { 'Deal ID': '2', Stage: 'Won', Amount: 200 },
       { 'Deal ID': '3', Stage: 'Won', Amount: '€50' },
-    ]) });
+    ]) }));
     expect(summary.issues.find((i) => i.code === 'CURRENCY_UNMARKED')).toMatchObject({
       message: '2 amounts name no currency, while others do.', effect: 'Read as the reporting currency, USD.' });
     expect(summary.reportingCurrency).toBe('USD');
@@ -78,11 +78,11 @@ describe('a currency marked in the amount itself', () => {
   });
 
   it('reports a symbol that disagrees with the currency column, and agrees that "$" in a CAD row is a Canadian dollar', () => {
-    const { summary } = analyze({ deals: dealGrid([
+    const summary = toSummaryJson(analyze({ deals: dealGrid([
       { 'Deal ID': '1', Stage: 'Won', Amount: '€1,200', Currency: 'USD' },
       { 'Deal ID': '2', Stage: 'Won', Amount: '$800', Currency: 'CAD' },
       { 'Deal ID': '3', Stage: 'Won', Amount: '£10', Currency: 'GBP' },
-    ]) });
+    ]) }));
     const conflicts = summary.issues.filter((i) => i.code === 'CURRENCY_CONFLICT');
     expect(conflicts.map((i) => [i.row, i.message])).toEqual([[2, 'The amount says EUR but the currency column says USD.']]);
   });
@@ -114,7 +114,7 @@ describe('a currency shown by the cell\'s number format', () => {
     expect(currencies).toEqual(['EUR', 'GBP']);
     expect(summary.totals.revenue).toBe(3000 + 480);
     const withColumn = table(['Deal ID', 'Stage', 'Amount', 'Currency'], ['1', 'Won', 1000, 'USD']);
-    const conflict = analyze({ deals: withColumn, numberFormats: [null, [null, null, '[$€-407] #,##0.00']] }).summary.issues.find((i) => i.code === 'CURRENCY_CONFLICT')!;
+    const conflict = toSummaryJson(analyze({ deals: withColumn, numberFormats: [null, [null, null, '[$€-407] #,##0.00']] })).issues.find((i) => i.code === 'CURRENCY_CONFLICT')!;
     expect(conflict.message).toBe("The amount's number format says EUR but the currency column says USD.");
   });
 });
@@ -143,7 +143,7 @@ describe('Salesforce converted amounts', () => {
 
   it('does not convert a converted amount again, even with an FX table that has the records\' currencies', () => {
     const fx = table(['Currency', 'Rate'], ['EUR', 1.08], ['JPY', 0.0067]);
-    expect(analyze({ deals: [header, ...rows], fx }).summary.totals.revenue).toBe(25800);
+    expect(toSummaryJson(analyze({ deals: [header, ...rows], fx })).totals.revenue).toBe(25800);
   });
 
   it('takes the converted amount to be in the reporting currency when its currency column is absent', () => {
@@ -172,7 +172,7 @@ describe('the FX table', () => {
 
   it('names both rates when it gives one currency two, and uses neither', () => {
     const fx = table(['Currency', 'Rate'], ['EUR', 1.08], ['GBP', 1.27], ['EUR', 1.1], ['EUR', 1.08]);
-    const { summary } = analyze({ deals, fx });
+    const summary = toSummaryJson(analyze({ deals, fx }));
     const conflict = summary.issues.filter((i) => i.code === 'FX_CONFLICT');
     expect(conflict.map((i) => i.message)).toEqual(['The FX table gives EUR two rates: 1.08 (row 2) and 1.1.']);
     expect(summary.totals.revenue).toBe(327);
@@ -180,7 +180,7 @@ describe('the FX table', () => {
   });
 
   it('accepts the same rate listed twice', () => {
-    const { summary } = analyze({ deals, fx: table(['Currency', 'Rate'], ['EUR', 1.08], ['EUR', '1.08'], ['GBP', 1.27]) });
+    const summary = toSummaryJson(analyze({ deals, fx: table(['Currency', 'Rate'], ['EUR', 1.08], ['EUR', '1.08'], ['GBP', 1.27]) }));
     expect(codes(summary)).not.toContain('FX_CONFLICT');
     expect(summary.totals.revenue).toBe(435);
   });
@@ -188,10 +188,10 @@ describe('the FX table', () => {
 
 describe('shares when credit notes outweigh sales', () => {
   it('leaves a share null, with an info issue, when a motion is larger than revenue or revenue is not positive', () => {
-    const { summary } = analyze({ deals: dealGrid([
+    const summary = toSummaryJson(analyze({ deals: dealGrid([
       { 'Deal ID': 'INV-1', Stage: 'Closed Won', Amount: 1000, 'Sourcing Partner': 'Contoso' },
       { 'Deal ID': 'CN-1', Stage: 'Closed Won', Amount: -800 },
-    ]) });
+    ]) }));
     expect(summary.totals.revenue).toBe(200);
     expect(summary.totals.sourcedShare).toBeNull();
     expect(summary.totals.directShare).toBeNull();
@@ -199,9 +199,9 @@ describe('shares when credit notes outweigh sales', () => {
     const note = summary.issues.find((i) => i.code === 'SHARE_UNDEFINED')!;
     expect(note.severity).toBe('info');
     expect(note.message).toContain('Sourced revenue (1000.00 USD)');
-    const all = analyze({ deals: dealGrid([
+    const all = toSummaryJson(analyze({ deals: dealGrid([
       { 'Deal ID': 'CN-2', Stage: 'Closed Won', Amount: -500, 'Sourcing Partner': 'Contoso' },
-    ]) }).summary;
+    ]) }));
     expect(all.totals.sourcedShare).toBeNull();
     expect(all.partners[0]!.shareOfPartnerLed).toBeNull();
     expect(all.issues.filter((i) => i.code === 'SHARE_UNDEFINED').map((i) => i.message)).toEqual([
@@ -214,7 +214,7 @@ describe('totals past 2^53 cents (a rupiah book)', () => {
     const rows = Array.from({ length: 120 }, (_, i) => ({
       'Deal ID': `INV-${i}`, Stage: 'Closed Won', Amount: 'Rp 999.999.999.999,99', 'Sourcing Partner': i % 2 === 0 ? 'PT Mitra Solusi' : '',
     }));
-    const { summary } = analyze({ deals: dealGrid(rows) }, { policy: { decimalSeparator: ',' } });
+    const summary = toSummaryJson(analyze({ deals: dealGrid(rows) }, { policy: { decimalSeparator: ',' } }));
     expect(summary.reportingCurrency).toBe('IDR');
     const exact = (deals: number): number => {
       const cents = (BigInt(deals) * BigInt('99999999999999')).toString();
@@ -240,10 +240,10 @@ describe('three letters that are not a currency code', () => {
   });
 
   it('leaves such a deal out of the money with a warning naming the word, and the headline says so', () => {
-    const { summary } = analyze({ deals: dealGrid([
+    const summary = toSummaryJson(analyze({ deals: dealGrid([
       { 'Opportunity Name': 'Contoso renewal', Stage: 'Closed Won', Amount: 'TBD 500', 'Sourcing Partner': 'Fabrikam' },
       { 'Opportunity Name': 'Northwind upsell', Stage: 'Closed Won', Amount: 'USD 1,000.00', 'Sourcing Partner': 'Fabrikam' },
-    ]) });
+    ]) }));
     expect(summary.totals.revenue).toBe(1000);
     expect(summary.deals[0]!.amount).toBeNull();
     const bad = summary.issues.find((i) => i.code === 'AMOUNT_INVALID')!;

@@ -1,6 +1,7 @@
 import { dealStatus, stageLists, statusOfStage } from '../../src/core/deals/dealStatus';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import { analyze } from '../../src/core/analyze';
+import { toSummaryJson } from '../../src/core/toSummaryJson';
 
 describe('the status rule (SPEC 2.4)', () => {
   const lists = stageLists(DEFAULT_POLICY);
@@ -36,7 +37,7 @@ describe('the status rule (SPEC 2.4)', () => {
       ['006D', 'Prospecting', '', 'TRUE', 4000],
     ];
     const analysis = analyze({ deals: grid });
-    const statuses = analysis.summary.deals.map((d) => d.status);
+    const statuses = toSummaryJson(analysis).deals.map((d) => d.status);
     const expected = [dealStatus(null, null, 'won'), dealStatus(false, true, 'open'), dealStatus(false, null, 'won'), dealStatus(null, true, 'open')];
     expect(statuses).toEqual(expected);
     expect(statuses).toEqual(['won', 'lost', 'open', 'lost']);

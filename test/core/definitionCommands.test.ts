@@ -1,5 +1,5 @@
 /** The add-ins' definition choice, "Compare definitions" and "Create a statement for…", as the core gives them to both hosts. */
-import { analyze, compareOnInput, compareResult, definitionOf, DEFAULT_POLICY, OWN_DEFINITION, resolvePolicy, SHIPPED_DEFINITIONS, statementReportTab, withDefinition } from '../../src/core';
+import { analyze, compareOnInput, compareResult, definitionOf, DEFAULT_POLICY, OWN_DEFINITION, resolvePolicy, SHIPPED_DEFINITIONS, statementReportTab, withDefinition, toSummaryJson } from '../../src/core';
 import type { Cell, Settings } from '../../src/core';
 import { dealGrid } from './dealGrid';
 
@@ -38,7 +38,7 @@ describe('Compare definitions', () => {
   it('runs all three shipped definitions by default, each column equal to a separate run with the user\'s other rules, to the cent', () => {
     const { comparison, tab } = compareOnInput(input, settings, []);
     expect(comparison.definitions).toEqual(['Registered only', 'Standard', 'Any partner involvement']);
-    const runs = comparison.definitions.map((name) => analyze(input, { policy: withDefinition(settings.policy, name) }).summary);
+    const runs = comparison.definitions.map((name) => toSummaryJson(analyze(input, { policy: withDefinition(settings.policy, name) })));
     for (const key of Object.keys(comparison.totals) as (keyof typeof comparison.totals)[]) {
       expect(comparison.totals[key].values).toEqual(runs.map((s) => s.totals[key]));
     }
@@ -64,7 +64,7 @@ describe('Compare definitions', () => {
   it('compares the user\'s own rules when asked, and refuses a choice it cannot run', () => {
     const own: Settings = { ...settings, policy: { ...settings.policy, sourcingEvidence: ['registration', 'partner lead source'] } };
     const { comparison } = compareOnInput(input, own, [OWN_DEFINITION, 'Standard']);
-    expect(comparison.totals.sourcedRevenue.values[0]).toBe(analyze(input, { policy: own.policy }).summary.totals.sourcedRevenue);
+    expect(comparison.totals.sourcedRevenue.values[0]).toBe(toSummaryJson(analyze(input, { policy: own.policy })).totals.sourcedRevenue);
     expect(() => compareOnInput(input, settings, ['Standard'])).toThrow('Choose two or more definitions to compare.');
     expect(() => compareOnInput(input, settings, ['Standard', 'Standard'])).toThrow('Choose two or more definitions to compare.');
     expect(() => compareOnInput(input, settings, ['Standard', 'Strict'])).toThrow('There is no definition named "Strict"');
@@ -72,16 +72,16 @@ describe('Compare definitions', () => {
 });
 
 describe('a statement tab for one partner', () => {
-  const summary = analyze(input, { policy: { ...settings.policy, incentives: { sourced: 0.1, influenced: 0.03 } } }).summary;
+  const summary = toSummaryJson(analyze(input, { policy: { ...settings.policy, incentives: { sourced: 0.1, influenced: 0.03 } } }));
 
   it('is named after the partner, within the sheet-name rules, and carries the partner in its marker', () => {
-    const tab = statementReportTab(summary, 'Acme Inc.');
+    const tab = statementReportTab({ summary }, 'Acme Inc.');
     expect(tab.name).toBe('Statement – Acme Inc.');
     expect(tab.sheetName).toBe('Statement – Acme Inc.');
     expect(tab.blocks[0]!.values).toEqual([['Figure', 'Amount (USD)'], ['Credited revenue (won deals)', 11333.34], ['Credited pipeline (open deals)', 0], ['Payouts', 900]]);
   });
 
   it('is refused, in words, for a partner with no credit (Hooli only lost a deal)', () => {
-    expect(() => statementReportTab(summary, 'Hooli')).toThrow('"Hooli" has no credit on a won or open deal under the current rules');
+    expect(() => statementReportTab({ summary }, 'Hooli')).toThrow('"Hooli" has no credit on a won or open deal under the current rules');
   });
 });

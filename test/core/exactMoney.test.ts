@@ -5,7 +5,7 @@
  * exact totals where spreadsheet cells and JSON numbers cannot show every cent.
  */
 import fc from 'fast-check';
-import { analyze, buildReportTabs } from '../../src/core';
+import { analyze, buildReportTabs, toSummaryJson } from '../../src/core';
 import type { Summary } from '../../src/core';
 import { CentsSum, centsToMoney } from '../../src/core/rollup/centsSum';
 import { dealGrid } from './dealGrid';
@@ -61,7 +61,7 @@ describe('a Korean won book past 2^53 cents', () => {
   const rows: Row[] = Array.from({ length: 20 }, (_, i) => ({ amount: 9999999999999.99, sourcer: i % 3, influencers: i % 2 === 0 ? [3] : [], quarter: i % 2, won: true }));
   rows.push({ amount: 12345.67, sourcer: -1, influencers: [], quarter: 0, won: true });
   for (let i = 0; i < 10; i++) rows.push({ amount: 9999999999999.99, sourcer: 0, influencers: [], quarter: 1, won: false });
-  const s = analyze({ deals: toGrid(rows), partners: directory }, { policy: { reportingCurrency: 'KRW' } }).summary;
+  const s = toSummaryJson(analyze({ deals: toGrid(rows), partners: directory }, { policy: { reportingCurrency: 'KRW' } }));
   const x = exactFromDeals(s);
 
   it('gives each partner, quarter and tier the nearest number to its exact sum', () => {
@@ -94,7 +94,7 @@ describe('a Korean won book past 2^53 cents', () => {
   });
 
   it('does not warn on an ordinary book', () => {
-    const small = analyze({ deals: toGrid(rows.map((r) => ({ ...r, amount: 1250000 }))) }, { policy: { reportingCurrency: 'KRW' } }).summary;
+    const small = toSummaryJson(analyze({ deals: toGrid(rows.map((r) => ({ ...r, amount: 1250000 }))) }, { policy: { reportingCurrency: 'KRW' } }));
     expect(small.issues.map((i) => i.code)).not.toContain('MONEY_LONG');
   });
 });
@@ -103,7 +103,7 @@ describe('payouts on a rupiah book', () => {
   it('sums the payout basis of a partner past 2^53 cents exactly', () => {
     const rows = Array.from({ length: 12 }, (_, i) => ({ 'Deal ID': `INV/2025/${i}`, Stage: 'Closed Won', Amount: 9500000000000 + i / 100,
       Currency: 'IDR', 'Close Date': '2025-02-01', 'Sourcing Partner': 'PT Mitra Solusi' }));
-    const s = analyze({ deals: dealGrid(rows) }, { policy: { reportingCurrency: 'IDR', incentives: { sourced: 0.01 } } }).summary;
+    const s = toSummaryJson(analyze({ deals: dealGrid(rows) }, { policy: { reportingCurrency: 'IDR', incentives: { sourced: 0.01 } } }));
     const exact = BigInt('11400000000000066'); // 12 x 9.5e14 cents + 0 + 1 + ... + 11
     expect(s.payouts!.partners[0]!.sourcedBasis).toBe(centsToMoney(exact));
     expect(s.payouts!.lifetime[0]!.creditedRevenue).toBe(centsToMoney(exact));
@@ -126,7 +126,7 @@ describe('property: partners add up to the totals and motions to revenue, exactl
   it('holds for won books of any size', () => {
     let past = 0;
     fc.assert(fc.property(fc.array(row, { minLength: 12, maxLength: 30 }), (rows) => {
-      const s = analyze({ deals: toGrid(rows), partners: directory }, { policy: { reportingCurrency: 'KRW' } }).summary;
+      const s = toSummaryJson(analyze({ deals: toGrid(rows), partners: directory }, { policy: { reportingCurrency: 'KRW' } }));
       const x = exactFromDeals(s);
       if (x.revenue > SAFE) past++;
       // Each partner row is the nearest number to its exact credit; together they are partner-led revenue exactly.

@@ -1,5 +1,5 @@
 /** The influence models of SPEC 4 with hand-computed expectations, and sourcedShare below 1. */
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 import type { Cell } from '../../src/core';
 import { dealGrid, table } from './dealGrid';
 
@@ -10,11 +10,11 @@ const deal = (extra: Record<string, Cell> = {}) =>
 const touches = (...spec: [string, number][]) => table(['Deal ID', 'Partner', 'Activity', 'Date'],
   ...spec.map(([p, d]) => ['D1', p, 'Demo', new Date(Date.UTC(2024, 5, 29 - d))] as Cell[]));
 const credits = (model: string, t = touches(['A', 28], ['B', 14], ['C', 7], ['D', 0]), extra: Record<string, Cell> = {}, policy: Record<string, unknown> = {}) =>
-  analyze({ deals: deal(extra), touches: t }, { policy: { influenceModel: model, ...policy } }).summary.deals[0]!.credits;
+  toSummaryJson(analyze({ deals: deal(extra), touches: t }, { policy: { influenceModel: model, ...policy } })).deals[0]!.credits;
 
 describe('influence models', () => {
   it('even splits evenly with the odd cents to the first in order', () => {
-    expect(analyze({ deals: deal({ Amount: 100 }), touches: touches(['A', 28], ['B', 14], ['C', 7]) }).summary.deals[0]!.credits)
+    expect(toSummaryJson(analyze({ deals: deal({ Amount: 100 }), touches: touches(['A', 28], ['B', 14], ['C', 7]) })).deals[0]!.credits)
       .toEqual({ A: 33.34, B: 33.33, C: 33.33 });
   });
 
@@ -63,7 +63,7 @@ describe('sourced share', () => {
   });
 
   it('reports the sourcer\'s share as sourced revenue and the rest as influenced credit', () => {
-    const { summary } = analyze({ deals: deal({ 'Sourcing Partner': 'A' }), touches: touches(['B', 14]) }, { policy: { sourcedShare: 0.75 } });
+    const summary = toSummaryJson(analyze({ deals: deal({ 'Sourcing Partner': 'A' }), touches: touches(['B', 14]) }, { policy: { sourcedShare: 0.75 } }));
     const a = summary.partners.find((p) => p.partner === 'A')!;
     const b = summary.partners.find((p) => p.partner === 'B')!;
     expect([a.sourcedRevenue, a.creditedRevenue, b.influencedCredit, b.influencedRevenue]).toEqual([7500, 7500, 2500, 10000]);

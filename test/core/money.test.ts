@@ -1,9 +1,9 @@
 /** Money, currencies and duplicates (SPEC 5) and the partner directory (SPEC 2.2, 2.5). */
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 import { dealGrid, table } from './dealGrid';
 
 describe('amounts in totals', () => {
-  const { summary } = analyze({ deals: dealGrid([
+  const summary = toSummaryJson(analyze({ deals: dealGrid([
     { 'Deal ID': '1', Stage: 'Closed Won', Amount: '$1,000.00' },
     { 'Deal ID': '2', Stage: 'Closed Won', Amount: '' },
     { 'Deal ID': '3', Stage: 'Closed Won', Amount: '#N/A' },
@@ -11,7 +11,7 @@ describe('amounts in totals', () => {
     { 'Deal ID': '5', Stage: 'Closed Won', Amount: '(200)' },
     { 'Deal ID': '1', Stage: 'Closed Won', Amount: 5000 },
     { 'Deal ID': '6', Stage: 'Prospecting', Amount: '' },
-  ]) });
+  ]) }));
   const issue = (row: number) => summary.issues.filter((i) => i.row === row).map((i) => i.code);
 
   it('leaves missing and unreadable amounts out of money but still counts the deals', () => {
@@ -46,30 +46,30 @@ describe('currencies', () => {
   ]);
 
   it('reports in the most common currency and leaves others out without a rate, saying so', () => {
-    const { summary } = analyze({ deals: grid });
+    const summary = toSummaryJson(analyze({ deals: grid }));
     expect(summary.reportingCurrency).toBe('USD');
     expect(summary.totals.revenue).toBe(200);
     expect(summary.issues.filter((i) => i.code === 'CURRENCY_NO_RATE').map((i) => i.row)).toEqual([4, 5]);
   });
 
   it('converts by the FX table and still leaves out currencies it has no rate for', () => {
-    const { summary } = analyze({ deals: grid, fx: table(['Currency', 'Rate'], ['EUR', 1.1]) });
+    const summary = toSummaryJson(analyze({ deals: grid, fx: table(['Currency', 'Rate'], ['EUR', 1.1]) }));
     expect(summary.totals.revenue).toBe(310);
     expect(summary.deals[2]!.credits).toEqual({ Acme: 110 });
   });
 
   it('uses a chosen reporting currency with cross rates from the same table', () => {
-    const { summary } = analyze({ deals: grid, fx: table(['Currency', 'Rate'], ['EUR', 1.1], ['USD', 1]) }, { policy: { reportingCurrency: 'EUR' } });
+    const summary = toSummaryJson(analyze({ deals: grid, fx: table(['Currency', 'Rate'], ['EUR', 1.1], ['USD', 1]) }, { policy: { reportingCurrency: 'EUR' } }));
     expect(summary.reportingCurrency).toBe('EUR');
     expect(summary.totals.revenue).toBe(Math.round((100 / 1.1 + 100 / 1.1 + 100) * 100) / 100);
   });
 
   it('reports in USD when there is no currency column', () => {
-    expect(analyze({ deals: table(['Deal ID', 'Amount'], ['1', 5]) }).summary.reportingCurrency).toBe('USD');
+    expect(toSummaryJson(analyze({ deals: table(['Deal ID', 'Amount'], ['1', 5]) })).reportingCurrency).toBe('USD');
   });
 
   it('reports unusable FX rows', () => {
-    const { summary } = analyze({ deals: grid, fx: table(['Currency', 'Rate'], ['EUR', 'n/a'], ['EURO', 2]) });
+    const summary = toSummaryJson(analyze({ deals: grid, fx: table(['Currency', 'Rate'], ['EUR', 'n/a'], ['EURO', 2]) }));
     expect(summary.issues.filter((i) => i.code === 'FX_INVALID')).toHaveLength(2);
   });
 });
@@ -84,24 +84,24 @@ describe('the partner directory', () => {
     ['Road Runner', 'Beep Beep', '', '', '']);
 
   it('gives canonical names through aliases and reports the merges', () => {
-    const { summary } = analyze({ deals, partners });
+    const summary = toSummaryJson(analyze({ deals, partners }));
     expect(summary.partners.map((p) => p.partner).sort()).toEqual(['Acme Corporation', 'Road Runner']);
     expect(summary.partners.find((p) => p.partner === 'Road Runner')!.creditedRevenue).toBe(200);
     expect(summary.issues.filter((i) => i.code === 'PARTNER_MERGED').length).toBeGreaterThan(0);
   });
 
   it('takes tier, type and region from the directory, else the most frequent value on the partner\'s rows', () => {
-    const { summary } = analyze({ deals, partners });
+    const summary = toSummaryJson(analyze({ deals, partners }));
     expect(summary.partners.find((p) => p.partner === 'Acme Corporation')).toMatchObject({ tier: 'Platinum', type: 'Reseller', region: 'EMEA' });
     expect(summary.partners.find((p) => p.partner === 'Road Runner')!.tier).toBe('Gold');
   });
 
   it('shows the most frequent spelling without a directory, ties to the first seen', () => {
-    const { summary } = analyze({ deals: dealGrid([
+    const summary = toSummaryJson(analyze({ deals: dealGrid([
       { 'Deal ID': '1', Stage: 'Won', Amount: 1, Partner: 'globex corp' },
       { 'Deal ID': '2', Stage: 'Won', Amount: 1, Partner: 'Globex' },
       { 'Deal ID': '3', Stage: 'Won', Amount: 1, Partner: 'Globex' },
-    ]) });
+    ]) }));
     expect(summary.partners[0]!.partner).toBe('Globex');
   });
 });

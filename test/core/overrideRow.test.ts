@@ -1,5 +1,5 @@
 /** Appending an override from the review list (issue 18): checked as the reader checks it, laid out in the tab's own columns. */
-import { analyze, overrideProblem, planOverrideAppend } from '../../src/core';
+import { analyze, overrideProblem, planOverrideAppend, toSummaryJson } from '../../src/core';
 import type { Cell, OverrideAppend, OverrideRequest } from '../../src/core';
 
 const deals: Cell[][] = [
@@ -73,10 +73,10 @@ describe('planOverrideAppend', () => {
   });
 
   it('writes a row the engine reads back: the deal flips to the set motion and the credit moves, in cents', () => {
-    const before = analyze({ deals }, { policy: { asOfDate: '2024-06-30' } }).summary;
+    const before = toSummaryJson(analyze({ deals }, { policy: { asOfDate: '2024-06-30' } }));
     const overrides = apply(null, planOverrideAppend(null, set({ motion: 'influenced', partners: [{ name: 'Acme Inc.', share: 33.33 }, { name: 'Globex', share: 66.67 }] })));
     const keep = apply(overrides, planOverrideAppend(overrides, set({ dealId: '00123', motion: 'sourced', partners: [{ name: 'Acme Inc.', share: null }], note: 'Kept after review' })));
-    const after = analyze({ deals, overrides: keep }, { policy: { asOfDate: '2024-06-30' } }).summary;
+    const after = toSummaryJson(analyze({ deals, overrides: keep }, { policy: { asOfDate: '2024-06-30' } }));
     expect(after.issues.filter((i) => i.code.startsWith('OVERRIDE') && i.code !== 'OVERRIDE_NEW_PARTNER')).toEqual([]);
     const d = after.deals.find((x) => x.id === '006A3')!;
     expect(before.deals.find((x) => x.id === '006A3')!.motion).toBe('direct');

@@ -1,5 +1,5 @@
 /** Overrides (issue 18): a hand-set attribution wins over every rule; a bad one is reported and changes nothing. */
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 import type { Cell, Summary } from '../../src/core';
 
 // A Salesforce-style opportunity export.
@@ -12,7 +12,7 @@ const deals: Cell[][] = [
 ];
 const overridesTab = (...rows: Cell[][]): Cell[][] => [['Deal ID', 'Motion', 'Partner', 'Note'], ...rows];
 const run = (overrides?: Cell[][], grid: Cell[][] = deals): Summary =>
-  analyze({ deals: grid, overrides }, { policy: { asOfDate: '2024-06-30' } }).summary;
+  toSummaryJson(analyze({ deals: grid, overrides }, { policy: { asOfDate: '2024-06-30' } }));
 const deal = (s: Summary, id: string) => s.deals.find((d) => d.id === id)!;
 const partner = (s: Summary, name: string) => s.partners.find((p) => p.partner === name);
 

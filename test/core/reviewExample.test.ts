@@ -1,5 +1,5 @@
 /** The review queue on the example workbook (examples/deals.xlsx): the expected deals, most money first. */
-import { analyze, reviewQueue } from '../../src/core';
+import { analyze, reviewQueue, toSummaryJson } from '../../src/core';
 import type { ReviewQueue, Summary } from '../../src/core';
 import { readXlsxTabs as readTabs } from '../fixtures/readXlsxTabs';
 
@@ -8,9 +8,10 @@ describe('the review queue of the example workbook', () => {
   let queue: ReviewQueue;
   beforeAll(async () => {
     const tabs = await readTabs('examples/deals.xlsx');
-    summary = analyze({ deals: tabs.get('Deals')!, touches: tabs.get('Touches'), partners: tabs.get('Partners'), fx: tabs.get('FX Rates'),
-      overrides: tabs.get('Attribution Overrides') }, { policy: { asOfDate: '2026-01-05' } }).summary;
-    queue = reviewQueue(summary);
+    const analysis = analyze({ deals: tabs.get('Deals')!, touches: tabs.get('Touches'), partners: tabs.get('Partners'), fx: tabs.get('FX Rates'),
+      overrides: tabs.get('Attribution Overrides') }, { policy: { asOfDate: '2026-01-05' } });
+    summary = toSummaryJson(analysis);
+    queue = reviewQueue(analysis);
   });
 
   it('starts with the largest deals whose only evidence is a partner role', () => {

@@ -24,7 +24,7 @@ const touches: Cell[][] = [
 const policy = { asOfDate: '2024-06-30' };
 
 describe('the review queue', () => {
-  const queue = reviewQueue(analyze({ deals, touches }, { policy }).summary);
+  const queue = reviewQueue(analyze({ deals, touches }, { policy }));
   const byId = new Map(queue.items.map((i) => [i.id, i]));
 
   it('lists each kind of deal that needs a decision, most money first, and nothing else', () => {
@@ -47,15 +47,15 @@ describe('the review queue', () => {
   });
 
   it('takes "just below the threshold" from the policy', () => {
-    const strict = reviewQueue(analyze({ deals, touches }, { policy: { ...policy, reviewNearThreshold: 0.95 } }).summary);
+    const strict = reviewQueue(analyze({ deals, touches }, { policy: { ...policy, reviewNearThreshold: 0.95 } }));
     expect(strict.items.map((i) => i.id)).not.toContain('R4');
-    const loose = reviewQueue(analyze({ deals, touches }, { policy: { ...policy, reviewNearThreshold: 0.1 } }).summary);
+    const loose = reviewQueue(analyze({ deals, touches }, { policy: { ...policy, reviewNearThreshold: 0.1 } }));
     expect(loose.items.map((i) => i.id)).toContain('R8');
   });
 
   it('drops a deal once it is set by hand', () => {
     const overrides = [['Deal ID', 'Motion', 'Partner', 'Note'], ['R2', 'Sourced', 'Acme', 'Acme confirmed by email']];
-    const after = reviewQueue(analyze({ deals, touches, overrides }, { policy }).summary);
+    const after = reviewQueue(analyze({ deals, touches, overrides }, { policy }));
     expect(after.items.map((i) => i.id)).toEqual(['R5', 'R3', 'R6', 'R1', 'R4']);
   });
 

@@ -1,11 +1,11 @@
 /** Touches (SPEC 2.2, 3): sourcing touches, influence significance, touched-only partners and deployment after close. */
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 import type { Cell } from '../../src/core';
 import { dealGrid, table } from './dealGrid';
 
 const deals = dealGrid([{ 'Deal ID': 'D1', Stage: 'Closed Won', Amount: 1000, 'Created Date': '2024-03-01', 'Close Date': '2024-04-30' }]);
 const run = (touchRows: Cell[][], policy: Record<string, unknown> = {}, dealRows = deals) => {
-  const { summary } = analyze({ deals: dealRows, touches: table(['Deal ID', 'Partner', 'Activity', 'Date', 'Weight'], ...touchRows) }, { policy });
+  const summary = toSummaryJson(analyze({ deals: dealRows, touches: table(['Deal ID', 'Partner', 'Activity', 'Date', 'Weight'], ...touchRows) }, { policy }));
   return { deal: summary.deals[0]!, summary, codes: summary.issues.map((i) => i.code) };
 };
 

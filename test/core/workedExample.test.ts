@@ -1,5 +1,5 @@
 /** SPEC section 7, the worked example, end to end through the default policy. */
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 
 const header = ['Deal ID', 'Stage', 'Amount', 'Lead Source', 'Partner', 'Partner Role', 'Influencing Partners',
   'Registered By', 'Registration Date', 'Created Date', 'Sourcing Partner', 'Reseller'];
@@ -15,7 +15,7 @@ const grid = [
 ];
 
 describe('the worked example of SPEC 7', () => {
-  const { summary } = analyze({ deals: grid });
+  const summary = toSummaryJson(analyze({ deals: grid }));
   const byRow = (row: number) => summary.deals.find((d) => d.row === row)!;
 
   it('labels each deal as the spec says', () => {

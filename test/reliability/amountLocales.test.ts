@@ -1,6 +1,6 @@
 /** Amounts typed as text in many locales: read to the cent, or reported, never misread as another number. */
 import fc from 'fast-check';
-import { analyze } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
 import type { Cell } from '../../src/core';
 
 const LOCALES: readonly { locale: string; currency: string }[] = [
@@ -20,7 +20,7 @@ const decimalOf = (locale: string): '.' | ',' | null => {
 
 /** One deal with `amount` as its Amount cell; its amount as read, and whether an amount issue was raised. */
 const readAmount = (amount: Cell, decimalSeparator: '.' | ','): { amount: number | null; reported: boolean } => {
-  const { summary } = analyze({ deals: [['Deal ID', 'Stage', 'Amount'], ['A', 'Closed Won', amount]] }, { policy: { decimalSeparator, asOfDate: '2025-01-01' } });
+  const summary = toSummaryJson(analyze({ deals: [['Deal ID', 'Stage', 'Amount'], ['A', 'Closed Won', amount]] }, { policy: { decimalSeparator, asOfDate: '2025-01-01' } }));
   return { amount: summary.deals[0]!.amount, reported: summary.issues.some((i) => i.row === 2 && i.column === 'Amount' && i.code === 'AMOUNT_INVALID') };
 };
 

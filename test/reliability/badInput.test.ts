@@ -1,6 +1,6 @@
 /** The bad-input corpus through the engine: good rows keep their numbers, each bad cell is a data issue, nothing throws. */
 import fc from 'fast-check';
-import { analyze, isAttributionError } from '../../src/core';
+import { analyze, isAttributionError, toSummaryJson } from '../../src/core';
 import type { Analysis, Cell, DealRow, Summary } from '../../src/core';
 import { ERROR_VALUES, HEADER, HOSTILE_NAMES, MALFORMED, TARGET_ROW, corpusGrid } from './corpus/badValues';
 import type { Column } from './corpus/badValues';
@@ -38,7 +38,7 @@ describe('a malformed value in one cell', () => {
   const cases = MALFORMED.flatMap(({ column, values }) => values.map((value) => [column, show(value), value] as [Column, string, Cell]));
 
   it.each(cases)('%s = %s is a data issue on its row; the other deals keep their numbers', (column, _label, value) => {
-    const s = run(corpusGrid(column, value)).summary;
+    const s = toSummaryJson(run(corpusGrid(column, value)));
     expectGoodDeals(s);
     expectConserved(s);
     expect(issueAt(s, TARGET_ROW, column).length).toBeGreaterThan(0);
@@ -63,7 +63,7 @@ describe('every spreadsheet error value', () => {
   const cases = ERROR_VALUES.flatMap((error) => columns.map((column) => [error, column] as const));
 
   it.each(cases)('%s in %s is a data issue naming the error and is treated as missing', (error, column) => {
-    const s = run(corpusGrid(column, error)).summary;
+    const s = toSummaryJson(run(corpusGrid(column, error)));
     expectGoodDeals(s);
     expectConserved(s);
     const issues = issueAt(s, TARGET_ROW, column);
@@ -78,7 +78,7 @@ describe('every spreadsheet error value', () => {
   });
 
   it('an error value next to a partner name in one cell is dropped, and the named partner keeps its credit', () => {
-    const s = run(corpusGrid('Reseller', 'Hooli; #N/A')).summary;
+    const s = toSummaryJson(run(corpusGrid('Reseller', 'Hooli; #N/A')));
     expect(deal(s, 'B-1').credits).toEqual({ Hooli: 700 });
     expect(s.partners.map((p) => p.partner)).not.toContain('#N/A');
   });
@@ -88,7 +88,7 @@ describe('headers as users leave them', () => {
   it('blank header cells between known columns are ignored, and their data is never read', () => {
     const grid: Cell[][] = [['Deal ID', '', 'Stage', null, 'Amount', '   ', 'Partner'],
       ['A', 'junk', 'Closed Won', 999, 100, 'x', 'Acme'], ['B', 'junk', 'Closed Won', 999, 50, 'y', '']];
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expect(s.totals.revenue).toBe(150);
     expect(deal(s, 'A').credits).toEqual({ Acme: 100 });
     expect(s.issues).toEqual([]);
@@ -97,7 +97,7 @@ describe('headers as users leave them', () => {
   it('duplicate headers written differently ("Amount", " AMOUNT ", "amount_") are reported and the first one counts', () => {
     const grid: Cell[][] = [['Deal ID', 'Stage', 'Amount', ' AMOUNT ', 'amount_', 'Partner', 'partner'],
       ['A', 'Closed Won', 100, 999, 888, 'Acme', 'Globex']];
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expect(s.totals.revenue).toBe(100);
     expect(deal(s, 'A').credits).toEqual({ Acme: 100 });
     const dupes = s.issues.filter((i) => i.code === 'HEADER_DUPLICATE');
@@ -108,7 +108,9 @@ describe('headers as users leave them', () => {
   it('below a merged title block, in a range that starts on sheet row 5, issues name the rows the user sees', () => {
     const grid: Cell[][] = [['Q1 2024 partner pipeline', '', '', ''], ['', '', '', ''], ['Exported by Sam', '', '', ''],
       ['Deal ID', 'Stage', 'Amount', 'Partner'], ['A', 'Closed Won', 'lots', 'Acme'], ['B', 'Closed Won', 100, 'Globex']];
-    const { summary: s, table } = run(grid, 5);
+    const analysis = run(grid, 5);
+    const { table } = analysis;
+    const s = toSummaryJson(analysis);
     expect(table.headerIndex).toBe(3);
     expect(deal(s, 'A').row).toBe(9);
     expect(s.issues.find((i) => i.code === 'AMOUNT_INVALID')).toMatchObject({ row: 9, column: 'Amount', value: 'lots' });
@@ -121,7 +123,7 @@ describe('rows as users leave them', () => {
     // What a vertically merged cell looks like once read: the value on the first row only.
     const grid: Cell[][] = [['Deal ID', 'Stage', 'Amount', 'Partner'],
       ['A', 'Closed Won', 300, 'Acme'], ['B', '', '', 'Acme'], ['C', '', '', 'Acme'], ['D', 'Closed Won', 100, '']];
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expect(s.totals).toMatchObject({ deals: 4, wonDeals: 2, openDeals: 2, revenue: 400, partnerLedRevenue: 300 });
     for (const row of [3, 4]) {
       expect(issueAt(s, row, 'Stage').map((i) => i.code)).toEqual(['STAGE_MISSING']);
@@ -131,7 +133,7 @@ describe('rows as users leave them', () => {
 
   it('rows shorter or longer than the header are read as far as they go', () => {
     const grid: Cell[][] = [['Deal ID', 'Stage', 'Amount', 'Partner'], ['A', 'Closed Won'], ['B', 'Closed Won', 100], ['C', 'Closed Won', 50, 'Acme', 'extra', 7]];
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expect(s.deals.map((d) => [d.id, d.amount])).toEqual([['A', null], ['B', 100], ['C', 50]]);
     expect(deal(s, 'C').credits).toEqual({ Acme: 50 });
     expect(issueAt(s, 2, 'Amount').map((i) => i.code)).toEqual(['AMOUNT_MISSING_WON']);
@@ -146,21 +148,21 @@ describe('rows as users leave them', () => {
     target[7] = long('l'); // Lead Source
     target[8] = long('p'); // Partner
     target[9] = long('r'); // Partner Role
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expectGoodDeals(s);
     expectConserved(s);
     const t = deal(s, long('i'));
     expect(t).toMatchObject({ name: long('n'), status: 'open', amount: 700 });
     expect(t.influencers).toEqual([long('p')]);
     expect(s.partners.map((p) => p.partner)).toContain(long('p'));
-    const longAmount = run(corpusGrid('Amount', long('9'))).summary;
+    const longAmount = toSummaryJson(run(corpusGrid('Amount', long('9'))));
     expect(issueAt(longAmount, TARGET_ROW, 'Amount').map((i) => i.code)).toEqual(['AMOUNT_INVALID']);
   });
 });
 
 describe('partner names in any script, direction, emoji or shape of a formula', () => {
   it.each(HOSTILE_NAMES.map((n) => [show(n), n]))('%s is credited under exactly that name', (_label, name) => {
-    const s = run(corpusGrid('Reseller', name)).summary;
+    const s = toSummaryJson(run(corpusGrid('Reseller', name)));
     expectGoodDeals(s);
     expect(deal(s, 'B-1')).toMatchObject({ motion: 'resold', reseller: name, credits: { [name]: 700 } });
     expect(s.partners.find((p) => p.partner === name)).toMatchObject({ dealsResold: 1, creditedRevenue: 700 });
@@ -169,7 +171,7 @@ describe('partner names in any script, direction, emoji or shape of a formula', 
   // Known bug, reported to the lead: remove .failing once fixed.
   it('a partner named only with emoji or symbols is still a partner, or at least a data issue, never silently direct', () => {
     for (const name of ['🚀', '🤝🤝', '★★★']) {
-      const s = run(corpusGrid('Reseller', name)).summary;
+      const s = toSummaryJson(run(corpusGrid('Reseller', name)));
       const creditedOrReported = deal(s, 'B-1').motion === 'resold' || issueAt(s, TARGET_ROW, 'Reseller').length > 0;
       expect({ name, creditedOrReported }).toEqual({ name, creditedOrReported: true });
     }
@@ -178,7 +180,7 @@ describe('partner names in any script, direction, emoji or shape of a formula', 
   // Known bug, reported to the lead: remove .failing once fixed.
   it('placeholder text such as "--None--" or "N/A" in a partner column names no partner and earns no credit', () => {
     for (const placeholder of ['--None--', 'N/A', 'none', 'n/a', 'NULL']) {
-      const s = run(corpusGrid('Reseller', placeholder)).summary;
+      const s = toSummaryJson(run(corpusGrid('Reseller', placeholder)));
       expect({ placeholder, motion: deal(s, 'B-1').motion, partners: s.partners.map((p) => p.partner) })
         .toEqual({ placeholder, motion: 'direct', partners: ['Acme', 'Globex', 'Initech'] });
     }
@@ -193,7 +195,7 @@ describe('dates at the edges of the calendar', () => {
       ['early-date', 'Closed Won', 30, new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(1900, 1, 28))],
       ['far-text', 'Closed Won', 40, '2999-01-01', '9999-12-31'],
       ['far-date', 'Closed Won', 50, new Date(Date.UTC(9999, 11, 30)), new Date(Date.UTC(9999, 11, 31))]];
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expect(s.issues).toEqual([]);
     expect(s.totals.revenue).toBe(150);
     expect(s.periods.map((p) => [p.period, p.revenue])).toEqual([['1899 Q4', 30], ['1900 Q1', 30], ['9999 Q4', 90]]);
@@ -205,7 +207,7 @@ describe('dates at the edges of the calendar', () => {
       ['serial-1', 'Closed Won', 30, 1, 59],
       ['far-serial', 'Closed Won', 50, 2958464, 2958465],
       ['ok', 'Closed Won', 70, 45292, 45300]];
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expect(s.issues.filter((i) => i.code === 'DATE_INVALID').map((i) => [i.row, i.column, i.value]))
       .toEqual([[2, 'Created Date', '1'], [2, 'Close Date', '59'], [3, 'Created Date', '2958464'], [3, 'Close Date', '2958465']]);
     expect(s.totals.revenue).toBe(150);
@@ -214,7 +216,7 @@ describe('dates at the edges of the calendar', () => {
 
   it('a fiscal year that ends after 9999 still gets a label, not an exception', () => {
     const grid: Cell[][] = [['Deal ID', 'Stage', 'Amount', 'Close Date'], ['A', 'Closed Won', 10, '9999-12-31']];
-    const s = analyze({ deals: grid }, { policy: { ...POLICY, fiscalYearStartMonth: 7 } }).summary;
+    const s = toSummaryJson(analyze({ deals: grid }, { policy: { ...POLICY, fiscalYearStartMonth: 7 } }));
     expect(s.periods.map((p) => p.period)).toEqual(['FY10000 Q2']);
   });
 });
@@ -229,7 +231,7 @@ describe('dates a CRM export gets wrong (issue 14)', () => {
     ['2025', 'a year alone is not a day'], [2025, 'a year alone is not a day'], ['Q3 2025', 'a quarter is not a day'],
     ['20250115', 'it looks like 2025-01-15 without separators'], [1, 'an Excel day number from 1990 to 2100'],
   ])('%p in the Created Date column is a data issue that says why, not a day in 1900 or 1905', (created, hint) => {
-    const s = run(sfdc(created, '2025-03-01')).summary;
+    const s = toSummaryJson(run(sfdc(created, '2025-03-01')));
     const found = issueAt(s, 3, 'Created Date');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: 'DATE_INVALID', value: String(created) });
@@ -239,7 +241,7 @@ describe('dates a CRM export gets wrong (issue 14)', () => {
   });
 
   it('a close date before the created date is a data issue, and that deal stays out of the average cycle', () => {
-    const s = run(sfdc('2025-02-20', '2025-02-01')).summary;
+    const s = toSummaryJson(run(sfdc('2025-02-20', '2025-02-01')));
     expect(issueAt(s, 3, 'Close Date')).toEqual([expect.objectContaining({
       code: 'DATE_CLOSE_BEFORE_CREATED', severity: 'warning', value: '2025-02-01',
       message: 'The close date 2025-02-01 is before the created date 2025-02-20.' })]);
@@ -252,7 +254,7 @@ describe('a repeated Deal ID', () => {
   // Known bug, reported to the lead: remove .failing once fixed.
   it('is listed as not counted and carries no credit, so summing the deals\' credits never counts a dollar twice', () => {
     const grid: Cell[][] = [['Deal ID', 'Stage', 'Amount', 'Partner'], ['A', 'Closed Won', 100, 'Acme'], ['A', 'Closed Won', 300, 'Globex']];
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expect(s.deals[1]).toMatchObject({ row: 3, counted: false });
     expect(s.deals[1]!.credits).toEqual({});
     const summed = s.deals.flatMap((d) => Object.values(d.credits)).reduce((a, b) => a + b, 0);
@@ -264,7 +266,7 @@ describe('amounts too large to count to the cent', () => {
   // Known bug, reported to the lead: remove .failing once fixed.
   it('are reported and left out, not summed into totals that lose cents', () => {
     const grid = corpusGrid('Amount', 2 ** 53 + 2) // 9,007,199,254,740,994: its cents are past what a double holds exactly;
-    const s = run(grid).summary;
+    const s = toSummaryJson(run(grid));
     expect(issueAt(s, TARGET_ROW, 'Amount').length).toBeGreaterThan(0);
     expect(deal(s, 'B-1').amount).toBeNull();
     expect(s.totals.revenue).toBe(1500);
@@ -282,7 +284,7 @@ describe('any cells at all under a known header', () => {
     fc.assert(fc.property(fc.array(anyRow, { maxLength: 20 }), (rows) => {
       let s: Summary;
       try {
-        s = run([[...HEADER], ...rows]).summary;
+        s = toSummaryJson(run([[...HEADER], ...rows]));
       } catch (error) {
         expect(isAttributionError(error)).toBe(true);
         return;

@@ -1,5 +1,6 @@
 /** Test helper: the engine's deals and partner rows next to the SQL's, in one comparable shape. */
 import type { Analysis } from '../../src/core/analyze';
+import { toSummaryJson } from '../../src/core/toSummaryJson';
 import type { SqlRun } from './duckDbHarness';
 
 export interface Comparable {
@@ -23,7 +24,7 @@ export function fromEngine(analysis: Analysis): Comparable {
     partners[p.partner] = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, zero(p[f])]));
   }
   return {
-    deals: analysis.summary.deals.map((d, i) => ({
+    deals: toSummaryJson(analysis).deals.map((d, i) => ({
       row: i + 1, counted: d.counted, status: d.status, amount: d.amount, motion: d.motion,
       sourcingPartner: d.sourcingPartner, influencers: d.influencers.join('; '), reseller: d.reseller, credits: d.credits,
     })),

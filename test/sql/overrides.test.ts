@@ -1,4 +1,5 @@
 /** The SQL with an overrides table gives the engine's motions, credits and partner numbers with the same overrides, to the cent. */
+import { toSummaryJson } from '../../src/core';
 import { analyze } from '../../src/core/analyze';
 import type { Cell, Grid } from '../../src/core/types';
 import { runSqlLikeEngine } from './duckDbHarness';
@@ -13,7 +14,7 @@ describe('the DuckDB script with an overrides table', () => {
     deals = await readTab('examples/deals.xlsx', 'Deals');
     touches = await readTab('examples/deals.xlsx', 'Touches');
     // Overrides on real deals of each motion, picked from what the rules decide, plus rows that must be ignored.
-    const rules = analyze({ deals, touches }, { policy: { asOfDate: '2026-01-05' } }).summary.deals.filter((d) => d.counted && d.status !== 'lost');
+    const rules = toSummaryJson(analyze({ deals, touches }, { policy: { asOfDate: '2026-01-05' } })).deals.filter((d) => d.counted && d.status !== 'lost');
     const pick = (motion: string, n: number) => rules.filter((d) => d.motion === motion)[n]!;
     overrides = [
       ['Deal ID', 'Motion', 'Partner', 'Note'],
@@ -33,7 +34,7 @@ describe('the DuckDB script with an overrides table', () => {
     it(`matches the engine under ${label}`, async () => {
       const policy = { asOfDate: '2026-01-05', ...extra };
       const analysis = analyze({ deals, touches, overrides }, { policy });
-      expect(analysis.summary.deals.filter((d) => d.reason.startsWith('Set by hand'))).toHaveLength(5);
+      expect(toSummaryJson(analysis).deals.filter((d) => d.reason.startsWith('Set by hand'))).toHaveLength(5);
       expect(analysis.summary.issues.filter((i) => i.code.startsWith('OVERRIDE_') && i.severity === 'warning')).toHaveLength(4);
       const run = await runSqlLikeEngine(analysis, deals, touches, policy, undefined, overrides);
       expect(run.script).toContain('pa_ovr_deal');

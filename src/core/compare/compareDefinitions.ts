@@ -7,7 +7,6 @@
 import type { AnalysisInput, MappingInput, Motion, Status, Totals } from '../types';
 import type { Analysis } from '../analyze';
 import { analyze } from '../analyze';
-import { dealsView } from '../deals/dealResults';
 
 /** One definition to compare: a name for the column, and its policy (and optional column mapping). */
 export interface Definition { name: string; policy?: unknown; mapping?: MappingInput }
@@ -75,7 +74,7 @@ export function compareRuns(names: readonly string[], runs: readonly Analysis[])
     return { partner, sourcedRevenue: row('sourcedRevenue'), influencedCredit: row('influencedCredit'), creditedRevenue: row('creditedRevenue') };
   });
 
-  const views = runs.map((r) => dealsView(r.summary));
+  const views = runs.map((r) => r.deals);
   const changedDeals: ChangedDeal[] = [];
   const base = views[0]!;
   for (let i = 0; i < base.length; i++) {

@@ -2,9 +2,9 @@
  * Every deal's result, held column-wise: typed arrays of rows, statuses, cents, motions and partner
  * ids, plus the id, name and reason texts. A million DealRow objects (each with its credits object
  * keyed by partner name) cost seconds and gigabytes; the tabs and the functions read these columns
- * directly, and DealRow objects are made only when something asks for `summary.deals`.
+ * directly, and DealRow objects are made only by toSummaryJson (a JSON export, a test).
  */
-import type { DealRow, Motion, Status, Summary } from '../types';
+import type { AnalysisSummary, DealRow, Motion, Status, Summary } from '../types';
 import type { Classification } from '../classify/Classification';
 import type { CreditKind, CreditLine } from '../credit/creditDeal';
 import { formatDay, parseDateText, partsOfDay } from '../values/parseDate';
@@ -47,6 +47,8 @@ const grown = <T extends Int32Array | Float64Array | Uint8Array>(array: T, neede
  */
 export interface DealsView {
   readonly length: number;
+  /** Deal i as the JSON contract's DealRow. */
+  dealRow(i: number): DealRow;
   row(i: number): number;
   id(i: number): string;
   name(i: number): string;
@@ -282,15 +284,11 @@ export class DealResults implements DealsView {
   }
 }
 
-/** The column-wise results behind each summary the engine made (the tabs and functions read them). */
-const RESULTS = new WeakMap<Summary, DealResults>();
-/** The deals[] array made from them, once something has read it. */
-const MADE = new WeakMap<Summary, DealRow[]>();
-
 /** A summary's deals[] seen as a DealsView (a summary read back from JSON, or one whose deals[] was replaced). */
 class RowsView implements DealsView {
   constructor(private readonly rows: readonly DealRow[]) {}
   get length(): number { return this.rows.length; }
+  dealRow(i: number): DealRow { return this.rows[i]!; }
   row(i: number): number { return this.rows[i]!.row; }
   id(i: number): string { return this.rows[i]!.id; }
   name(i: number): string { return this.rows[i]!.name; }
@@ -321,42 +319,12 @@ class RowsView implements DealsView {
 }
 
 /**
- * A summary's deals to read one by one: the engine's own columns when the summary came from analyze
- * and its deals[] is still theirs (no DealRow objects made), else its deals[] as they are.
+ * What the tabs and functions read deals from: an analysis (its summary and its column-wise
+ * DealResults), or a summary read back from JSON (its deals[]).
  */
-export const dealsView = (summary: Summary): DealsView => dealResultsOf(summary) ?? new RowsView(summary.deals);
+export type DealSource =
+  | { readonly summary: AnalysisSummary; readonly deals: DealsView }
+  | { readonly summary: Summary; readonly deals?: undefined };
 
-/**
- * The deal results behind a summary made by analyze, as long as its deals[] is still theirs;
- * undefined for a summary made some other way (read from JSON, say) or whose deals[] was replaced.
- */
-export function dealResultsOf(summary: Summary): DealResults | undefined {
-  const results = RESULTS.get(summary);
-  if (results === undefined) return undefined;
-  const made = MADE.get(summary);
-  if (made === undefined) return Object.getOwnPropertyDescriptor(summary, 'deals')?.get ? results : undefined;
-  return summary.deals === made ? results : undefined;
-}
-
-/**
- * Attaches the results to the summary, whose `deals` become DealRow objects only when first read
- * (a JSON export, a test); the property then holds the plain array like any other.
- */
-export function attachDealResults(summary: Omit<Summary, 'deals'> & { deals: undefined }, results: DealResults): Summary {
-  Object.defineProperty(summary, 'deals', {
-    enumerable: true, configurable: true,
-    get(this: Summary): DealRow[] {
-      const rows = new Array<DealRow>(results.length);
-      for (let i = 0; i < results.length; i++) rows[i] = results.dealRow(i);
-      Object.defineProperty(this, 'deals', { value: rows, enumerable: true, configurable: true, writable: true });
-      MADE.set(this, rows);
-      return rows;
-    },
-    set(this: Summary, rows: DealRow[]): void {
-      Object.defineProperty(this, 'deals', { value: rows, enumerable: true, configurable: true, writable: true });
-    },
-  });
-  const attached = summary as unknown as Summary;
-  RESULTS.set(attached, results);
-  return attached;
-}
+/** A source's deals to read one by one: the analysis's own columns, else the summary's deals[] as they are. */
+export const dealsView = (source: DealSource): DealsView => (source.deals !== undefined ? source.deals : new RowsView(source.summary.deals));

@@ -2,8 +2,7 @@
  * The custom functions of SPEC 6.3, defined once as data. The Apps Script stubs, Excel's
  * functions.json and both hosts' registrations are generated from this list.
  */
-import type { Cell, Grid, Motion, PartnerRow, Summary } from '../types';
-import { dealsView } from '../deals/dealResults';
+import type { AnalysisSummary, Cell, Grid, Motion, PartnerRow } from '../types';
 import type { DealsView } from '../deals/dealResults';
 import type { Settings } from '../hostApi';
 import type { InfluenceModel } from '../policy';
@@ -130,13 +129,13 @@ const run = (args: readonly unknown[], settings: Settings | null, touchesAt: num
   return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {}, explain: false, numbersOnly: true });
 };
 
-const findPartner = (summary: Summary, name: string): PartnerRow | null => {
+const findPartner = (summary: AnalysisSummary, name: string): PartnerRow | null => {
   const key = partnerKey(name);
   return summary.partners.find((p) => partnerKey(p.partner) === key) ?? null;
 };
 
 /** The partners by matching key, so a column of names is answered from one analysis without a search per name. */
-const partnerIndex = (summary: Summary): Map<string, PartnerRow> => {
+const partnerIndex = (summary: AnalysisSummary): Map<string, PartnerRow> => {
   const index = new Map<string, PartnerRow>();
   for (const p of summary.partners) if (!index.has(partnerKey(p.partner))) index.set(partnerKey(p.partner), p);
   return index;
@@ -178,10 +177,9 @@ const TOTAL_SUMS: Record<string, readonly [keyof ExactTotals, keyof ExactTotals]
 };
 
 /** An aligned output column: a header label on the header row, a value per deal row, "" elsewhere. */
-const alignedColumn = (summary: Summary, rows: number, header: string, headerIndex: number, pick: (deals: DealsView, i: number) => string): Cell[][] => {
+const alignedColumn = (deals: DealsView, rows: number, header: string, headerIndex: number, pick: (deals: DealsView, i: number) => string): Cell[][] => {
   const out: Cell[][] = Array.from({ length: rows }, () => ['']);
   if (headerIndex >= 0 && headerIndex < rows) out[headerIndex] = [header];
-  const deals = dealsView(summary);
   for (let i = 0; i < deals.length; i++) {
     const index = deals.row(i) - 1;
     if (index >= 0 && index < rows) out[index] = [pick(deals, i)];
@@ -201,10 +199,9 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
       const deals = asGrid(args[0], 'deals');
       const touches = isOmitted(args[1]) ? null : asGrid(args[1], 'touches');
       const analysis = analyze({ deals, touches }, { policy: settings?.policy ?? {}, mapping: settings?.mapping ?? {}, explain: id === 'EXPLAIN' });
-      const { summary } = analysis;
       return id === 'CLASSIFY'
-        ? alignedColumn(summary, deals.length, 'Partner Motion', analysis.table.headerIndex, (d, i) => MOTION_LABEL[d.motion(i)])
-        : alignedColumn(summary, deals.length, 'Partner Reason', analysis.table.headerIndex, (d, i) => fitCell(d.reason(i)));
+        ? alignedColumn(analysis.deals, deals.length, 'Partner Motion', analysis.table.headerIndex, (d, i) => MOTION_LABEL[d.motion(i)])
+        : alignedColumn(analysis.deals, deals.length, 'Partner Reason', analysis.table.headerIndex, (d, i) => fitCell(d.reason(i)));
     }
     case 'SOURCED':
     case 'INFLUENCED':

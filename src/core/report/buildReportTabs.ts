@@ -1,6 +1,6 @@
 /** Builds the five summary tabs of SPEC 6.2 as plain blocks of values and formats, the same for every host. */
-import type { Analysis } from '../analyze';
-import type { Cell, Summary } from '../types';
+import type { AnalysisSummary, Cell } from '../types';
+import type { DealSource } from '../deals/dealResults';
 import type { ReportTab } from './ReportTab';
 import { block, heading, motionSplitRows, orBlank, sumMoney } from './reportBlock';
 import { payoutsTab } from './payoutsTab';
@@ -24,7 +24,8 @@ export const formatMoney = (n: number): string => {
   return `${n < 0 && cents > 0 ? '-' : ''}${grouped}.${frac < 10 ? '0' : ''}${frac}`;
 };
 
-function summaryTab(s: Summary, topN: number): ReportTab {
+function summaryTab(source: DealSource, topN: number): ReportTab {
+  const s = source.summary;
   const t = s.totals;
   const currency = s.reportingCurrency;
   const motionRows = motionSplitRows(t);
@@ -39,7 +40,7 @@ function summaryTab(s: Summary, topN: number): ReportTab {
   const counts = block(14, 0, ['Deals', 'Won', 'Lost', 'Open', 'Data Issues'], [
     [t.deals, t.wonDeals, t.lostDeals, t.openDeals, issues.error + issues.warning + issues.info],
   ], ['integer', 'integer', 'integer', 'integer', 'integer']);
-  const headline = moneyHeadline(s).lines;
+  const headline = moneyHeadline(source).lines;
   const partnerRows: Cell[][] = s.partners.map(partnerRowCells);
   if (s.partners.length > 0) partnerRows.push(partnerTotalRow(s));
   // Below the KPI blocks and the top-partners chart beside them (about 20 rows tall), so the chart covers nothing;
@@ -71,7 +72,7 @@ const PARTNER_TABLE_ROW = 25;
  * key figures); the overlapping touched and deployed revenue as deal totals (each deal once); the
  * other overlapping columns and the per-partner rates blank, since adding them up would count deals twice.
  */
-function partnerTotalRow(s: Summary): Cell[] {
+function partnerTotalRow(s: AnalysisSummary): Cell[] {
   return PARTNER_COLUMNS.map((c): Cell => {
     if (c.key === 'partner') return 'Total';
     if (c.key === 'shareOfPartnerLed') return s.totals.partnerLedRevenue === 0 ? '' : 1;
@@ -84,13 +85,14 @@ function partnerTotalRow(s: Summary): Cell[] {
   });
 }
 
-function trendTab(s: Summary, topN: number): ReportTab {
+function trendTab(source: DealSource, topN: number): ReportTab {
+  const s = source.summary;
   const rows: Cell[][] = s.periods.map((p) => [p.period, p.sourcedRevenue, p.influencedRevenue, p.resoldRevenue, p.directRevenue,
     p.revenue, p.partnerLedRevenue, p.pipeline]);
   const trend = block(1, 0, ['Quarter', 'Sourced', 'Influenced', 'Resold', 'Direct', 'Revenue', 'Partner-led', 'Pipeline'], rows,
     ['text', 'money', 'money', 'money', 'money', 'money', 'money', 'money'], `Revenue by close quarter and motion (${s.reportingCurrency})`);
   // Each block gets the rows of the chart beside it (about 20), so no chart covers the next block.
-  const byPartner = partnerQuarterBlock(s, Math.max(trend.row + trend.values.length, CHART_HEIGHT) + 3, topN);
+  const byPartner = partnerQuarterBlock(source, Math.max(trend.row + trend.values.length, CHART_HEIGHT) + 3, topN);
   const partnerSeries = byPartner.values[0]!.length - 2; // the partners and All others, not the Partner-led total
   const created = pipelineCreatedBlock(s, Math.max(byPartner.row + byPartner.values.length, byPartner.row + CHART_HEIGHT) + 3);
   const chartCol = Math.max(9, byPartner.values[0]!.length + 1);
@@ -111,7 +113,7 @@ function trendTab(s: Summary, topN: number): ReportTab {
 /** Rows a chart takes on a tab. */
 const CHART_HEIGHT = 20;
 
-function segmentsTab(s: Summary): ReportTab {
+function segmentsTab(s: AnalysisSummary): ReportTab {
   const tier = block(1, 0, ['Partner Tier', 'Partners', 'Credited Revenue'],
     s.segments.tier.map((x) => [x.key, x.partners, x.creditedRevenue]), ['text', 'integer', 'money'], 'Credited revenue by partner tier');
   const typeRow = tier.row + tier.values.length + 2;
@@ -124,9 +126,10 @@ function segmentsTab(s: Summary): ReportTab {
   return { name: 'Partner Segments', blocks: [tier, type, region], frozenRows: 2, filterBlock: 0, columnWidths: [24, 14, 16, 14, 14, 14, 14], charts: [] };
 }
 
-function dealsTab(s: Summary): ReportTab {
+function dealsTab(source: DealSource): ReportTab {
   // The engine's columns when it has them: no DealRow objects for a million deals.
-  const d = dealsView(s);
+  const s = source.summary;
+  const d = dealsView(source);
   const rows = new Array<Cell[]>(d.length);
   for (let i = 0; i < d.length; i++) {
     const motion = d.motion(i);
@@ -142,7 +145,7 @@ function dealsTab(s: Summary): ReportTab {
     columnWidths: [10, 14, 28, 12, 10, 8, 14, 11, 10, 22, 26, 22, 12, 12, 36, 80], charts: [] };
 }
 
-function issuesTab(s: Summary): ReportTab {
+function issuesTab(s: AnalysisSummary): ReportTab {
   const rows: Cell[][] = s.issues.length === 0
     ? [['Info', '', '', '', 'No data issues found.', '']]
     : s.issues.map((i) => [SEVERITY_LABEL[i.severity], orBlank(i.row), i.column, i.value, i.message, i.effect]);
@@ -152,9 +155,9 @@ function issuesTab(s: Summary): ReportTab {
 }
 
 /** The summary tabs, in the order of SPEC 6.2, with Partner Credits (one row per deal and credited partner) after Deal Attribution. */
-export function buildReportTabs(analysis: Pick<Analysis, 'summary'>, options: { topPartners?: number } = {}): ReportTab[] {
-  const s = analysis.summary;
-  const tabs = [summaryTab(s, options.topPartners ?? 10), trendTab(s, options.topPartners ?? 10), segmentsTab(s), dealsTab(s), partnerCreditsTab(s), issuesTab(s)];
+export function buildReportTabs(source: DealSource, options: { topPartners?: number } = {}): ReportTab[] {
+  const s = source.summary;
+  const tabs = [summaryTab(source, options.topPartners ?? 10), trendTab(source, options.topPartners ?? 10), segmentsTab(s), dealsTab(source), partnerCreditsTab(source), issuesTab(s)];
   // Partner Payouts only when the policy has an incentive plan: no rules, no payouts, no tab.
   if (s.payouts) tabs.push(payoutsTab(s.payouts));
   return tabs;

@@ -5,7 +5,8 @@
  * issues, never every deal, and both lists are capped (the rest counted, never dropped silently),
  * so the model stays small whatever the deal count.
  */
-import type { Cell, DataIssue, Severity, Summary } from '../types';
+import type { AnalysisSummary, Cell, DataIssue, Severity } from '../types';
+import type { DealSource } from '../deals/dealResults';
 import type { FormatName } from './ReportTab';
 import type { ReportChart } from './reportCharts';
 import { reportCharts } from './reportCharts';
@@ -72,11 +73,12 @@ const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 /** The model of the HTML report of a summary; `topPartners` is how many partners the top list and trend chart name (default 10). */
-export function htmlReportModel(s: Summary, options: { topPartners?: number } = {}): HtmlReportModel {
+export function htmlReportModel(source: DealSource, options: { topPartners?: number } = {}): HtmlReportModel {
+  const s = source.summary;
   const topN = options.topPartners ?? 10;
   const t = s.totals;
   const cur = s.reportingCurrency;
-  const headline = moneyHeadline(s);
+  const headline = moneyHeadline(source);
   const pct = (v: number | null): string => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const issue of s.issues) counts[issue.severity]++;
@@ -129,14 +131,14 @@ export function htmlReportModel(s: Summary, options: { topPartners?: number } = 
     motionSplit,
     comparison,
     topPartners,
-    charts: reportCharts(s, topN),
+    charts: reportCharts(source, topN),
     partners: partnerTable(s),
     issues: issueList(s.issues, counts),
     payoutTotal,
   };
 }
 
-function partnerTable(s: Summary): HtmlReportModel['partners'] {
+function partnerTable(s: AnalysisSummary): HtmlReportModel['partners'] {
   const cur = s.reportingCurrency;
   const columns = PARTNER_TABLE_KEYS.map((key): HtmlColumn => {
     const c = PARTNER_COLUMNS.find((col) => col.key === key)!;

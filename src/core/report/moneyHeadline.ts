@@ -5,8 +5,9 @@
  * kept in the summary's REVENUE_INCOMPLETE / PIPELINE_INCOMPLETE issues; the console, the Partner
  * Summary tab and the sidebar preview all show that same text.
  */
-import type { DataIssue, Summary } from '../types';
+import type { DataIssue } from '../types';
 import { dealsView } from '../deals/dealResults';
+import type { DealSource } from '../deals/dealResults';
 import { CentsSum } from '../rollup/centsSum';
 import { toCents } from '../credit/allocateCents';
 
@@ -62,14 +63,15 @@ function causeOf(issues: readonly DataIssue[] | undefined): Cause {
  * not convert) and files the lines as issues; everyone else gets those filed lines back, word for
  * word, or (for a summary written without them) lines built from the deals alone.
  */
-export function moneyHeadline(summary: Summary, leftOut?: LeftOutAmounts): MoneyHeadline {
+export function moneyHeadline(source: DealSource, leftOut?: LeftOutAmounts): MoneyHeadline {
+  const { summary } = source;
   const byRow = new Map<number, DataIssue[]>();
   for (const issue of summary.issues) {
     if (issue.row === null) continue;
     const list = byRow.get(issue.row);
     if (list) list.push(issue); else byRow.set(issue.row, [issue]);
   }
-  const deals = dealsView(summary);
+  const deals = dealsView(source);
   const newTally = (): { all: number; out: Map<Cause, number>; byCurrency: Map<string, CentsSum>; unknown: number } =>
     ({ all: 0, out: new Map(), byCurrency: new Map(), unknown: 0 });
   const tally = { won: newTally(), open: newTally() };

@@ -2,7 +2,8 @@
  * The Partner Credits tab: one row per deal and credited partner (won and open deals), the table to
  * pivot. Its Credit column adds up to partner-led revenue plus partner-led pipeline, to the cent.
  */
-import type { Cell, PartnerRow, Summary } from '../types';
+import type { Cell, PartnerRow } from '../types';
+import type { DealSource } from '../deals/dealResults';
 import type { ReportTab } from './ReportTab';
 import { dateOfDay, dealsView } from '../deals/dealResults';
 import { block } from './reportBlock';
@@ -15,8 +16,9 @@ export const PARTNER_CREDIT_HEADERS = ['Deal ID', 'Deal Name', 'Close Date', 'Qu
   'Share of Deal', 'Partner Tier', 'Partner Type', 'Partner Region', 'Currency'] as const;
 
 /** Builds the Partner Credits tab from a summary (the engine's columns, or deals[] read back from JSON). */
-export function partnerCreditsTab(s: Summary): ReportTab {
-  const d = dealsView(s);
+export function partnerCreditsTab(source: DealSource): ReportTab {
+  const s = source.summary;
+  const d = dealsView(source);
   const partners = new Map<string, PartnerRow>();
   for (const p of s.partners) partners.set(p.partner, p);
   const rows: Cell[][] = [];

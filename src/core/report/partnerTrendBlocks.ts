@@ -3,7 +3,8 @@
  * partners and "All others" (each row adds up to the quarter's partner-led revenue), and pipeline
  * created per quarter by created date, the leading indicator.
  */
-import type { Cell, Summary } from '../types';
+import type { AnalysisSummary, Cell } from '../types';
+import type { DealSource } from '../deals/dealResults';
 import type { ReportBlock } from './ReportTab';
 import { dealsView } from '../deals/dealResults';
 import { NO_DATE_PERIOD } from '../rollup/periodsRollup';
@@ -14,14 +15,15 @@ import { CentsSum } from '../rollup/centsSum';
 export const ALL_OTHERS = 'All others';
 
 /** Credited revenue (won) per quarter for the top `top` partners by credited revenue, the rest as "All others", and the row total. */
-export function partnerQuarterBlock(s: Summary, row: number, top: number): ReportBlock {
+export function partnerQuarterBlock(source: DealSource, row: number, top: number): ReportBlock {
+  const s = source.summary;
   const named = s.partners.filter((p) => p.creditedRevenue > 0).slice(0, top).map((p) => p.partner);
   const column = new Map<string, number>(named.map((name, i) => [name, i]));
   const others = named.length;
   const quarters = s.periods.map((p) => p.period);
   const rowOf = new Map<string, number>(quarters.map((q, i) => [q, i]));
   const cents = quarters.map(() => Array.from({ length: named.length + 1 }, () => new CentsSum()));
-  const d = dealsView(s);
+  const d = dealsView(source);
   for (let i = 0; i < d.length; i++) {
     if (d.status(i) !== 'won' || !d.counted(i)) continue;
     const r = rowOf.get(d.quarter(i) || NO_DATE_PERIOD);
@@ -38,7 +40,7 @@ export function partnerQuarterBlock(s: Summary, row: number, top: number): Repor
 }
 
 /** Pipeline created per quarter by created date (partner-sourced first: the leading indicator). */
-export function pipelineCreatedBlock(s: Summary, row: number): ReportBlock {
+export function pipelineCreatedBlock(s: AnalysisSummary, row: number): ReportBlock {
   const rows: Cell[][] = (s.pipelineCreated ?? []).map((p) => [p.period, p.sourcedDeals, p.sourcedPipelineCreated,
     p.partnerLedPipelineCreated, p.pipelineCreated]);
   return block(row, 0, ['Quarter Created', 'Partner-sourced Deals', 'Partner-sourced Pipeline', 'Partner-led Pipeline', 'All Pipeline'], rows,

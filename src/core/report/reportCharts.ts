@@ -4,7 +4,7 @@
  * (top partners and "All others", stacked) and partner-sourced pipeline created per quarter. The core
  * only describes them; a host compiles and renders them (the CLI to inline SVG).
  */
-import type { Summary } from '../types';
+import type { DealSource } from '../deals/dealResults';
 import { formatMoney } from './buildReportTabs';
 import { partnerQuarterBlock } from './partnerTrendBlocks';
 
@@ -93,7 +93,8 @@ function stackedColumns(quarters: readonly string[], series: readonly string[], 
 }
 
 /** The charts of a summary; a chart with nothing to draw is left out (the page says so where it would be). */
-export function reportCharts(s: Summary, topN: number): ReportChart[] {
+export function reportCharts(source: DealSource, topN: number): ReportChart[] {
+  const s = source.summary;
   const cur = s.reportingCurrency;
   const t = s.totals;
   const charts: ReportChart[] = [];
@@ -129,7 +130,7 @@ export function reportCharts(s: Summary, topN: number): ReportChart[] {
       spec: stackedColumns(quarters, MOTIONS, MOTIONS.map((m) => MOTION_COLORS[m]), rows, `Revenue (${cur})`, 'half') });
   }
 
-  const byPartner = partnerQuarterBlock(s, 0, topN);
+  const byPartner = partnerQuarterBlock(source, 0, topN);
   const header = byPartner.values[0] as string[];
   const series = header.slice(1, -1); // the named partners and All others, not the Partner-led total
   if (series.length > 1 && byPartner.values.length > 1) {

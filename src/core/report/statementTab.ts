@@ -3,7 +3,8 @@
  * reason in words), its payout lines and its key figures, and nothing about deals it had no part
  * in. Its totals equal the partner's row on Partner Summary and Partner Payouts.
  */
-import type { Cell, Summary } from '../types';
+import type { Cell } from '../types';
+import type { DealSource } from '../deals/dealResults';
 import { dealsView } from '../deals/dealResults';
 import { formatDay } from '../values/parseDate';
 import type { ReportTab } from './ReportTab';
@@ -15,8 +16,9 @@ const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
 const LINE_LABEL = { sourced: 'Sourced credit', influenced: 'Influenced credit', resold: 'Resold credit', bonus: 'Sourced-deal bonus', cap: 'Cap' } as const;
 
 /** The partners that have a statement: every partner with credit on a counted won or open deal, in Partner Summary's order. */
-export function statementPartners(summary: Summary): string[] {
-  const deals = dealsView(summary);
+export function statementPartners(source: DealSource): string[] {
+  const { summary } = source;
+  const deals = dealsView(source);
   const credited = new Set<string>();
   for (let i = 0; i < deals.length; i++) {
     if (!deals.counted(i) || deals.status(i) === 'lost') continue;
@@ -26,8 +28,9 @@ export function statementPartners(summary: Summary): string[] {
 }
 
 /** The statement tab of one partner (named by display name, as on Partner Summary). */
-export function statementTab(summary: Summary, partner: string): ReportTab {
-  const deals = dealsView(summary);
+export function statementTab(source: DealSource, partner: string): ReportTab {
+  const { summary } = source;
+  const deals = dealsView(source);
   const currency = summary.reportingCurrency;
   const rows: Cell[][] = [];
   const wonCents = new CentsSum(), openCents = new CentsSum();

@@ -3,8 +3,9 @@
  * most money first, each with what the rules decided and why. Built from the deal results'
  * review bits; a deal set by hand has had its decision and is not listed.
  */
-import type { Motion, Status, Summary } from '../types';
-import { dealResultsOf } from '../deals/dealResults';
+import type { Motion, Status } from '../types';
+import { DealResults } from '../deals/dealResults';
+import type { DealSource } from '../deals/dealResults';
 import { REVIEW_REASONS, REVIEW_SET_BY_HAND } from './reviewFlags';
 
 /** One deal waiting for a decision. */
@@ -36,9 +37,9 @@ export interface ReviewQueue {
   reportingCurrency: string;
 }
 
-/** The review queue of a summary made by analyze (empty for a summary read back from JSON). */
-export function reviewQueue(summary: Summary): ReviewQueue {
-  const results = dealResultsOf(summary);
+/** The review queue of an analysis (empty for a summary read back from JSON, which has no review flags). */
+export function reviewQueue(source: DealSource): ReviewQueue {
+  const results = source.deals instanceof DealResults ? source.deals : undefined;
   const items: ReviewItem[] = [];
   let cents = 0;
   if (results !== undefined) {
@@ -60,5 +61,5 @@ export function reviewQueue(summary: Summary): ReviewQueue {
     }
   }
   items.sort((a, b) => (b.amount ?? -Infinity) - (a.amount ?? -Infinity) || a.row - b.row);
-  return { items, amount: cents / 100, reportingCurrency: summary.reportingCurrency };
+  return { items, amount: cents / 100, reportingCurrency: source.summary.reportingCurrency };
 }

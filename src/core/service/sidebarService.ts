@@ -2,8 +2,8 @@
  * What both hosts' sidebar servers do once they have read the cells: detect, preview, and build the
  * classification columns. Hosts read and write; everything computed lives here.
  */
-import type { AnalysisInput, Cell, Field, Grid, NumberFormats, Summary } from '../types';
-import { dealsView } from '../deals/dealResults';
+import type { AnalysisInput, Cell, Field, Grid, NumberFormats } from '../types';
+import type { DealSource } from '../deals/dealResults';
 import type { DetectResult, MappedField, PreviewResult, ReviewList, Settings } from '../hostApi';
 import { DEFAULT_SETTINGS } from '../hostApi';
 import { analyze } from '../analyze';
@@ -143,14 +143,15 @@ export function detect(tabs: readonly TabData[], tab: TabData, settings: Setting
 
 /** The live preview: KPIs, the top partners and the issue count. */
 export function preview(tab: TabData, settings: Settings, top = 5, extra?: Partial<SideTables>): PreviewResult {
-  return previewFromSummary(runOn(tab, settings, extra).summary, top);
+  return previewFromSummary(runOn(tab, settings, extra), top);
 }
 
 /** How many deals of the review queue the preview carries (the sidebar shows them a page at a time). */
 export const REVIEW_LIMIT = 200;
 
-/** The preview's shape from a summary already computed (a host that has just analysed needs no second run). */
-export function previewFromSummary(summary: Summary, top = 5): PreviewResult {
+/** The preview's shape from an analysis already made (a host that has just analysed needs no second run). */
+export function previewFromSummary(source: DealSource, top = 5): PreviewResult {
+  const { summary } = source;
   const issueCount = { error: 0, warning: 0, info: 0 };
   for (const issue of summary.issues) issueCount[issue.severity] += 1;
   return {
@@ -158,9 +159,9 @@ export function previewFromSummary(summary: Summary, top = 5): PreviewResult {
     totals: summary.totals,
     topPartners: summary.partners.slice(0, top).map((p) => ({ partner: p.partner, creditedRevenue: p.creditedRevenue, shareOfPartnerLed: p.shareOfPartnerLed })),
     issueCount,
-    headline: moneyHeadline(summary).lines,
-    statementPartners: statementPartners(summary),
-    review: reviewList(summary),
+    headline: moneyHeadline(source).lines,
+    statementPartners: statementPartners(source),
+    review: reviewList(source),
   };
 }
 
@@ -175,7 +176,7 @@ export function classificationColumns(analysis: Analysis, rows: number): Cell[][
   const out: Cell[][] = Array.from({ length: rows }, () => ['', '', '']);
   const headerIndex = analysis.table.headerIndex;
   if (headerIndex < rows) out[headerIndex] = [...CLASSIFICATION_HEADERS];
-  const deals = dealsView(analysis.summary);
+  const deals = analysis.deals;
   for (let i = 0; i < deals.length; i++) {
     const index = deals.row(i) - analysis.table.firstRow;
     if (index < 0 || index >= rows) continue;
@@ -187,8 +188,8 @@ export function classificationColumns(analysis: Analysis, rows: number): Cell[][
 }
 
 /** The review queue as the preview carries it: the first REVIEW_LIMIT deals, most money first, and the count and money of all. */
-export function reviewList(summary: Summary): ReviewList {
-  const queue = reviewQueue(summary);
+export function reviewList(source: DealSource): ReviewList {
+  const queue = reviewQueue(source);
   return {
     deals: queue.items.slice(0, REVIEW_LIMIT).map((item) => ({ id: item.id, name: item.name, amount: item.amount, motion: item.motion,
       partners: item.motionPartners, named: item.partners, labels: item.labels, reason: item.reason })),

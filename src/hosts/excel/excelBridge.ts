@@ -120,7 +120,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     },
     async writeStatement(request: StatementRequest, onProgress: Notify = quiet): Promise<WriteResult> {
       const { sheets, data } = await load(request.tab, request.settings, onProgress);
-      const tab = statementReportTab(analyzeAll(sheets, data, request.settings, onProgress).summary, request.partner);
+      const tab = statementReportTab(analyzeAll(sheets, data, request.settings, onProgress), request.partner);
       cache = null;
       return writeReportTabs([tab], { run, onProgress });
     },

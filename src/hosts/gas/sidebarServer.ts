@@ -1,6 +1,6 @@
 /** The sidebar's server API (SidebarServerApi): reads through the Workbook port, computes with the core, writes back. */
 import type { Analysis, DetectResult, PreviewRequest, PreviewResult, Settings, SidebarServerApi, TabData, WriteResult } from '../../core/index';
-import { analyze, workbookTabs, classificationColumns, dealsView, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy, tabInput } from '../../core/index';
+import { analyze, workbookTabs, classificationColumns, describeWrittenTabs, detect, isAttributionError, isSideTableName, parseSettings, pickDataTab, pickSideTables, preview, resolvePolicy, tabInput } from '../../core/index';
 import type { SideTables } from '../../core/index';
 import type { CompareRequest, CompareResult, StatementRequest } from '../../core/index';
 import { compareOnInput, compareResult, statementReportTab, planOverrideAppend, SIDE_TAB_NAMES, OVERRIDES_TAB } from '../../core/index';
@@ -74,7 +74,7 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       const columns = classificationColumns(analysis, tab.grid.length);
       step('Writing the Partner Motion, Partner(s) and Partner Reason columns…');
       const range = workbook.writeClassification(tab.name, analysis.table.headerIndex, columns);
-      const deals = dealsView(analysis.summary).length; // a count, without making a DealRow per deal
+      const deals = analysis.deals.length;
       return { written: [range], message: `Labelled ${plural(deals, 'deal')} in ${range}.` };
     }),
 
@@ -125,7 +125,7 @@ export function createSidebarServer(ports: SidebarServerPorts): SidebarServerApi
       const workbook = ports.workbook();
       const tabs = workbook.dataTabs();
       const tab = chooseTab(tabs, request.tab, request.settings);
-      const report = statementReportTab(analyzeTab(tab, request.settings, pickSideTables(tabs)).summary, request.partner);
+      const report = statementReportTab(analyzeTab(tab, request.settings, pickSideTables(tabs)), request.partner);
       const plan = workbook.writeReportTabs([report]);
       const written = plan.targets.map((t) => t.sheetName);
       if (written[0]) workbook.activate(written[0]);

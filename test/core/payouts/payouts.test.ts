@@ -1,5 +1,5 @@
 /** Partner payouts from won credit: rates by motion and tier, a sourced-deal bonus, a cap per period, a minimum deal size, claw-backs. */
-import { analyze } from '../../../src/core';
+import { analyze, toSummaryJson } from '../../../src/core';
 import type { Summary } from '../../../src/core';
 import { buildReportTabs, DEFAULT_SETTINGS, runFunction } from '../../../src/core';
 
@@ -22,7 +22,7 @@ const incentives = {
   capPerPartnerPerPeriod: 5000, minimumDealSize: 1000,
 };
 
-const run = (policy: unknown): Summary => analyze({ deals, partners }, { policy }).summary;
+const run = (policy: unknown): Summary => toSummaryJson(analyze({ deals, partners }, { policy }));
 
 describe('payouts on a hand-made plan', () => {
   const summary = run({ incentives });
