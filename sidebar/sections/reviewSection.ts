@@ -55,9 +55,13 @@ export function createReviewView(append: (override: OverrideRequest) => Promise<
     notice.clear();
     status.textContent = 'Adding the override…';
     for (const b of buttons) b.disabled = true;
+    const place = Array.from(list.children).findIndex((li) => li.getAttribute('data-deal') === override.dealId);
     try {
       await append(override);
       status.textContent = done;
+      // The list was drawn afresh: keyboard focus goes to the deal that took this one's place.
+      const keeps = list.querySelectorAll<HTMLButtonElement>('button[name="review-keep"]');
+      (keeps[Math.min(Math.max(place, 0), keeps.length - 1)] ?? more).focus();
       return true;
     } catch (error) {
       status.textContent = '';

@@ -51,6 +51,8 @@ test('lists the deals to review by money; Keep and Set… append an override and
   await page.waitForFunction((id) => !document.querySelector(`ol.review-list > li[data-deal="${id}"]`), kept.id);
   expect(await reviewCount(page)).toBe(total - 1);
   expect(await page.locator('[data-review-status]').textContent()).toContain(`${kept.id} kept`);
+  // Keyboard users carry on with the deal that took its place.
+  expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-deal'))).toBe((await listed(page))[0]!.id);
 
   // Set… Direct on a partner deal: refused while a partner is named, then accepted and the key figures move.
   const partnerDeal = (await listed(page)).find((d) => !/^Rules: Direct/.test(d.decided) && /:/.test(d.decided.replace(/^Rules:/, '')))!;
