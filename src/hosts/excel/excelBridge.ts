@@ -109,20 +109,20 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       onProgress({ step: 'Building the summary tabs', done: 0, total: 1 });
       const tabs = workbookTabs(analysis);
       cache = null;
-      return writeReportTabs(tabs, { run, onProgress });
+      return writeReportTabs(tabs, { run, onProgress, supports: options.supports });
     },
     async compareDefinitions(request: CompareRequest, onProgress: Notify = quiet): Promise<CompareResult> {
       const { sheets, data } = await load(request.tab, request.settings, onProgress);
       onProgress({ step: 'Running the definitions', done: 0, total: 1 });
       const { comparison, tab } = compareOnInput(tabInput(asTab(data), pickSideTables(sheets)), request.settings, request.definitions);
       cache = null;
-      return compareResult(comparison, await writeReportTabs([tab], { run, onProgress }));
+      return compareResult(comparison, await writeReportTabs([tab], { run, onProgress, supports: options.supports }));
     },
     async writeStatement(request: StatementRequest, onProgress: Notify = quiet): Promise<WriteResult> {
       const { sheets, data } = await load(request.tab, request.settings, onProgress);
       const tab = statementReportTab(analyzeAll(sheets, data, request.settings, onProgress), request.partner);
       cache = null;
-      return writeReportTabs([tab], { run, onProgress });
+      return writeReportTabs([tab], { run, onProgress, supports: options.supports });
     },
     async appendOverride(request: AppendOverrideRequest): Promise<WriteResult> {
       // Read afresh (never the preview's cache): the row goes after what the tab holds now.

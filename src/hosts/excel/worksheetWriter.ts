@@ -2,7 +2,7 @@
  * Writes the core's report tabs into Excel: new sheets under temporary names, formats, then values
  * in request-sized batches, then the swap: an existing report sheet is cleared and receives the new
  * content by Range.copyFrom (so users' formulas pointing at it keep working), a new one is renamed
- * into place; then charts. Users' sheets are never touched. The number of context.sync() calls is 2 + one per ~4 MB of values
+ * into place; then charts, the Partner Credits table and (ExcelApi 1.9) print setup. Users' sheets are never touched. The number of context.sync() calls is 2 + one per ~4 MB of values
  * + 1, whatever the number of rows.
  */
 import type { ReportTab, ChartSpec } from '../../core/report/ReportTab';
@@ -16,6 +16,8 @@ import type { ValueWrite } from './payloadBatches';
 import { MARKER_KEY, markerValue, parseMarker } from './sheetMarker';
 import { describeWrittenTabs, planTabTargets } from '../../core/report/planTabTargets';
 import { SHEET_NAME_MAX_LENGTH } from '../../core/report/sheetName';
+import { officeSupports } from './dateSystem';
+import type { IsSetSupported } from './dateSystem';
 import { TEMPORARY_TAB_PREFIX, tabExtent, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from '../../core/report/tabSwap';
 
 export interface WriterOptions {
@@ -23,6 +25,8 @@ export interface WriterOptions {
   onProgress?: (progress: Progress) => void;
   /** Estimated bytes per request (default 4 MB, under Excel on the web's 5 MB). */
   batchBytes?: number;
+  /** Office.context.requirements.isSetSupported (tests pass their own). */
+  supports?: IsSetSupported;
 }
 
 /**
@@ -107,6 +111,31 @@ const applyLayout = (sheet: Excel.Worksheet, tab: ReportTab): void => {
   if (tab.frozenRows > 0) sheet.freezePanes.freezeRows(tab.frozenRows);
 };
 
+/** The rows printed at the top of every page (1-based, inclusive): the main table's header, else the frozen rows. */
+export const printTitleRows = (tab: ReportTab): [number, number] | null => {
+  const block = tab.filterBlock === undefined ? undefined : tab.blocks[tab.filterBlock];
+  if (block && block.headerRows > 0) return [block.row + 1, block.row + block.headerRows];
+  return tab.frozenRows > 0 ? [1, tab.frozenRows] : null;
+};
+
+/**
+ * Print setup, as the CLI's workbook has it: landscape, one page wide, the header rows on every page.
+ * Worksheet.pageLayout is ExcelApi 1.9 (learn.microsoft.com/javascript/api/excel/excel.pagelayout);
+ * PageLayoutZoomOptions (excel.pagelayoutzoomoptions) documents horizontalFitToPages and
+ * verticalFitToPages as "number of pages to fit" and says nothing of 0 or a missing value. A missing
+ * verticalFitToPages could keep the sheet's current value (a new sheet's is 1: the whole tab squeezed
+ * onto one page), so 0 is sent: in the file it lands in, OOXML pageSetup fitToHeight="0" is Excel's
+ * "Automatic" (as many pages tall as needed), the value Excel itself writes for "Fit all columns on
+ * one page". The caller skips this on hosts without ExcelApi 1.9.
+ */
+const applyPrintSetup = (sheet: Excel.Worksheet, tab: ReportTab): void => {
+  const layout = sheet.pageLayout;
+  layout.orientation = 'Landscape' as Excel.PageOrientation;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const titles = printTitleRows(tab);
+  if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
+};
+
 const applyFormats = (sheet: Excel.Worksheet, tab: ReportTab): void => {
   for (const block of tab.blocks) {
     const width = Math.max(blockWidth(block.values), 1);
@@ -165,6 +194,7 @@ const removeTemporaries = async (run: ExcelRun, names: readonly string[]): Promi
  */
 export async function writeReportTabs(allTabs: readonly ReportTab[], options: WriterOptions = {}): Promise<WriteResult> {
   const run = options.run ?? defaultExcelRun;
+  const canPrintSetup = (options.supports ?? officeSupports)('ExcelApi', '1.9');
   const progress = options.onProgress ?? (() => undefined);
   const skipped: string[] = [];
   const tabs = allTabs.filter((tab) => {
@@ -264,6 +294,7 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
       let charts = 0;
       tabs.forEach((tab, i) => {
         for (const spec of tab.charts) if (addChart(finalSheets[i]!, tab, spec)) charts += 1;
+        if (canPrintSetup) applyPrintSetup(finalSheets[i]!, tab);
         const base = EXCEL_TABLES[tab.name];
         if (base) {
           const name = uniqueTableName(base, takenTables);

@@ -15,7 +15,9 @@
  * it fails (InvalidArgument) over a range that overlaps another table, and a table's name must be
  * valid (a letter, _ or \ first, then letters, digits, _ and .; no spaces; not a cell reference like
  * A1 or R1C1; at most 255 characters) and unique in the workbook, case-insensitively. table.name
- * throws PropertyNotLoaded until loaded. Deleting a sheet deletes its tables.
+ * throws PropertyNotLoaded until loaded. Deleting a sheet deletes its tables. Worksheet.pageLayout
+ * (orientation, zoom, setPrintTitleRows with an A1 row address like "$1:$2") is recorded on the sheet's
+ * `print`; with `api19: false` (a host without ExcelApi 1.9) any use of it fails the sync with ApiNotFound.
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters and setters have their own `this`; they reach the workbook as `fake` */
 import { excelInput } from './excelInput';
@@ -60,6 +62,8 @@ export interface FakeSheet {
   ops: string[];
   ranges: FakeRange[];
   charts: { type: string; title: string; series: string[]; deleted: boolean }[];
+  /** Page layout as set through Worksheet.pageLayout (title rows 1-based, inclusive). */
+  print: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; titleRows?: [number, number] };
   deleted: boolean;
 }
 
@@ -80,6 +84,8 @@ export interface FakeExcelOptions {
   date1904?: boolean;
   /** Whether Workbook.use1904DateSystem exists (ExcelApi 1.16); default true. */
   api116?: boolean;
+  /** Whether Worksheet.pageLayout exists (ExcelApi 1.9); default true. */
+  api19?: boolean;
 }
 
 type Op = () => void | Promise<void>;
@@ -274,6 +280,7 @@ export class FakeExcel {
       get customProperties() { return (customProperties ??= fake.customPropertiesProxy(resolve)); },
       get charts() { return (charts ??= fake.chartsProxy(resolve)); },
       get tables() { return (tables ??= fake.tablesProxy(resolve)); },
+      get pageLayout() { return fake.pageLayoutProxy(resolve); },
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fake.rangeProxy(resolve, row, col, rows, cols),
       getRange: (address?: string) => {
         if (address) throw new Error(`the fake supports only getRange() for the whole sheet, not "${address}"`);
@@ -349,6 +356,29 @@ export class FakeExcel {
       },
     };
     return collection;
+  }
+
+  private pageLayoutProxy(resolve: () => FakeSheet): object {
+    const fake = this;
+    const set = (what: string, apply: (sheet: FakeSheet) => void) => fake.queue(() => {
+      if (fake.options.api19 === false) throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (Worksheet.pageLayout.${what}).`);
+      apply(resolve());
+    });
+    return {
+      set orientation(value: string) {
+        if (value !== 'Landscape' && value !== 'Portrait') throw new FakeOfficeError('InvalidArgument', `The argument is invalid (orientation "${value}").`);
+        set('orientation', (sheet) => { sheet.print.orientation = value; });
+      },
+      set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+        if (value.scale !== undefined && (value.scale < 10 || value.scale > 400)) throw new FakeOfficeError('InvalidArgument', 'The print scale is between 10 and 400.');
+        set('zoom', (sheet) => { sheet.print.zoom = { ...value }; });
+      },
+      setPrintTitleRows: (rows: unknown) => {
+        const m = typeof rows === 'string' ? /^\$?(\d+):\$?(\d+)$/.exec(rows) : null;
+        if (!m) throw new Error(`the fake takes print title rows as an A1 row address like "$1:$2", not ${JSON.stringify(rows)}`);
+        set('setPrintTitleRows', (sheet) => { sheet.print.titleRows = [+m[1]!, +m[2]!]; });
+      },
+    };
   }
 
   private tableProxy(table: () => FakeTable): object {
@@ -611,7 +641,7 @@ export class FakeExcel {
   }
 
   private addSheet(name: string, grid: Grid, props: Record<string, string>): FakeSheet {
-    const sheet: FakeSheet = { name, grid, formats: [], formulas: new Map(), props: new Map(Object.entries(props)), ops: [], ranges: [], charts: [], deleted: false };
+    const sheet: FakeSheet = { name, grid, formats: [], formulas: new Map(), props: new Map(Object.entries(props)), ops: [], ranges: [], charts: [], print: {}, deleted: false };
     this.sheets.push(sheet);
     return sheet;
   }

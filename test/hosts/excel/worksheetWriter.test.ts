@@ -210,6 +210,34 @@ describe('writing the summary tabs to Excel', () => {
     });
   });
 
+  it('sets every tab to print landscape, one page wide, with its header rows on each page (ExcelApi 1.9)', async () => {
+    const excel = new FakeExcel([{ name: 'Deals' }]);
+    const tabs = reportFor(20);
+    await writeReportTabs(tabs, { run: excel.run, supports: (set, version) => set === 'ExcelApi' && Number(version) <= 1.9 });
+    // The row each tab's main table header sits on, and that header's first label.
+    const expected: Record<string, [number, string]> = { 'Partner Summary': [26, 'Partner'], 'Partner Trend': [2, 'Quarter'], 'Partner Segments': [2, 'Partner Tier'],
+      'Deal Attribution': [1, 'Sheet Row'], 'Partner Credits': [1, 'Deal ID'], 'Data Issues': [1, 'Severity'] };
+    expect(tabs.map((t) => t.name).sort()).toEqual(Object.keys(expected).sort());
+    for (const tab of tabs) {
+      const sheet = excel.sheet(tab.name)!;
+      const [row, label] = expected[tab.name]!;
+      expect({ tab: tab.name, ...sheet.print }).toEqual({ tab: tab.name, orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: [row, row] });
+      expect(excel.cell(tab.name, `A${row}`)).toBe(label);
+    }
+    // A re-run refills the sheets and sets the print setup again.
+    await writeReportTabs(reportFor(30), { run: excel.run, supports: () => true });
+    expect(excel.sheet('Partner Summary')!.print.orientation).toBe('Landscape');
+  });
+
+  it('still writes the report on a host without ExcelApi 1.9, leaving print setup alone (the fake fails as such a host would if it tried)', async () => {
+    const old = new FakeExcel([{ name: 'Deals' }], { api19: false });
+    const result = await writeReportTabs(reportFor(20), { run: old.run, supports: (set, version) => set === 'ExcelApi' && Number(version) < 1.9 });
+    expect(result.written).toContain('Partner Credits');
+    expect(old.sheet('Partner Credits')!.print).toEqual({});
+    const unguarded = new FakeExcel([{ name: 'Deals' }], { api19: false });
+    await expect(writeReportTabs(reportFor(20), { run: unguarded.run, supports: () => true })).rejects.toThrow(/could not be found/);
+  });
+
   it('writes formula-looking text as text', async () => {
     const excel = new FakeExcel([{ name: 'Deals' }]);
     const tab: ReportTab = { name: 'Data Issues', frozenRows: 0, columnWidths: [], charts: [],
