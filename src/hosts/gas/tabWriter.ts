@@ -48,12 +48,13 @@ const tabSize = (tab: ReportTab): { rows: number; cols: number } => {
 
 /** Makes the sheet exactly the size the tab needs, so no stale rows or columns of an earlier run remain. */
 const fitSheet = (sheet: Sheet, rows: number, cols: number): void => {
+  // Shrink first, then grow: the sheet never holds more cells on the way than at the start or the end.
   const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
   const maxCols = sheet.getMaxColumns();
+  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  else if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
 };
 
 const writeBlock = (sheet: Sheet, block: ReportBlock): void => {
@@ -175,8 +176,8 @@ const errorText = (error: unknown): string => {
  * Writes (or replaces) the report tabs, all or nothing. Each new tab is written in full under a
  * temporary name; only when every one is complete does an existing report tab get refilled from its
  * temporary (the tab is kept, so formulas pointing at it keep working) and the temporary deleted; a tab
- * that did not exist yet is the temporary renamed into place. If any write fails (the 10-million-cell limit, a quota, a closed window), the
- * temporary tabs are deleted and the old ones stay as they were. The cells are counted first: when
+ * that did not exist yet is the temporary renamed into place. If any write fails (the 10-million-cell
+ * limit, a quota, a closed window), the temporary tabs are deleted and the old ones stay as they were. The cells are counted first: when
  * the spreadsheet cannot also hold the Deal Attribution tab, that tab is left out (with a note) and
  * the others are written. A user's tab with a report's name is never touched (the plan picks
  * "Partner Summary (2)").
@@ -198,16 +199,28 @@ export function writeReportTabs(spreadsheet: Spreadsheet, allTabs: readonly Repo
   const notes: string[] = [];
   const used = sheets.reduce((n, sheet) => n + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
   const cellsOf = (tab: ReportTab) => { const { rows, cols } = tabSize(tab); return rows * cols; };
-  // Refilling an old tab grows it to the new size while its temporary still exists: room for the largest growth.
+  // Refilling an old tab grows it to its new size while its temporary still exists (each refill then
+  // frees the old tab's cells): beyond all the temporaries, the most that is ever in use at once.
   const oldCells = new Map(mine.map((o) => [o.report, o.sheet.getMaxRows() * o.sheet.getMaxColumns()] as const));
-  const growth = allTabs.reduce((n, tab) => Math.max(n, cellsOf(tab) - (oldCells.get(tab.name) ?? cellsOf(tab))), 0);
-  const needed = allTabs.reduce((n, tab) => n + cellsOf(tab), 0) + growth;
+  const peakExtra = (list: readonly ReportTab[]): number => {
+    let freed = 0;
+    let peak = NEW_SHEET_CELLS; // the last insertSheet() before it is cut to size
+    for (const tab of list) {
+      const old = oldCells.get(tab.name);
+      if (old === undefined) continue;
+      peak = Math.max(peak, cellsOf(tab) - old - freed);
+      freed += old;
+    }
+    return peak;
+  };
+  const needed = allTabs.reduce((n, tab) => n + cellsOf(tab), 0);
   let tabs = allTabs;
   const big = allTabs.find((t) => t.name === BIG_TAB);
-  if (big && used + needed + NEW_SHEET_CELLS > SHEETS_CELL_LIMIT) {
-    const room = Math.max(0, SHEETS_CELL_LIMIT - used - NEW_SHEET_CELLS - (needed - cellsOf(big)));
+  if (big && used + needed + peakExtra(allTabs) > SHEETS_CELL_LIMIT) {
+    const rest = allTabs.filter((t) => t !== big);
+    const room = Math.max(0, SHEETS_CELL_LIMIT - used - peakExtra(rest) - (needed - cellsOf(big)));
     notes.push(tabTooBigMessage(big.name, cellsOf(big), `this spreadsheet has room for ${room.toLocaleString('en-US')} more (Google Sheets holds 10,000,000 cells in all)`));
-    tabs = allTabs.filter((t) => t !== big);
+    tabs = rest;
   }
 
   const plan = planTabTargets(tabs.map((t) => t.name), existing, { sheetNames: tabs.map((t) => t.sheetName), maxLength: SHEET_NAME_MAX_LENGTH });

@@ -284,6 +284,35 @@ describe('writing the summary tabs', () => {
     expect(project.spreadsheet.cellCount()).toBeLessThanOrEqual(10_000_000);
   });
 
+  it('counts the cells a refill needs: a Deal Attribution tab that grows while its temporary exists is left out, with a note, rather than failing half-way', () => {
+    const all = generatedDeals(3000);
+    const sizes = (project: LoadedProject) => new Map(project.spreadsheet.sheets.map((s) => [s.name, s.maxRows * s.maxColumns] as const));
+    const probe = loadProject();
+    probe.spreadsheet.addTab('Deals', all);
+    write(probe);
+    const fresh = sizes(probe);
+
+    const project = loadProject();
+    const deals = project.spreadsheet.addTab('Deals', all.slice(0, 21)); // 20 deals first
+    write(project);
+    deals.maxRows = all.length;
+    for (let r = 21; r < all.length; r += 1) all[r]!.forEach((v, c) => deals.enter(r, c, v));
+    const old = sizes(project);
+    const needed = WRITTEN.reduce((n, name) => n + (fresh.get(name) ?? 0), 0);
+    const grows = fresh.get('Deal Attribution')! - old.get('Deal Attribution')!;
+    // All the temporaries and a new sheet's 26,000 starting cells fit; the growth on top of them does not.
+    const raw = project.spreadsheet.addTab('Raw Export');
+    raw.maxColumns = 1;
+    raw.maxRows = 10_000_000 - project.spreadsheet.cellCount() + raw.maxRows - needed - 26_000;
+    expect(grows).toBeGreaterThan(26_000 + [...old].filter(([n]) => WRITTEN.indexOf(n) >= 0 && WRITTEN.indexOf(n) < WRITTEN.indexOf('Deal Attribution')).reduce((n, [, v]) => n + v, 0));
+    const result = write(project);
+    expect(result.written).not.toContain('Deal Attribution');
+    expect(result.message).toMatch(/Deal Attribution was not written/);
+    expect(project.spreadsheet.tab('Partner Summary').charts).toHaveLength(1);
+    expect(project.spreadsheet.sheets.some((s) => s.name.startsWith('PA new'))).toBe(false);
+    expect(project.spreadsheet.cellCount()).toBeLessThanOrEqual(10_000_000);
+  });
+
   it('puts a filter over each tab\'s table (Partner Credits whole, Partner Summary without its Total row), and a re-run replaces it', () => {
     const project = loadProject();
     project.spreadsheet.addTab('Deals', workedExample());
