@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, workbookTabs } from '../../src/core';
+import { analyze, compareOnInput, statementPartners, workbookTabs } from '../../src/core';
+import { statementFiles } from '../../src/cli/statementFiles';
 import type { Policy } from '../../src/core';
 import { loadInput } from '../../src/cli/loadInput';
 import { xlsxWriter } from '../../src/cli/xlsxWriter';
@@ -88,5 +89,43 @@ describe('the CLI workbook, tab by tab', () => {
     expect(tab('Deal Attribution')).toMatchObject({ frozenRows: 1, frozenColumns: 0, repeatedRows: [1, 1] });
     expect(tab('Partner Trend')).toMatchObject({ frozenRows: 2, repeatedRows: [2, 2] });
     expect(tab('Review')).toMatchObject({ frozenRows: 2, repeatedRows: [2, 2] });
+  }, 150_000);
+});
+
+describe('the definitions comparison tab and a partner statement workbook, as LibreOffice opens them', () => {
+  const definitions = path.join(dir, 'definitions.xlsx');
+  const statements = path.join(dir, 'statements');
+  let statement = '';
+  beforeAll(async () => {
+    const { input } = await loadInput({ deals: exampleWorkbook });
+    const { tab } = compareOnInput(input, { version: 1, tab: null, mapping: {}, policy: { asOfDate: '2025-01-01' } }, []);
+    await xlsxWriter([tab], definitions);
+    const analysis = analyze(input, { policy: { asOfDate: '2025-01-01' } });
+    const partner = statementPartners(analysis)[0]!;
+    const file = statementFiles(analysis, statements).find((f) => f.path.endsWith('.xlsx'))!;
+    statement = path.join(dir, `statement-${partner.replace(/\W+/g, '-')}.xlsx`);
+    if (typeof file.data !== 'function') throw new Error('a statement workbook is written by a function');
+    await file.data(statement);
+  }, 60_000);
+
+  const xmlOf = (xlsx: string): string => execFileSync('unzip', ['-p', xlsx, 'xl/worksheets/sheet1.xml'], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
+
+  it('freezes the comparison\'s label column, filters its changed-deals table and prints its header on every page', () => {
+    const [sheet] = libreOfficeSheets(definitions);
+    const header = /<row r="(\d+)"[^>]*><c r="A\1"[^>]*><v>Deal ID<\/v>/.exec(xmlOf(definitions));
+    expect(header).not.toBeNull();
+    const row = Number(header![1]);
+    expect(sheet).toMatchObject({ name: 'Definitions Compared', frozen: true, frozenRows: 0, frozenColumns: 1, landscape: true, pagesWide: 1, pagesTall: 0, repeatedRows: [row, row] });
+    expect(xmlOf(definitions)).toMatch(new RegExp(`<autoFilter ref="A${row}:[A-Z]+\\d+"`));
+  }, 150_000);
+
+  it('freezes a statement down to its deal table header, filters the deals and prints their header on every page', () => {
+    const [sheet] = libreOfficeSheets(statement);
+    const xml = xmlOf(statement);
+    const header = /<row r="(\d+)"[^>]*><c r="A\1"[^>]*><v>Deal ID<\/v>/.exec(xml);
+    expect(header).not.toBeNull();
+    const row = Number(header![1]);
+    expect(sheet).toMatchObject({ frozen: true, frozenRows: row, frozenColumns: 0, landscape: true, pagesWide: 1, pagesTall: 0, repeatedRows: [row, row] });
+    expect(xml).toMatch(new RegExp(`<autoFilter ref="A${row}:J\\d+"`));
   }, 150_000);
 });

@@ -57,7 +57,9 @@ export function definitionsTab(c: Comparison): ReportTab {
     formats: ['text', 'text', 'text', 'money', ...c.definitions.map(() => 'text' as const), ...c.definitions.map(() => 'text' as const)],
   };
   return {
-    name: DEFINITIONS_TAB, blocks: [totals, shares, partners, deals], frozenRows: 0,
+    // The changed deals are the long table (filtered, its header printed on every page); the labels in
+    // column A stay in view as on Partner Summary, since the tables start far down.
+    name: DEFINITIONS_TAB, blocks: [totals, shares, partners, deals], frozenRows: 0, frozenColumns: 1, filterBlock: 3,
     columnWidths: [26, 28, 14, ...Array.from({ length: 2 * n + 1 }, () => 18)], charts: [],
   };
 }

@@ -77,5 +77,7 @@ export function statementTab(source: DealSource, partner: string): ReportTab {
     blocks.push(block(dealBlock.row + dealBlock.values.length + 2, 0, ['Period', 'Deal ID', 'Line', `Credit (${currency})`, 'Rate', `Payout (${currency})`, 'Note'],
       lineRows, ['text', 'text', 'text', 'money', 'percent', 'money', 'text'], 'Payout lines (each rounded to the cent)'));
   }
-  return { name: 'Statement', blocks, frozenRows: 0, columnWidths: [30, 28, 12, 12, 10, 16, 12, 14, 10, 80], charts: [] };
+  // Frozen down to the deal table's header: the headline figures and the column names stay in view; the
+  // deal table is filtered and its header printed on every page.
+  return { name: 'Statement', blocks, frozenRows: dealBlock.row + 1, filterBlock: 2, columnWidths: [30, 28, 12, 12, 10, 16, 12, 14, 10, 80], charts: [] };
 }
