@@ -52,7 +52,9 @@ function score(text: string, delimiter: string): Score {
     records.slice(0, 10).forEach((rec, r) => { if (rec.length > widest) { widest = rec.length; header = r; } });
   }
   const width = header >= 0 ? records[header]!.length : 0;
-  const below = records.slice(header + 1);
+  // Without known names the widest record may be the last one ("USD;1,085" split at its decimal comma):
+  // then every record counts, so a delimiter that splits only that row does not win.
+  const below = knownNames > 0 ? records.slice(header + 1) : records.filter((_, r) => r !== header);
   const sameShape = below.length === 0 ? 1 : below.filter((rec) => rec.length === width).length / below.length;
   return { delimiter, knownNames: width > 1 ? knownNames : 0, width, sameShape };
 }

@@ -143,6 +143,8 @@ export async function loadInput(files: InputFiles): Promise<LoadedInput> {
       input[kind] = reading.grid;
       sources[kind] = reading.source;
       readings[kind] = reading;
+      // A ';' CSV is European Excel's, with comma decimals: evidence for the table's own numbers.
+      if ((kind === 'touches' || kind === 'fx') && reading.delimiter !== undefined) input.delimiters = { ...input.delimiters, [kind]: reading.delimiter };
     }
   }
   return { input, sources, readings };

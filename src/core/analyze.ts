@@ -109,7 +109,8 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   // ahead of the Touches table's issues in the final (row-sorted) list.
   const dealIssues = new IssueLog();
   const touchIssues = new IssueLog();
-  const touchTable: TouchTable | null = input.touches ? readTouches(input.touches, 1, policy, registry, touchIssues, firstRowById, input.dateSystem) : null;
+  const touchTable: TouchTable | null = input.touches ? readTouches(input.touches, 1, policy, registry, touchIssues, firstRowById, input.dateSystem,
+    { explicitDecimal, semicolonFile: input.delimiters?.touches === ';' }) : null;
   // Hand-set attributions: the deals table's Override columns, then the Attribution Overrides tab (the later word wins).
   const overrideIssues = new IssueLog();
   const overrides = new OverrideBook();
@@ -121,7 +122,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
 
   progress('Converting currencies', 1);
   const reportingCurrency = reader.reportingCurrency;
-  const { rates, conflicted } = input.fx ? readFxRates(input.fx, 1, policy.decimalSeparator, loopIssues) : { rates: new Map<string, number>(), conflicted: new Set<string>() };
+  const { rates, conflicted } = input.fx ? readFxRates(input.fx, 1, policy, explicitDecimal, input.delimiters?.fx === ';', loopIssues) : { rates: new Map<string, number>(), conflicted: new Set<string>() };
   // Two rates for the reporting currency leave every cross rate unknown.
   const reportingRate = conflicted.has(reportingCurrency) ? undefined : rates.get(reportingCurrency) ?? 1;
   // Amounts left out for want of an FX rate, in their own currency: the headline says how much they are.

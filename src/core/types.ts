@@ -236,4 +236,6 @@ export interface AnalysisInput {
   dateSystem?: DateSystem;
   /** The delimiter the deals came with, when they were read from a CSV: ';' is European Excel's, with comma decimals. */
   delimiter?: string;
+  /** The delimiters the Touches and FX Rates tables came with, when each was read from its own CSV (';' means comma decimals there too). */
+  delimiters?: { touches?: string; fx?: string };
 }

@@ -59,4 +59,9 @@ describe('detecting the delimiter', () => {
     expect(detectDelimiter('Nummer;Kunde;Betrag\nA-1;Müller, Hans;1.234,56\nA-2;Schmidt;99,00\n')).toBe(';');
     expect(detectDelimiter('a,b,c\n1,2;3,4\n5,6,7\n')).toBe(',');
   });
+
+  it('keeps a German FX Rates file semicolon-separated although its last rate holds a decimal comma', () => {
+    expect(detectDelimiter('Currency;Rate\r\nEUR;1\r\nUSD;1,085\r\n')).toBe(';');
+    expect(detectDelimiter('Währung;Kurs\nCHF;0,9412\nUSD;1,085\n')).toBe(';');
+  });
 });

@@ -11,6 +11,13 @@ import { parseDate, formatDay, serialDay, dateHint } from '../values/parseDate';
 import { parseAmount } from '../values/parseAmount';
 import { FIELD_SYNONYMS } from '../table/fieldSynonyms';
 import type { IdIndex } from '../deals/idIndex';
+import { isAmbiguousAmount } from '../values/columnLocale';
+import { decideColumnDateOrder, decideColumnDecimal } from '../table/tableLocale';
+
+/** How the file is read beyond the policy: whether the user set decimalSeparator, and whether the CSV was ';'-delimited. */
+export interface TouchReading { explicitDecimal: boolean; semicolonFile: boolean }
+const FROM_POLICY: TouchReading = { explicitDecimal: false, semicolonFile: false };
+const WEIGHT_EFFECT = "The activity's weight from the settings is used instead.";
 
 /** One touch, with the partner resolved to a registry id (made per deal from a TouchTable). */
 export interface Touch {
@@ -55,9 +62,11 @@ const nameOfNobody = (): string => '';
 
 /**
  * Reads the Touches table against the deals' Deal IDs (each with the sheet row of its first occurrence). Bad rows become issues; the table never throws.
+ * The Weight column's decimal separator and the Date column's day/month order are decided from the
+ * columns like the deals table's (see table/tableLocale); a weight such as "1.000" that nothing explains is flagged.
  */
 export function readTouches(grid: Grid, firstRow: number, policy: Policy, registry: PartnerRegistry, issues: IssueLog,
-  dealIds: IdIndex, dateSystem: DateSystem = 1900): TouchTable {
+  dealIds: IdIndex, dateSystem: DateSystem = 1900, reading: TouchReading = FROM_POLICY): TouchTable {
   const unknownDeals = new Map<string, number>();
   const located = locateColumns(grid, SYNONYMS, ['dealId', 'partner', 'activity', 'date']);
   if (!located) {
@@ -65,6 +74,13 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     return { forDeal: () => NO_TOUCHES, unknownDeals, size: 0 };
   }
   const { dealId: cId, partner: cPartner, activity: cActivity, date: cDate, weight: cWeight } = located.columns;
+  const from = located.headerIndex + 1;
+  const place = (c: number, fallback: string): { header: string; where: string } =>
+    ({ header: cellText(grid[located.headerIndex]![c]) || fallback, where: ' of the Touches table' });
+  const dateOrder = decideColumnDateOrder(grid, from, cDate!, place(cDate!, 'Date'), policy, issues);
+  const weightPlace = cWeight === undefined ? null : place(cWeight, 'Weight');
+  const decimal = cWeight === undefined ? null
+    : decideColumnDecimal(grid, from, cWeight, weightPlace!, policy, reading.explicitDecimal, reading.semicolonFile, issues, 'Weights');
   // Plain arrays of small integers and doubles, on the JS heap: typed arrays of this size (external
   // memory) make V8 run extra full collections over the whole workbook, costing more than they save.
   const capacity = Math.max(0, grid.length - located.headerIndex - 1);
@@ -93,7 +109,7 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
     }
     const activityText = cellText(cells[cActivity!]);
     const dateCell = cells[cDate!];
-    const day = typeof dateCell === 'number' ? serialDay(dateCell, dateSystem) : isSpreadsheetError(dateCell) ? undefined : parseDate(dateCell, policy.dateOrder, dateSystem);
+    const day = typeof dateCell === 'number' ? serialDay(dateCell, dateSystem) : isSpreadsheetError(dateCell) ? undefined : parseDate(dateCell, dateOrder, dateSystem);
     if (day === null || day === undefined) {
       issues.add('DATE_INVALID', row, 'Date', cellText(dateCell), { effect: 'The touch is ignored.', hint: dateHint(dateCell) });
       continue;
@@ -107,10 +123,14 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       activityIndex.set(activityText, a);
     }
     let weight = activities[a]!.weight;
-    if (cWeight !== undefined && !isBlank(cells[cWeight])) {
-      const parsed = parseAmount(cells[cWeight], policy.decimalSeparator);
-      if (parsed.kind === 'ok' && parsed.value >= 0) weight = parsed.value;
-      else issues.add('AMOUNT_INVALID', row, 'Weight', cellText(cells[cWeight]), { hint: ' (weight)' });
+    if (cWeight !== undefined && decimal !== null && !isBlank(cells[cWeight])) {
+      if (decimal.ambiguous && isAmbiguousAmount(cells[cWeight])) {
+        issues.add('AMOUNT_AMBIGUOUS', row, weightPlace!.header, cellText(cells[cWeight]), { what: 'weights', effect: WEIGHT_EFFECT });
+      } else {
+        const parsed = parseAmount(cells[cWeight], decimal.separator);
+        if (parsed.kind === 'ok' && parsed.value >= 0) weight = parsed.value;
+        else issues.add('AMOUNT_INVALID', row, weightPlace!.header, cellText(cells[cWeight]), { what: 'a weight', effect: WEIGHT_EFFECT });
+      }
     }
     const partner = registry.ref(partnerText);
     if (partner < 0) { // a name of punctuation only, such as "..."
