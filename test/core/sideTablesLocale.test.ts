@@ -3,8 +3,11 @@
  * columns' decimal separator and the touch Date column's day/month order are decided per column from
  * the file, like the deals table's, and a number nothing decides is flagged, never guessed.
  */
-import { analyze } from '../../src/core';
-import type { Cell } from '../../src/core';
+import { analyze, toSummaryJson } from '../../src/core';
+import type { AnalysisInput, Cell, Summary } from '../../src/core';
+
+/** The run's summary with its deals, as the JSON export writes it. */
+const run = (input: AnalysisInput, options?: Parameters<typeof analyze>[1]): { summary: Summary } => ({ summary: toSummaryJson(analyze(input, options)) });
 
 /** Euro deals and one in US dollars, as a German CRM export (comma decimals, day-first dates). */
 const DEALS: Cell[][] = [
@@ -59,7 +62,7 @@ const touches = (...rows: Cell[][]): Cell[][] => [['Deal ID', 'Partner', 'Activi
 
 describe('a Touches table written with comma decimals and day-first dates', () => {
   it('reads a weight of "0,2" as 0.2 (the partner only touched the deal), where it used to be refused and weighed 0.5', () => {
-    const { summary } = analyze({ deals: ONE_DEAL, touches: touches(['D-1', 'Adatum GmbH', 'Meeting', '2025-02-01', '0,2']) });
+    const { summary } = run({ deals: ONE_DEAL, touches: touches(['D-1', 'Adatum GmbH', 'Meeting', '2025-02-01', '0,2']) });
     const deal = summary.deals[0]!;
     expect(deal.motion).toBe('direct');
     expect(deal.touched).toEqual(['Adatum GmbH']);
@@ -68,13 +71,13 @@ describe('a Touches table written with comma decimals and day-first dates', () =
   });
 
   it('reads "0,5" in a ";"-separated Touches file as a half (an email alone weighs 0.1), enough to influence', () => {
-    const { summary } = analyze({ deals: ONE_DEAL, touches: touches(['D-1', 'Adatum GmbH', 'Email', '2025-02-01', '0,5']), delimiters: { touches: ';' } });
+    const { summary } = run({ deals: ONE_DEAL, touches: touches(['D-1', 'Adatum GmbH', 'Email', '2025-02-01', '0,5']), delimiters: { touches: ';' } });
     expect(summary.deals[0]!.motion).toBe('influenced');
     expect(summary.deals[0]!.influencers).toEqual(['Adatum GmbH']);
   });
 
   it('words a weight that is not a number for a weight, not for money', () => {
-    const { summary } = analyze({ deals: ONE_DEAL, touches: touches(['D-1', 'Adatum GmbH', 'Webinar', '2025-02-01', 'hoch']) });
+    const { summary } = run({ deals: ONE_DEAL, touches: touches(['D-1', 'Adatum GmbH', 'Webinar', '2025-02-01', 'hoch']) });
     const issue = summary.issues.find((i) => i.code === 'AMOUNT_INVALID')!;
     expect(issue).toMatchObject({ row: 2, column: 'Weight', value: 'hoch' });
     expect(issue.message).toBe('"hoch" is not a weight.');
@@ -84,7 +87,7 @@ describe('a Touches table written with comma decimals and day-first dates', () =
   });
 
   it('reads "02.03.2025" next to "13.01.2025" as 2 March (after the close, so it does not count), not 3 February', () => {
-    const { summary } = analyze({ deals: ONE_DEAL, touches: touches(
+    const { summary } = run({ deals: ONE_DEAL, touches: touches(
       ['D-1', 'Adatum GmbH', 'Demo', '02.03.2025', ''],
       ['D-1', 'Contoso AG', 'Meeting', '13.01.2025', ''],
     ) });
@@ -94,7 +97,7 @@ describe('a Touches table written with comma decimals and day-first dates', () =
   });
 
   it('reads a touch column of "02/03/2025" and "13/01/2025" day first although dateOrder is MDY, and says so', () => {
-    const { summary } = analyze({ deals: ONE_DEAL, touches: touches(
+    const { summary } = run({ deals: ONE_DEAL, touches: touches(
       ['D-1', 'Adatum GmbH', 'Demo', '02/03/2025', ''],
       ['D-1', 'Contoso AG', 'Meeting', '13/01/2025', ''],
     ) });
@@ -103,7 +106,7 @@ describe('a Touches table written with comma decimals and day-first dates', () =
   });
 
   it('flags a weight of "1.000" that nothing in the column explains, and uses the activity\'s weight', () => {
-    const { summary } = analyze({ deals: ONE_DEAL, touches: touches(['D-1', 'Adatum GmbH', 'Webinar', '2025-02-01', '1.000']) });
+    const { summary } = run({ deals: ONE_DEAL, touches: touches(['D-1', 'Adatum GmbH', 'Webinar', '2025-02-01', '1.000']) });
     const flagged = summary.issues.find((i) => i.code === 'AMOUNT_AMBIGUOUS');
     expect(flagged).toMatchObject({ row: 2, column: 'Weight', value: '1.000' });
     expect(flagged?.effect).toMatch(/weight from the settings is used instead.*such weights/);
