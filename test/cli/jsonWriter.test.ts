@@ -5,7 +5,7 @@ import { PassThrough, Writable } from 'node:stream';
 import Ajv2020 from 'ajv/dist/2020';
 import { analyze, toSummaryJson } from '../../src/core';
 import { LazyList, summaryForJson, writeJson, writeJsonFile } from '../../src/cli/jsonWriter';
-import { sharedRoot, tempDir } from './cliHarness';
+import { repoRoot, tempDir } from './cliHarness';
 
 async function written(value: unknown): Promise<{ text: string; chunks: number }> {
   const out = new PassThrough();
@@ -30,7 +30,7 @@ describe('writeJson', () => {
     const { text } = await written(summary);
     expect(text).toBe(`${JSON.stringify(summary, null, 2)}\n`);
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    const validate = ajv.compile(JSON.parse(readFileSync(path.join(sharedRoot, 'summary.schema.json'), 'utf8')) as object);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(repoRoot, 'docs', 'summary.schema.json'), 'utf8')) as object);
     expect(validate(JSON.parse(text))).toBe(true);
   });
 
