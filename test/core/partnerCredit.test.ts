@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { analyze, buildReportTabs, PARTNER_COLUMNS, toSummaryJson } from '../../src/core';
-import type { Analysis, Cell, ReportTab } from '../../src/core';
+import type { Analysis, Cell, ReportTab, Summary } from '../../src/core';
 import { loadInput } from '../../src/cli/loadInput';
 import { dealGrid } from './dealGrid';
 
