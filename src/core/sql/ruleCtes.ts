@@ -207,7 +207,9 @@ FROM pa_line GROUP BY rk` });
   CAST(ABS(dl.cents) AS ${dbl}) * (CASE WHEN t.total > 0 THEN CASE WHEN l.w > 0 THEN l.w / t.total ELSE CAST(0 AS ${dbl}) END
     ELSE CAST(1 AS ${dbl}) / t.n END) AS exact
 FROM pa_line l JOIN pa_line_total t ON t.rk = l.rk JOIN pa_deal dl ON dl.rk = l.rk` });
-  ctes.push({ name: 'pa_line_floor', sql: `SELECT rk, pkey, kind, lg, lo, n, cents, whole, FLOOR(exact + 1e-9) AS fl, FLOOR((exact - FLOOR(exact + 1e-9)) * 1000000 + 0.5) AS rem
+  // "(exact - (FLOOR(...)))": the inner parentheses change nothing, but without them dt-sql-parser (which
+  // parses Spark's grammar in SLL mode only) rejects "(x - FLOOR(x))"; Spark, which retries in full LL mode, reads both.
+  ctes.push({ name: 'pa_line_floor', sql: `SELECT rk, pkey, kind, lg, lo, n, cents, whole, FLOOR(exact + 1e-9) AS fl, FLOOR((exact - (FLOOR(exact + 1e-9))) * 1000000 + 0.5) AS rem
 FROM pa_line_exact` });
   ctes.push({ name: 'pa_line_rank', sql: `SELECT rk, pkey, kind, lg, lo, n, cents, fl,
   CAST(whole - SUM(fl) OVER (PARTITION BY rk) AS ${big}) AS leftover,
