@@ -1,6 +1,6 @@
 /**
- * Test helper: Spark SQL's own grammar (dt-sql-parser's SparkSQL, an ANTLR parser generated from
- * Apache Spark's SqlBaseLexer.g4 / SqlBaseParser.g4) reading whole scripts, in this process.
+ * Test helper: Spark SQL's own grammar (dt-sql-parser's SparkSQL, an ANTLR parser generated from an
+ * adaptation of Apache Spark 3.5's SqlBaseLexer.g4 / SqlBaseParser.g4) reading whole scripts, in this process.
  *
  * dt-sql-parser ships ES modules only, with extension-less relative imports ("./parser") that
  * Node's ESM loader refuses, and jest here runs CommonJS. esbuild (already the build's bundler)
@@ -28,11 +28,14 @@ function sparkSql(): SparkSql {
   return parser;
 }
 
-/** One syntax error: where it is (1-based line and column), ANTLR's message, and the line it is on. */
+/** One syntax error: where it is (1-based line and column), ANTLR's message, and the text around it on its line. */
 export interface SparkSyntaxError { line: number; column: number; message: string; text: string }
 
 /** What Spark's grammar made of a script: its syntax errors, the statements it read (each one's text), the views they create. */
 export interface SparkParse { errors: SparkSyntaxError[]; statements: string[]; createdViews: string[] }
+
+/** The first errors say it; after them ANTLR's recovery mostly echoes the first. */
+const MAX_ERRORS = 5;
 
 /**
  * Parses `script` (any number of statements, comments included) exactly as given, as the library's
@@ -44,7 +47,10 @@ export function parseSpark(script: string): SparkParse {
   const spark = sparkSql();
   const lines = script.split('\n');
   const errors: SparkSyntaxError[] = [];
-  const add = (line: number, column: number, message: string): void => { errors.push({ line, column, message, text: (lines[line - 1] ?? '').trim() }); };
+  const add = (line: number, column: number, message: string): void => {
+    if (errors.length >= MAX_ERRORS) return;
+    errors.push({ line, column, message: message.slice(0, 300), text: (lines[line - 1] ?? '').slice(Math.max(0, column - 120), column + 40).trim() });
+  };
   const parser = spark.createParser(script, (error) => add(error.startLine, error.startColumn, error.message));
   parser.removeErrorListeners();
   parser.addErrorListener({
