@@ -105,6 +105,13 @@ async function run(argv: string[]): Promise<string[]> {
   return result.lines;
 }
 
+// A reader that stops early (`partner-attribution sql ... | head`) closes the pipe: that is the
+// reader's choice, not a failure, so the command ends quietly with the exit code it had so far.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 // Nothing printed carries a control character (an ESC in a partner or file name could drive the terminal).
 run(process.argv.slice(2)).then(
   (lines) => { if (lines.length > 0) process.stdout.write(stripControlChars(`${lines.join('\n')}\n`)); },

@@ -49,3 +49,21 @@ describe('report - (deals on standard input)', () => {
     expect(r.stderr).toContain('would both write to standard output');
   });
 });
+
+describe('a reader that closes the pipe early', () => {
+  // `sh -c '... | head -1'`: head exits after its first line and the CLI's next write meets a closed pipe.
+  const throughHead = (args: string) => spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" ${args} | head -1`],
+    { cwd: repoRoot, env: { ...process.env, PA_DEBUG: '' }, timeout: 120000 });
+
+  it('ends quietly when `sql | head` stops reading: no stack trace, no "unexpected error"', () => {
+    const r = throughHead('sql --dialect duckdb');
+    expect(r.stdout.toString('utf8')).toMatch(/^-- Partner Attribution rules compiled to duckdb SQL/);
+    expect(r.stderr.toString('utf8')).toBe('');
+  });
+
+  it('ends quietly when `report --json - | head` stops reading', () => {
+    const r = throughHead(`report "${exampleWorkbook}" --json -`);
+    expect(r.stdout.toString('utf8').startsWith('{')).toBe(true);
+    expect(r.stderr.toString('utf8')).not.toMatch(/EPIPE|unexpected error|at .*\.js:\d+/);
+  });
+});
