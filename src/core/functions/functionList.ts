@@ -2,10 +2,11 @@
  * The custom functions of SPEC 6.3, defined once as data. The Apps Script stubs, Excel's
  * functions.json and both hosts' registrations are generated from this list.
  */
-import type { AnalysisSummary, Cell, Grid, Motion, PartnerRow } from '../types';
+import type { AnalysisSummary, Cell, Grid, PartnerRow } from '../types';
 import type { DealsView } from '../deals/dealResults';
 import type { Settings } from '../hostApi';
-import type { InfluenceModel } from '../policy';
+import type { InfluenceModel } from '../vocabulary';
+import { INFLUENCE_MODELS, MOTION_LABEL, orList } from '../vocabulary';
 import { analyze } from '../analyze';
 import type { Analysis } from '../analyze';
 import { CentsSum } from '../rollup/centsSum';
@@ -46,7 +47,7 @@ const DEALS: ParamDef = { name: 'deals', description: 'The deals range, includin
 const TOUCHES: ParamDef = { name: 'touches', description: 'Optional touches range (Deal ID, Partner, Activity, Date, Weight) with its header row.', optional: true, kind: 'range' };
 const PARTNER: ParamDef = { name: 'partner', description: 'Optional partner name, or a range of names (one result per name, the fast way to fill a column); leave out for the total.', optional: true, kind: 'names' };
 const STATUS: ParamDef = { name: 'status', description: '"won" (revenue, default), "open" (pipeline) or "all".', optional: true, kind: 'text' };
-const MODEL: ParamDef = { name: 'model', description: 'Influence model: even, first, last, position, time-decay or weighted (default: the saved setting).', optional: true, kind: 'text' };
+const MODEL: ParamDef = { name: 'model', description: `Influence model: ${orList(INFLUENCE_MODELS)} (default: the saved setting).`, optional: true, kind: 'text' };
 
 /** The list. Order is the order shown in help and in functions.json. */
 export const CUSTOM_FUNCTIONS: readonly FunctionDef[] = Object.freeze([
@@ -111,15 +112,12 @@ const asStatus = (value: unknown): StatusArg => {
   throw new AttributionError('BAD_ARGUMENT', `status must be "won", "open" or "all"; got "${text}".`);
 };
 
-const MODELS: readonly InfluenceModel[] = ['even', 'first', 'last', 'position', 'time-decay', 'weighted'];
 const asModel = (value: unknown): InfluenceModel | null => {
   if (isOmitted(value)) return null;
   const text = asText(value, 'model').toLowerCase();
-  if ((MODELS as readonly string[]).includes(text)) return text as InfluenceModel;
-  throw new AttributionError('BAD_ARGUMENT', `model must be one of ${MODELS.join(', ')}; got "${text}".`);
+  if ((INFLUENCE_MODELS as readonly string[]).includes(text)) return text as InfluenceModel;
+  throw new AttributionError('BAD_ARGUMENT', `model must be one of ${INFLUENCE_MODELS.join(', ')}; got "${text}".`);
 };
-
-const MOTION_LABEL: Record<Motion, string> = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' };
 
 const run = (args: readonly unknown[], settings: Settings | null, touchesAt: number | null, model: InfluenceModel | null): Analysis => {
   const deals = asGrid(args[0], 'deals');

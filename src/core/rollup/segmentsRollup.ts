@@ -2,6 +2,7 @@
 import type { CreditSegment, PartnerRow, RegionSegment, Segments } from '../types';
 import type { AttributedDeal } from '../credit/creditDeal';
 import { CentsSum } from './centsSum';
+import type { Motion } from '../vocabulary';
 
 export const NONE_SEGMENT = '(none)';
 
@@ -23,7 +24,7 @@ const bySegment = (partners: readonly PartnerRow[], pick: (p: PartnerRow) => str
 
 /** Region revenue from deals added one at a time; tier and type from the finished partner rows. */
 export function segmentsRollup(): { add(d: AttributedDeal): void; result(partners: readonly PartnerRow[], creditedOf: CreditedCents): Segments } {
-  const regions = new Map<string, Record<'sourced' | 'influenced' | 'resold' | 'direct', CentsSum>>();
+  const regions = new Map<string, Record<Motion, CentsSum>>();
   const add = (d: AttributedDeal): void => {
     if (!d.deal.counted || d.deal.status !== 'won' || d.cents === null) return;
     const key = d.deal.region || NONE_SEGMENT;
