@@ -2,7 +2,7 @@
  * The custom functions of SPEC 6.3, defined once as data. The Apps Script stubs, Excel's
  * functions.json and both hosts' registrations are generated from this list.
  */
-import type { AnalysisSummary, Cell, Grid, PartnerRow } from '../types';
+import type { AnalysisSummary, Cell, Grid } from '../types';
 import type { DealsView } from '../deals/dealResults';
 import type { Settings } from '../hostApi';
 import type { InfluenceModel } from '../vocabulary';
@@ -211,15 +211,17 @@ const run = (a: FunctionArgs, settings: Settings | null): Analysis => {
   return analyze({ deals: a.deals, touches: a.touches }, { policy, mapping: settings?.mapping ?? {}, explain: false, numbersOnly: true });
 };
 
-const findPartner = (summary: AnalysisSummary, name: string): PartnerRow | null => {
+/** The index in summary.partners of the partner a name matches (partnerKey), or null. */
+const findPartner = (summary: AnalysisSummary, name: string): number | null => {
   const key = partnerKey(name);
-  return summary.partners.find((p) => partnerKey(p.partner) === key) ?? null;
+  const index = summary.partners.findIndex((p) => partnerKey(p.partner) === key);
+  return index < 0 ? null : index;
 };
 
-/** The partners by matching key, so a column of names is answered from one analysis without a search per name. */
-const partnerIndex = (summary: AnalysisSummary): Map<string, PartnerRow> => {
-  const index = new Map<string, PartnerRow>();
-  for (const p of summary.partners) if (!index.has(partnerKey(p.partner))) index.set(partnerKey(p.partner), p);
+/** The partners' indexes by matching key, so a column of names is answered from one analysis without a search per name. */
+const partnerIndex = (summary: AnalysisSummary): Map<string, number> => {
+  const index = new Map<string, number>();
+  summary.partners.forEach((p, i) => { if (!index.has(partnerKey(p.partner))) index.set(partnerKey(p.partner), i); });
   return index;
 };
 
@@ -230,8 +232,8 @@ const perName = (names: readonly (readonly Cell[])[], value: (name: string) => n
     return name === '' ? '' : value(name);
   }));
 
-/** A partner function's answer: one number for one name, or one per cell of a names range, from one analysis. */
-const forPartner = (partner: { name: string } | { names: Cell[][] }, summary: AnalysisSummary, value: (p: PartnerRow | null) => number): number | Cell[][] => {
+/** A partner function's answer: one number for one name, or one per cell of a names range, from one analysis; `value` gets the partner's index in summary.partners. */
+const forPartner = (partner: { name: string } | { names: Cell[][] }, summary: AnalysisSummary, value: (index: number | null) => number): number | Cell[][] => {
   if ('name' in partner) return value(findPartner(summary, partner.name));
   const index = partnerIndex(summary);
   return perName(partner.names, (name) => value(index.get(partnerKey(name)) ?? null));
@@ -289,15 +291,15 @@ export function runFunction(id: string, args: readonly unknown[], settings: Sett
         const [tWon, tOpen] = TOTAL_SUMS[def.id === 'LED' ? 'led' : def.id.toLowerCase()]!;
         return byStatus(a.status, analysis.exact.totals[tWon], analysis.exact.totals[tOpen]);
       }
-      return forPartner(a.partner, analysis.summary, (p) => {
-        const x = p === null ? null : analysis.exact.partner(p);
+      return forPartner(a.partner, analysis.summary, (index) => {
+        const x = index === null ? null : analysis.exact.partner(index);
         return x === null ? 0 : byStatus(a.status, x[won], x[open]);
       });
     }
     case 'CREDIT': {
       const analysis = run(a, settings);
-      return forPartner(a.partner!, analysis.summary, (p) => {
-        const x = p === null ? null : analysis.exact.partner(p);
+      return forPartner(a.partner!, analysis.summary, (index) => {
+        const x = index === null ? null : analysis.exact.partner(index);
         return x === null ? 0 : byStatus(a.status, x.creditedCents, x.creditedPipeCents);
       });
     }
