@@ -2,6 +2,7 @@
 import type { Policy } from '../src/core/policy';
 import { DEFAULT_POLICY, normalizeTerm, resolvePolicy } from '../src/core/policy';
 import { stageKey, stageLists, statusOfStage } from '../src/core/deals/dealStatus';
+import type { Status } from '../src/core/vocabulary';
 
 /** The full policy the form shows: the saved overrides over the defaults (the defaults when they cannot be read). */
 export function draftPolicy(overrides: Partial<Policy>): Policy {
@@ -23,7 +24,8 @@ export function policyOverrides(policy: Policy): Partial<Policy> {
   return out;
 }
 
-export type StageStatus = 'won' | 'lost' | 'open';
+/** A stage's status: the engine's deal statuses (SPEC 2.4). */
+export type StageStatus = Status;
 
 /** How the policy reads a stage text found in the data (SPEC 2.4): the engine's own rule, so the sidebar reads the lists exactly as the engine does. */
 export function stageStatus(policy: Policy, stage: string): StageStatus {

@@ -11,6 +11,7 @@ import { el, replaceChildren, uniqueId } from '../dom';
 import { friendlyError } from '../friendlyError';
 import { formatMoney, formatShare } from '../formatters';
 import { createRunStatus } from './runStatus';
+import { MOTION_LABEL } from '../../src/core/vocabulary';
 
 export interface CompareView {
   element: HTMLElement;
@@ -20,8 +21,6 @@ export interface CompareView {
 
 /** What the view asks the host to do: run these definitions and write the tab. */
 export type CompareCall = (definitions: string[], onProgress: (p: Progress) => void) => Promise<CompareResult>;
-
-const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
 
 /** Money short enough for a 300 px column ("$1.69M"); the full amount is in the cell's title and on the tab. */
 const shortMoney = (amount: number, currency: string): string => {

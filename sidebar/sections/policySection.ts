@@ -6,6 +6,7 @@ import { el, replaceChildren, uniqueId } from '../dom';
 import { numberField, selectField, textListField } from '../controls';
 import { parseTermList, stageStatus, withStageStatus } from '../policyDraft';
 import type { StageStatus } from '../policyDraft';
+import { choicesOf, CONFLICT_POLICIES, CONFLICT_POLICY_LABEL, INFLUENCE_MODEL_LABEL, INFLUENCE_MODELS, STATUS_LABEL, STATUSES } from '../../src/core/vocabulary';
 
 export interface PolicyHandlers {
   /** A new full policy; the sidebar saves only what differs from the defaults. */
@@ -15,20 +16,9 @@ export interface PolicyHandlers {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const MODELS: { value: InfluenceModel; label: string }[] = [
-  { value: 'even', label: 'Even split' },
-  { value: 'first', label: 'First touch' },
-  { value: 'last', label: 'Last touch' },
-  { value: 'position', label: 'Position based (40/20/40)' },
-  { value: 'time-decay', label: 'Time decay' },
-  { value: 'weighted', label: 'Weighted by activity' },
-];
-
-const CONFLICTS: { value: ConflictPolicy; label: string }[] = [
-  { value: 'precedence', label: 'Strongest evidence wins' },
-  { value: 'split', label: 'Split sourced credit' },
-  { value: 'flag', label: 'No one sourced; flag it' },
-];
+const MODELS = choicesOf(INFLUENCE_MODELS, INFLUENCE_MODEL_LABEL);
+const CONFLICTS = choicesOf(CONFLICT_POLICIES, CONFLICT_POLICY_LABEL);
+const STAGE_STATUSES = choicesOf(STATUSES, STATUS_LABEL);
 
 const range = (key: keyof Policy): { min: number; max: number; integer: boolean } => {
   const kind = POLICY_KEYS[key];
@@ -79,7 +69,7 @@ export function renderPolicySection(container: HTMLElement, policy: Policy, dete
     ? [el('p', { className: 'muted', text: 'No stage column found, or it is empty: every deal counts as open unless Won/Closed columns say otherwise.' })]
     : stages.map((stage) => selectField({
       label: stage, name: `stage-${normalizeTerm(stage)}`,
-      options: [{ value: 'won', label: 'Won' }, { value: 'lost', label: 'Lost' }, { value: 'open', label: 'Open' }],
+      options: STAGE_STATUSES,
       value: stageStatus(current, stage),
       className: 'inline',
       onChange: (value) => change(withStageStatus(current, stage, value as StageStatus)),

@@ -11,16 +11,12 @@ import { el, replaceChildren, uniqueId } from '../dom';
 import { formatMoney, plural } from '../formatters';
 import { createNotice } from '../notice';
 import { friendlyError } from '../friendlyError';
+import { choicesOf, MOTION_LABEL, MOTIONS } from '../../src/core/vocabulary';
 
 /** How many deals show before "Show more". */
 export const REVIEW_PAGE = 10;
 
-const MOTION_WORDS: { value: Motion; label: string }[] = [
-  { value: 'sourced', label: 'Sourced' },
-  { value: 'influenced', label: 'Influenced' },
-  { value: 'resold', label: 'Resold' },
-  { value: 'direct', label: 'Direct' },
-];
+const MOTION_WORDS = choicesOf(MOTIONS, MOTION_LABEL);
 const motionWord = (motion: Motion): string => MOTION_WORDS.find((m) => m.value === motion)?.label ?? motion;
 
 /** The note Keep writes. */

@@ -1,5 +1,5 @@
 /** The engine's entry point: a deals grid (and optional tables) in, the summary and detected table out. */
-import type { AnalysisInput, AnalysisSummary, MappingInput, PartnerRow } from './types';
+import type { AnalysisInput, AnalysisSummary, MappingInput } from './types';
 import type { DetectedTable } from './table/DetectedTable';
 import type { Policy } from './policy';
 import { resolvePolicy } from './policy';
@@ -79,8 +79,8 @@ export interface Analysis {
 /** Exact cents of the totals, and of each partner row of the summary. */
 export interface AnalysisExact {
   totals: ExactTotals;
-  /** The row's sums (a row of this run's summary.partners), null for any other object. */
-  partner(row: PartnerRow): Readonly<Record<PartnerMoneyKey, CentsSum>> | null;
+  /** The sums of `summary.partners[index]`; null past its end. */
+  partner(index: number): Readonly<Record<PartnerMoneyKey, CentsSum>> | null;
 }
 
 const STEPS = 5;

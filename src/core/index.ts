@@ -6,6 +6,7 @@ export type { DetectedTable } from './table/DetectedTable';
 export { AttributionError, isAttributionError } from './AttributionError';
 export { DEFAULT_POLICY, POLICY_KEYS, resolvePolicy, policyJsonSchema } from './policy';
 export type { Policy, InfluenceModel, ConflictPolicy } from './policy';
+export { CONFLICT_POLICIES, CONFLICT_POLICY_LABEL, INFLUENCE_MODEL_LABEL, INFLUENCE_MODELS, MOTION_LABEL, MOTIONS, STATUS_LABEL, STATUSES } from './vocabulary';
 export { resolveConfigFile } from './configFile';
 export type { ConfigFile } from './configFile';
 export { buildReportTabs } from './report/buildReportTabs';

@@ -1,6 +1,10 @@
-/** The one catalogue of data-issue messages, and the log that collects issues during a run. */
+/**
+ * The one catalogue of messages: the data issues and the log that collects them during a run, and
+ * the errors a custom function gives for an argument it cannot use.
+ */
 import type { DataIssue, Severity } from './types';
 import { NOT_CALCULATED } from './values/spreadsheetErrors';
+import { AttributionError } from './AttributionError';
 
 interface Entry { severity: Severity; message: (v: Record<string, string>) => string; effect: (v: Record<string, string>) => string }
 
@@ -77,4 +81,32 @@ export class IssueLog {
     const all = { value, column, ...vars };
     this.issues.push({ severity: entry.severity, row, column, value, code, message: entry.message(all), effect: entry.effect(all) });
   }
+}
+
+/**
+ * What a custom function says when it cannot compute (src/core/functions/functionList.ts): the
+ * error code hosts may branch on, and the words the cell shows (Sheets prefixes the function's name).
+ */
+const FUNCTION_ERRORS = {
+  UNKNOWN_FUNCTION: { code: 'BAD_ARGUMENT', message: (v) => `Unknown function "${v.fn}".` },
+  NOT_A_RANGE: { code: 'BAD_ARGUMENT', message: (v) => `${v.name} must be a range with a header row, such as A1:K500.` },
+  NOT_TEXT: { code: 'BAD_ARGUMENT', message: (v) => `${v.name} must be text.` },
+  NOT_A_CHOICE: { code: 'BAD_ARGUMENT', message: (v) => `${v.name} must be ${v.choices}; got "${v.value}".` },
+  NOT_A_PERIOD: { code: 'BAD_ARGUMENT', message: (v) => `${v.name} must be a close quarter such as "2024 Q1" or "FY2025 Q1"; got "${v.value}".` },
+  NEEDS_PARTNER: { code: 'BAD_ARGUMENT', message: (v) => `${v.fn} needs a partner name (the ${v.position} argument).` },
+  NO_REVENUE: { code: 'NO_REVENUE', message: () => 'There is no revenue to take a share of (no won deals with an amount).' },
+  NO_INCENTIVES: { code: 'NO_INCENTIVES', message: (v) => `${v.fn} needs an incentive plan: add "incentives" (rates per motion) to the saved settings first.` },
+} satisfies Record<string, { code: string; message: (v: Record<string, string>) => string }>;
+
+export type FunctionProblem = keyof typeof FUNCTION_ERRORS;
+
+/** The words of a custom function's error, as the catalogue has them. */
+export function functionMessage(problem: FunctionProblem, vars: Record<string, string> = {}): string {
+  const entry: { message: (v: Record<string, string>) => string } = FUNCTION_ERRORS[problem];
+  return entry.message(vars);
+}
+
+/** A custom function's error: an AttributionError with the catalogue's code and words. */
+export function functionError(problem: FunctionProblem, vars: Record<string, string> = {}): AttributionError {
+  return new AttributionError(FUNCTION_ERRORS[problem].code, functionMessage(problem, vars));
 }

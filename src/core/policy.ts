@@ -9,8 +9,10 @@ import { checkSettingsDepth, refuseObjectInternalName } from './settingsShape';
 import type { IncentivePlan } from './payouts/incentivePlan';
 import { incentivesSchema, parseIncentivePlan } from './payouts/incentivePlan';
 
-export type ConflictPolicy = 'precedence' | 'split' | 'flag';
-export type InfluenceModel = 'even' | 'first' | 'last' | 'position' | 'time-decay' | 'weighted';
+import type { ConflictPolicy, InfluenceModel } from './vocabulary';
+import { CONFLICT_POLICIES, INFLUENCE_MODELS } from './vocabulary';
+
+export type { ConflictPolicy, InfluenceModel };
 
 /**
  * The kinds of evidence that can make a partner the sourcer, strongest first. The first five are
@@ -154,13 +156,13 @@ export const POLICY_KEYS: Readonly<Record<keyof Policy, Kind>> = {
   sourcingActivities: { kind: 'list' },
   sourcingLookbackDays: { kind: 'number', min: 0, max: 3650, integer: true },
   sourcingEvidence: { kind: 'set', values: SOURCING_EVIDENCE },
-  conflictPolicy: { kind: 'enum', values: ['precedence', 'split', 'flag'] },
+  conflictPolicy: { kind: 'enum', values: CONFLICT_POLICIES },
   influenceLookbackDays: { kind: 'number', min: 0, max: 3650, integer: true },
   influenceThreshold: { kind: 'number', min: 0, max: 1000 },
   reviewNearThreshold: { kind: 'number', min: 0, max: 1 },
   activityWeights: { kind: 'weights' },
   defaultActivityWeight: { kind: 'number', min: 0, max: 1000 },
-  influenceModel: { kind: 'enum', values: ['even', 'first', 'last', 'position', 'time-decay', 'weighted'] },
+  influenceModel: { kind: 'enum', values: INFLUENCE_MODELS },
   timeDecayHalfLifeDays: { kind: 'number', min: 0.001, max: 3650 },
   sourcedShare: { kind: 'number', min: 0, max: 1 },
   resoldCountsAs: { kind: 'enum', values: ['resold', 'sourced'] },

@@ -18,8 +18,9 @@ export type Field =
  */
 export type MappingInput = Partial<Record<Field, string | number | null>>;
 
-export type Status = 'won' | 'lost' | 'open';
-export type Motion = 'sourced' | 'influenced' | 'resold' | 'direct';
+import type { Motion, Status } from './vocabulary';
+
+export type { Motion, Status };
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A data issue (SPEC 6.5 `issues[]`, plus the effect shown on the "Data Issues" tab). */

@@ -1,7 +1,7 @@
 /** The first thing the user reads: money the totals leave out, in numbers, in the console, the Partner Summary tab and the preview; exit codes for runs whose money cannot be trusted. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, buildReportTabs, moneyHeadline, previewFromSummary, toSummaryJson } from '../../src/core';
+import { analyze, buildReportTabs, moneyHeadline, previewFromSummary } from '../../src/core';
 import { buildCli, runCli, tempDir } from './cliHarness';
 
 const HEADER = 'Opportunity ID,Opportunity Name,Stage,Amount,Close Date';
@@ -13,15 +13,16 @@ const grid = (lines: string[]): string[][] => lines.map((l) => l.split(/,(?=(?:[
 
 describe('the money headline', () => {
   it('says how many won deals are not in the totals and why', () => {
-    const summary = toSummaryJson(analyze({ deals: grid(TEN_WON) }));
-    expect(moneyHeadline({ summary }).lines).toEqual(['3 of 10 won deals, amounts unknown, are not in these totals: amounts could not be read. See Data Issues.']);
+    const analysis = analyze({ deals: grid(TEN_WON) });
+    const { summary } = analysis;
+    expect(moneyHeadline(analysis).lines).toEqual(['3 of 10 won deals, amounts unknown, are not in these totals: amounts could not be read. See Data Issues.']);
     expect(summary.issues[0]).toMatchObject({ severity: 'error', code: 'REVENUE_INCOMPLETE', row: null });
   });
 
   it('names each cause when there are several, and the pipeline separately', () => {
     const lines = ['Deal ID,Stage,Amount,Currency', 'D1,Closed Won,100,USD', 'D2,Closed Won,xyz,USD', 'D3,Closed Won,500,EUR', 'D4,Open,abc,USD'];
-    const summary = toSummaryJson(analyze({ deals: grid(lines) }));
-    expect(moneyHeadline({ summary }).lines).toEqual([
+    const analysis = analyze({ deals: grid(lines) });
+    expect(moneyHeadline(analysis).lines).toEqual([
       '2 of 3 won deals, 500.00 EUR and 1 amount unknown, are not in these totals: 1 amount could not be read, 1 in a currency with no FX rate. See Data Issues.',
       '1 of 1 open deal, amount unknown, is not in the pipeline: its amount could not be read. See Data Issues.',
     ]);
@@ -55,9 +56,9 @@ describe('the money headline', () => {
   });
 
   it('says nothing when every amount was read', () => {
-    const summary = toSummaryJson(analyze({ deals: grid([HEADER, ...rows(['100', '200'])]) }));
-    expect(moneyHeadline({ summary })).toEqual({ lines: [], everyAmountUnread: false });
-    expect(buildReportTabs({ summary })[0]!.blocks.some((b) => b.row === 1 && b.col === 0 && b.values.length === 0 && b.title?.includes('not in'))).toBe(false);
+    const analysis = analyze({ deals: grid([HEADER, ...rows(['100', '200'])]) });
+    expect(moneyHeadline(analysis)).toEqual({ lines: [], everyAmountUnread: false });
+    expect(buildReportTabs(analysis)[0]!.blocks.some((b) => b.row === 1 && b.col === 0 && b.values.length === 0 && b.title?.includes('not in'))).toBe(false);
   });
 });
 

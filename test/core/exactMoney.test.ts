@@ -5,8 +5,8 @@
  * exact totals where spreadsheet cells and JSON numbers cannot show every cent.
  */
 import fc from 'fast-check';
-import { analyze, buildReportTabs, toSummaryJson } from '../../src/core';
-import type { Summary } from '../../src/core';
+import { analyze, buildReportTabs } from '../../src/core';
+import type { Analysis } from '../../src/core';
 import { CentsSum, centsToMoney } from '../../src/core/rollup/centsSum';
 import { dealGrid } from './dealGrid';
 
@@ -26,12 +26,14 @@ const toGrid = (rows: readonly Row[]): ReturnType<typeof dealGrid> => dealGrid(r
 })));
 
 /** Exact credited cents per partner and exact revenue per motion, from each deal's own lines (each line is far below 2^53 cents). */
-function exactFromDeals(s: Summary): { credited: Map<string, bigint>; motion: Map<string, bigint>; quarter: Map<string, bigint>; revenue: bigint } {
+function exactFromDeals(analysis: Analysis): { credited: Map<string, bigint>; motion: Map<string, bigint>; quarter: Map<string, bigint>; revenue: bigint } {
+  const s = analysis.summary;
   const credited = new Map<string, bigint>();
   const motion = new Map<string, bigint>();
   const quarter = new Map<string, bigint>();
   let revenue = BigInt(0);
-  for (const d of s.deals) {
+  for (let i = 0; i < analysis.deals.length; i++) {
+    const d = analysis.deals.dealRow(i);
     if (d.status !== 'won' || d.amount === null || !d.counted) continue;
     revenue += big(d.amount);
     motion.set(d.motion, (motion.get(d.motion) ?? BigInt(0)) + big(d.amount));
@@ -61,8 +63,9 @@ describe('a Korean won book past 2^53 cents', () => {
   const rows: Row[] = Array.from({ length: 20 }, (_, i) => ({ amount: 9999999999999.99, sourcer: i % 3, influencers: i % 2 === 0 ? [3] : [], quarter: i % 2, won: true }));
   rows.push({ amount: 12345.67, sourcer: -1, influencers: [], quarter: 0, won: true });
   for (let i = 0; i < 10; i++) rows.push({ amount: 9999999999999.99, sourcer: 0, influencers: [], quarter: 1, won: false });
-  const s = toSummaryJson(analyze({ deals: toGrid(rows), partners: directory }, { policy: { reportingCurrency: 'KRW' } }));
-  const x = exactFromDeals(s);
+  const analysis = analyze({ deals: toGrid(rows), partners: directory }, { policy: { reportingCurrency: 'KRW' } });
+  const s = analysis.summary;
+  const x = exactFromDeals(analysis);
 
   it('gives each partner, quarter and tier the nearest number to its exact sum', () => {
     expect(x.revenue).toBeGreaterThan(SAFE);
@@ -86,7 +89,7 @@ describe('a Korean won book past 2^53 cents', () => {
   });
 
   it('sums the Partner Trend quarter rows exactly to partner-led revenue', () => {
-    const trend = buildReportTabs({ summary: s }).find((t) => t.name === 'Partner Trend')!;
+    const trend = buildReportTabs(analysis).find((t) => t.name === 'Partner Trend')!;
     const block = trend.blocks.find((b) => b.values[0]?.includes('Partner-led'))!;
     const ledCol = block.values[0]!.indexOf('Partner-led');
     const led = sumBig(block.values.slice(1).map((r) => big(r[ledCol] as number)));
@@ -94,7 +97,7 @@ describe('a Korean won book past 2^53 cents', () => {
   });
 
   it('does not warn on an ordinary book', () => {
-    const small = toSummaryJson(analyze({ deals: toGrid(rows.map((r) => ({ ...r, amount: 1250000 }))) }, { policy: { reportingCurrency: 'KRW' } }));
+    const small = analyze({ deals: toGrid(rows.map((r) => ({ ...r, amount: 1250000 }))) }, { policy: { reportingCurrency: 'KRW' } }).summary;
     expect(small.issues.map((i) => i.code)).not.toContain('MONEY_LONG');
   });
 });
@@ -103,7 +106,7 @@ describe('payouts on a rupiah book', () => {
   it('sums the payout basis of a partner past 2^53 cents exactly', () => {
     const rows = Array.from({ length: 12 }, (_, i) => ({ 'Deal ID': `INV/2025/${i}`, Stage: 'Closed Won', Amount: 9500000000000 + i / 100,
       Currency: 'IDR', 'Close Date': '2025-02-01', 'Sourcing Partner': 'PT Mitra Solusi' }));
-    const s = toSummaryJson(analyze({ deals: dealGrid(rows) }, { policy: { reportingCurrency: 'IDR', incentives: { sourced: 0.01 } } }));
+    const s = analyze({ deals: dealGrid(rows) }, { policy: { reportingCurrency: 'IDR', incentives: { sourced: 0.01 } } }).summary;
     const exact = BigInt('11400000000000066'); // 12 x 9.5e14 cents + 0 + 1 + ... + 11
     expect(s.payouts!.partners[0]!.sourcedBasis).toBe(centsToMoney(exact));
     expect(s.payouts!.lifetime[0]!.creditedRevenue).toBe(centsToMoney(exact));
@@ -126,8 +129,9 @@ describe('property: partners add up to the totals and motions to revenue, exactl
   it('holds for won books of any size', () => {
     let past = 0;
     fc.assert(fc.property(fc.array(row, { minLength: 12, maxLength: 30 }), (rows) => {
-      const s = toSummaryJson(analyze({ deals: toGrid(rows), partners: directory }, { policy: { reportingCurrency: 'KRW' } }));
-      const x = exactFromDeals(s);
+      const analysis = analyze({ deals: toGrid(rows), partners: directory }, { policy: { reportingCurrency: 'KRW' } });
+      const s = analysis.summary;
+      const x = exactFromDeals(analysis);
       if (x.revenue > SAFE) past++;
       // Each partner row is the nearest number to its exact credit; together they are partner-led revenue exactly.
       for (const p of s.partners) expect(p.creditedRevenue).toBe(centsToMoney(x.credited.get(p.partner) ?? BigInt(0)));

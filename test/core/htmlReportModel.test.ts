@@ -1,5 +1,5 @@
 /** The HTML report's model: credit columns that reconcile, capped partner and issue lists that still add up, and the charts' data. */
-import { analyze, htmlReportModel, HTML_ISSUE_ROWS, HTML_PARTNER_ROWS, toSummaryJson } from '../../src/core';
+import { analyze, htmlReportModel, HTML_ISSUE_ROWS, HTML_PARTNER_ROWS } from '../../src/core';
 import type { Cell, HtmlTable } from '../../src/core';
 import { dealGrid } from './dealGrid';
 
@@ -18,15 +18,16 @@ function expectReconciles(t: HtmlTable, partnerLed: number): void {
 
 describe('the HTML report model', () => {
   // A small CRM export: a sourced deal shared with an influencer, a resold deal, an influenced one, a direct one, an open one.
-  const summary = toSummaryJson(analyze({ deals: dealGrid([
+  const analysis = analyze({ deals: dealGrid([
     { 'Deal ID': 'OPP-1', 'Opportunity Name': 'Northwind renewal', Stage: 'Closed Won', Amount: 120000, 'Close Date': '2024-02-10', 'Sourcing Partner': 'Acme Inc.', 'Influencing Partners': 'Globex' },
     { 'Deal ID': 'OPP-2', 'Opportunity Name': 'Contoso expansion', Stage: 'Closed Won', Amount: 80000.5, 'Close Date': '2024-05-03', Reseller: 'Hooli Distribution' },
     { 'Deal ID': 'OPP-3', 'Opportunity Name': 'Fabrikam pilot', Stage: 'Closed Won', Amount: 45000, 'Close Date': '2024-05-20', 'Influencing Partners': 'Globex; Initech' },
     { 'Deal ID': 'OPP-4', 'Opportunity Name': 'Tailspin direct', Stage: 'Closed Won', Amount: 30000, 'Close Date': '2024-08-14' },
     { 'Deal ID': 'OPP-5', 'Opportunity Name': 'Litware new logo', Stage: 'Negotiation', Amount: 60000, 'Close Date': '2024-11-30', 'Sourcing Partner': 'Acme Inc.' },
     { 'Deal ID': 'OPP-6', 'Opportunity Name': 'Bad amount', Stage: 'Closed Won', Amount: 'TBD', 'Close Date': '2024-03-01', 'Sourcing Partner': 'Initech' },
-  ]) }));
-  const model = htmlReportModel({ summary }, { topPartners: 2 });
+  ]) });
+  const { summary } = analysis;
+  const model = htmlReportModel(analysis, { topPartners: 2 });
 
   it('has a partner table whose credit columns add up per partner and to partner-led revenue', () => {
     expect(model.partners.rows.slice(0, -1).map((r) => r[0])).toEqual(summary.partners.map((p) => p.partner));
@@ -67,8 +68,9 @@ describe('the HTML report model on many partners and many issues', () => {
     rows.push({ 'Deal ID': `D-${i}`, Stage: 'Won', Amount: 1000 + i + 0.01 * (i % 7), 'Close Date': `2024-0${1 + (i % 9)}-15`, Reseller: `Reseller ${String(i).padStart(3, '0')}` });
   }
   for (let i = 0; i < HTML_ISSUE_ROWS + 30; i++) rows.push({ 'Deal ID': `X-${i}`, Stage: 'Won', Amount: 'n/a', 'Close Date': '2024-06-01' });
-  const summary = toSummaryJson(analyze({ deals: dealGrid(rows) }));
-  const model = htmlReportModel({ summary });
+  const analysis = analyze({ deals: dealGrid(rows) });
+  const { summary } = analysis;
+  const model = htmlReportModel(analysis);
 
   it(`lists ${HTML_PARTNER_ROWS} partners one by one and the rest on one row, and the columns still add up`, () => {
     expect(model.partners.listed).toBe(HTML_PARTNER_ROWS);

@@ -5,6 +5,7 @@
  * Series are references to the cells the writer puts the blocks in, so a chart follows edits to its cells.
  */
 import type { Cell, ChartSpec, ReportBlock, ReportTab } from '../../core';
+import { MOTION_LABEL, MOTIONS } from '../../core';
 import type { CellRange, XlsxChart } from './XlsxChart';
 
 /** Rows a chart covers (the core leaves about 20 free beside each charted block). */
@@ -23,7 +24,8 @@ const endColumn = (tab: ReportTab, col: number, chars: number): number => {
 };
 /** Money on an axis and in labels: whole units with thousands separators. */
 const MONEY_AXIS = '#,##0';
-const MOTIONS = ['Sourced', 'Influenced', 'Resold', 'Direct'] as const;
+/** The motions as the Motion block labels its rows. */
+const MOTION_ROWS = MOTIONS.map((m) => MOTION_LABEL[m]);
 
 /** Excel column letters for a 0-based column. */
 export const columnLetters = (col: number): string => {
@@ -100,7 +102,7 @@ function specChart(tab: ReportTab, spec: ChartSpec, currency: string): XlsxChart
 function motionSplitChart(tab: ReportTab, col: number, currency: string): XlsxChart | null {
   const block = tab.blocks.find((b) => b.values[0]?.[0] === 'Motion');
   if (!block) return null;
-  const rows = MOTIONS.map((m) => block.values.findIndex((row, i) => i >= block.headerRows && row[0] === m));
+  const rows = MOTION_ROWS.map((m) => block.values.findIndex((row, i) => i >= block.headerRows && row[0] === m));
   if (rows.some((r) => r < 0)) return null;
   const values = range(tab, block, 1, rows, amount);
   const total = values.values.reduce<number>((sum, v) => sum + (v ?? 0), 0);

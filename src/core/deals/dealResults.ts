@@ -8,11 +8,13 @@ import type { AnalysisSummary, DealRow, Motion, Status, Summary } from '../types
 import type { Classification } from '../classify/Classification';
 import type { CreditKind, CreditLine } from '../credit/creditDeal';
 import { formatDay, parseDateText, partsOfDay } from '../values/parseDate';
+import { MOTIONS, STATUSES } from '../vocabulary';
 
-const STATUSES: readonly Status[] = ['won', 'lost', 'open'];
-const MOTIONS: readonly Motion[] = ['sourced', 'influenced', 'resold', 'direct'];
-const STATUS_CODE: Record<Status, number> = { won: 0, lost: 1, open: 2 };
-const MOTION_CODE: Record<Motion, number> = { sourced: 0, influenced: 1, resold: 2, direct: 3 };
+/** Each name's place in its list: the code the typed columns hold. */
+const codesOf = <T extends string>(list: readonly T[]): Readonly<Record<T, number>> =>
+  Object.fromEntries(list.map((name, i) => [name, i])) as Record<T, number>;
+const STATUS_CODE = codesOf(STATUSES);
+const MOTION_CODE = codesOf(MOTIONS);
 const KINDS: readonly CreditKind[] = ['sourced', 'influenced', 'resold'];
 const KIND_CODE: Record<CreditKind, number> = { sourced: 0, influenced: 1, resold: 2 };
 

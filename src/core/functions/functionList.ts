@@ -2,16 +2,17 @@
  * The custom functions of SPEC 6.3, defined once as data. The Apps Script stubs, Excel's
  * functions.json and both hosts' registrations are generated from this list.
  */
-import type { AnalysisSummary, Cell, Grid, Motion, PartnerRow } from '../types';
+import type { AnalysisSummary, Cell, Grid } from '../types';
 import type { DealsView } from '../deals/dealResults';
 import type { Settings } from '../hostApi';
-import type { InfluenceModel } from '../policy';
+import type { InfluenceModel } from '../vocabulary';
+import { INFLUENCE_MODELS, MOTION_LABEL, MOTIONS, orList } from '../vocabulary';
 import { analyze } from '../analyze';
 import type { Analysis } from '../analyze';
 import { CentsSum } from '../rollup/centsSum';
 import type { ExactTotals } from '../rollup/totalsRollup';
 import type { PartnerMoneyKey } from '../rollup/partnersRollup';
-import { AttributionError } from '../AttributionError';
+import { functionError } from '../messages';
 import { partnerKey } from '../partners/partnerKey';
 import { PARTNER_COLUMNS, partnerRowCells } from '../report/partnerColumns';
 import { fitCell } from '../report/ReportTab';
@@ -19,10 +20,34 @@ import { fitCell } from '../report/ReportTab';
 /** A range, a text value, or `names`: one partner name or a range of names (one result per cell). */
 export type ParamKind = 'range' | 'text' | 'names';
 
+/** What the status argument selects: won deals (revenue), open deals (pipeline) or both. */
+export type StatusArg = 'won' | 'open' | 'all';
+const STATUS_ARGS: readonly StatusArg[] = ['won', 'open', 'all'];
+
+/**
+ * Every argument a custom function can take, by its name, as the engine uses it once read. An
+ * argument a function does not declare reads as omitted (its default).
+ */
+export interface FunctionArgs {
+  deals: Grid;
+  touches: Grid | null;
+  /** One partner name, a range of names (one result per cell, same shape), or null for the total. */
+  partner: { name: string } | { names: Cell[][] } | null;
+  status: StatusArg;
+  /** null: the saved setting. */
+  model: InfluenceModel | null;
+  /** A key of TOTAL_SUMS. */
+  motion: string;
+  /** A close quarter as periodKey writes it ("2024Q1", "FY2025Q1"), or null for all periods. */
+  period: string | null;
+}
+
 export interface ParamDef {
-  name: string;
+  /** The argument's name in help texts, and which argument it is (how it is read). */
+  name: keyof FunctionArgs;
   description: string;
   optional: boolean;
+  /** How the host hands it over: a range, one value, or a name or range of names. */
   kind: ParamKind;
 }
 
@@ -46,7 +71,7 @@ const DEALS: ParamDef = { name: 'deals', description: 'The deals range, includin
 const TOUCHES: ParamDef = { name: 'touches', description: 'Optional touches range (Deal ID, Partner, Activity, Date, Weight) with its header row.', optional: true, kind: 'range' };
 const PARTNER: ParamDef = { name: 'partner', description: 'Optional partner name, or a range of names (one result per name, the fast way to fill a column); leave out for the total.', optional: true, kind: 'names' };
 const STATUS: ParamDef = { name: 'status', description: '"won" (revenue, default), "open" (pipeline) or "all".', optional: true, kind: 'text' };
-const MODEL: ParamDef = { name: 'model', description: 'Influence model: even, first, last, position, time-decay or weighted (default: the saved setting).', optional: true, kind: 'text' };
+const MODEL: ParamDef = { name: 'model', description: `Influence model: ${orList(INFLUENCE_MODELS)} (default: the saved setting).`, optional: true, kind: 'text' };
 
 /** The list. Order is the order shown in help and in functions.json. */
 export const CUSTOM_FUNCTIONS: readonly FunctionDef[] = Object.freeze([
@@ -91,61 +116,113 @@ const isOmitted = (value: unknown): boolean =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 1
     && Array.isArray(value[0]) && value[0].length === 1 && (value[0][0] === '' || value[0][0] === null));
 
-const asGrid = (value: unknown, what: string): Grid => {
+const asGrid = (value: unknown, name: string): Grid => {
   if (Array.isArray(value) && value.every((row) => Array.isArray(row))) return value as Grid;
-  throw new AttributionError('BAD_ARGUMENT', `${what} must be a range with a header row, such as A1:K500.`);
+  throw functionError('NOT_A_RANGE', { name });
 };
 
-const asText = (value: unknown, what: string): string => {
+/** A text argument: the cell's text (a single-cell range's only cell), numbers and booleans as written. */
+const asText = (value: unknown, name: string): string => {
   const cell = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
   if (typeof cell === 'string') return cell.trim();
   if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
-  throw new AttributionError('BAD_ARGUMENT', `${what} must be text.`);
+  throw functionError('NOT_TEXT', { name });
 };
 
-type StatusArg = 'won' | 'open' | 'all';
-const asStatus = (value: unknown): StatusArg => {
-  if (isOmitted(value)) return 'won';
-  const text = asText(value, 'status').toLowerCase();
-  if (text === 'won' || text === 'open' || text === 'all') return text;
-  throw new AttributionError('BAD_ARGUMENT', `status must be "won", "open" or "all"; got "${text}".`);
+/** A text argument that must be one of `choices` (in any case); `choicesText` is how the message lists them. */
+const asChoice = <T extends string>(value: unknown, name: string, choices: readonly T[], choicesText: string): T => {
+  const text = asText(value, name).toLowerCase();
+  if ((choices as readonly string[]).includes(text)) return text as T;
+  throw functionError('NOT_A_CHOICE', { name, choices: choicesText, value: text });
 };
 
-const MODELS: readonly InfluenceModel[] = ['even', 'first', 'last', 'position', 'time-decay', 'weighted'];
-const asModel = (value: unknown): InfluenceModel | null => {
-  if (isOmitted(value)) return null;
-  const text = asText(value, 'model').toLowerCase();
-  if ((MODELS as readonly string[]).includes(text)) return text as InfluenceModel;
-  throw new AttributionError('BAD_ARGUMENT', `model must be one of ${MODELS.join(', ')}; got "${text}".`);
-};
-
-const MOTION_LABEL: Record<Motion, string> = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' };
-
-const run = (args: readonly unknown[], settings: Settings | null, touchesAt: number | null, model: InfluenceModel | null): Analysis => {
-  const deals = asGrid(args[0], 'deals');
-  const touchesArg = touchesAt === null ? undefined : args[touchesAt];
-  const touches = isOmitted(touchesArg) ? null : asGrid(touchesArg, 'touches');
-  const policy = { ...(settings?.policy ?? {}), ...(model ? { influenceModel: model } : {}) };
-  return analyze({ deals, touches }, { policy, mapping: settings?.mapping ?? {}, explain: false, numbersOnly: true });
-};
-
-const findPartner = (summary: AnalysisSummary, name: string): PartnerRow | null => {
-  const key = partnerKey(name);
-  return summary.partners.find((p) => partnerKey(p.partner) === key) ?? null;
-};
-
-/** The partners by matching key, so a column of names is answered from one analysis without a search per name. */
-const partnerIndex = (summary: AnalysisSummary): Map<string, PartnerRow> => {
-  const index = new Map<string, PartnerRow>();
-  for (const p of summary.partners) if (!index.has(partnerKey(p.partner))) index.set(partnerKey(p.partner), p);
-  return index;
-};
+const quoted = (values: readonly string[]): string => orList(values.map((v) => `"${v}"`));
 
 /** A partner argument that is a range of more than one cell (a column of names), else null. */
 const nameRange = (value: unknown): Cell[][] | null => {
   if (!Array.isArray(value) || !value.every((row) => Array.isArray(row))) return null;
   const rows = value as Cell[][];
   return rows.length > 1 || (rows[0]?.length ?? 0) > 1 ? rows : null;
+};
+
+/** "FY2025 q1" and "FY2025 Q1" alike. */
+const periodKey = (text: string): string => text.replace(/\s+/g, '').toUpperCase();
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/** Which exact totals (won, open) each motion reads, for the revenue functions and SHARE. */
+const TOTAL_SUMS: Readonly<Record<string, readonly [keyof ExactTotals, keyof ExactTotals]>> = {
+  led: ['partnerLedRevenue', 'partnerLedPipeline'], 'partner-led': ['partnerLedRevenue', 'partnerLedPipeline'],
+  sourced: ['sourcedRevenue', 'sourcedPipeline'], influenced: ['influencedRevenue', 'influencedPipeline'],
+  resold: ['resoldRevenue', 'resoldPipeline'], direct: ['directRevenue', 'directPipeline'],
+};
+/** The motions SHARE names in its messages ("partner-led" is accepted as "led"). */
+const MOTION_ARGS: readonly string[] = ['led', ...MOTIONS];
+
+/**
+ * How each argument is read from what the host passed: the one place host values become the
+ * engine's. `param` is the function's declaration of it (undefined when the function has no such
+ * argument: it reads as omitted), `at` its place in the call.
+ */
+const READ_ARG: { readonly [K in keyof FunctionArgs]: (value: unknown, param: ParamDef | undefined, at: number, def: FunctionDef) => FunctionArgs[K] } = {
+  deals: (value, param) => asGrid(value, param?.name ?? 'deals'),
+  touches: (value, param) => (isOmitted(value) ? null : asGrid(value, param?.name ?? 'touches')),
+  partner: (value, param, at, def) => {
+    const names = nameRange(value);
+    if (names) return { names };
+    if (isOmitted(value)) {
+      if (param && !param.optional) throw functionError('NEEDS_PARTNER', { fn: def.id, position: ORDINALS[at] ?? `${at + 1}th` });
+      return null;
+    }
+    return { name: asText(value, 'partner') };
+  },
+  status: (value) => (isOmitted(value) ? 'won' : asChoice(value, 'status', STATUS_ARGS, quoted(STATUS_ARGS))),
+  model: (value) => (isOmitted(value) ? null : asChoice(value, 'model', INFLUENCE_MODELS, `one of ${INFLUENCE_MODELS.join(', ')}`)),
+  motion: (value) => {
+    if (isOmitted(value)) return 'led';
+    const text = asText(value, 'motion').toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(TOTAL_SUMS, text)) return text;
+    throw functionError('NOT_A_CHOICE', { name: 'motion', choices: quoted(MOTION_ARGS), value: text });
+  },
+  period: (value) => {
+    if (isOmitted(value)) return null;
+    const text = asText(value, 'period');
+    const key = periodKey(text);
+    if (!/^(FY)?\d{4}Q[1-4]$/.test(key)) throw functionError('NOT_A_PERIOD', { name: 'period', value: text });
+    return key;
+  },
+};
+const ARG_NAMES = Object.keys(READ_ARG) as (keyof FunctionArgs)[];
+
+/** A function's arguments, read by their declared names in the order the function declares them. */
+function readArgs(def: FunctionDef, args: readonly unknown[]): FunctionArgs {
+  const out: Partial<FunctionArgs> = {};
+  const read = <K extends keyof FunctionArgs>(name: K, value: unknown, param: ParamDef | undefined, at: number): void => {
+    out[name] = READ_ARG[name](value, param, at, def);
+  };
+  def.params.forEach((param, at) => read(param.name, args[at], param, at));
+  for (const name of ARG_NAMES) if (!def.params.some((p) => p.name === name)) read(name, undefined, undefined, -1);
+  return out as FunctionArgs;
+}
+
+/** The analysis the numeric functions read: numbers only, under the model argument when one is given. */
+const run = (a: FunctionArgs, settings: Settings | null): Analysis => {
+  const policy = { ...(settings?.policy ?? {}), ...(a.model ? { influenceModel: a.model } : {}) };
+  return analyze({ deals: a.deals, touches: a.touches }, { policy, mapping: settings?.mapping ?? {}, explain: false, numbersOnly: true });
+};
+
+/** The index in summary.partners of the partner a name matches (partnerKey), or null. */
+const findPartner = (summary: AnalysisSummary, name: string): number | null => {
+  const key = partnerKey(name);
+  const index = summary.partners.findIndex((p) => partnerKey(p.partner) === key);
+  return index < 0 ? null : index;
+};
+
+/** The partners' indexes by matching key, so a column of names is answered from one analysis without a search per name. */
+const partnerIndex = (summary: AnalysisSummary): Map<string, number> => {
+  const index = new Map<string, number>();
+  summary.partners.forEach((p, i) => { if (!index.has(partnerKey(p.partner))) index.set(partnerKey(p.partner), i); });
+  return index;
 };
 
 /** One result per cell of the names range, same shape; a blank cell gives a blank, so a filled-down column stays clean. */
@@ -155,8 +232,12 @@ const perName = (names: readonly (readonly Cell[])[], value: (name: string) => n
     return name === '' ? '' : value(name);
   }));
 
-/** "FY2025 q1" and "FY2025 Q1" alike. */
-const periodKey = (text: string): string => text.replace(/\s+/g, '').toUpperCase();
+/** A partner function's answer: one number for one name, or one per cell of a names range, from one analysis; `value` gets the partner's index in summary.partners. */
+const forPartner = (partner: { name: string } | { names: Cell[][] }, summary: AnalysisSummary, value: (index: number | null) => number): number | Cell[][] => {
+  if ('name' in partner) return value(findPartner(summary, partner.name));
+  const index = partnerIndex(summary);
+  return perName(partner.names, (name) => value(index.get(partnerKey(name)) ?? null));
+};
 
 /** Won, open or both, as one exact sum of cents: the same sums the summary's figures are shown from. */
 const sumOf = (status: StatusArg, won: CentsSum, open: CentsSum): CentsSum =>
@@ -168,12 +249,6 @@ const byStatus = (status: StatusArg, won: CentsSum, open: CentsSum): number => s
 const PARTNER_SUMS: Record<'SOURCED' | 'INFLUENCED' | 'RESOLD' | 'LED', readonly [PartnerMoneyKey, PartnerMoneyKey]> = {
   SOURCED: ['sourcedCents', 'sourcedPipeCents'], INFLUENCED: ['influencedCents', 'influencedPipeCents'],
   RESOLD: ['resoldCents', 'resoldPipeCents'], LED: ['creditedCents', 'creditedPipeCents'],
-};
-/** Which exact totals (won, open) each motion reads, for the revenue functions and SHARE. */
-const TOTAL_SUMS: Record<string, readonly [keyof ExactTotals, keyof ExactTotals]> = {
-  led: ['partnerLedRevenue', 'partnerLedPipeline'], 'partner-led': ['partnerLedRevenue', 'partnerLedPipeline'],
-  sourced: ['sourcedRevenue', 'sourcedPipeline'], influenced: ['influencedRevenue', 'influencedPipeline'],
-  resold: ['resoldRevenue', 'resoldPipeline'], direct: ['directRevenue', 'directPipeline'],
 };
 
 /** An aligned output column: a header label on the header row, a value per deal row, "" elsewhere. */
@@ -187,99 +262,77 @@ const alignedColumn = (deals: DealsView, rows: number, header: string, headerInd
   return out;
 };
 
+const BY_ID = new Map<string, FunctionDef>(CUSTOM_FUNCTIONS.map((def) => [def.id, def]));
+
 /**
  * Runs one custom function by id with the arguments as the host passed them (2D arrays for ranges,
  * undefined/null/"" for omitted ones). Throws AttributionError with a user-facing message for
  * unusable input; the host turns it into its own error type.
  */
 export function runFunction(id: string, args: readonly unknown[], settings: Settings | null = null): number | Cell[][] {
-  switch (id) {
+  const def = BY_ID.get(id);
+  if (!def) throw functionError('UNKNOWN_FUNCTION', { fn: id });
+  const a = readArgs(def, args);
+  switch (def.id) {
     case 'CLASSIFY':
     case 'EXPLAIN': {
-      const deals = asGrid(args[0], 'deals');
-      const touches = isOmitted(args[1]) ? null : asGrid(args[1], 'touches');
-      const analysis = analyze({ deals, touches }, { policy: settings?.policy ?? {}, mapping: settings?.mapping ?? {}, explain: id === 'EXPLAIN' });
+      const analysis = analyze({ deals: a.deals, touches: a.touches }, { policy: settings?.policy ?? {}, mapping: settings?.mapping ?? {}, explain: id === 'EXPLAIN' });
       return id === 'CLASSIFY'
-        ? alignedColumn(analysis.deals, deals.length, 'Partner Motion', analysis.table.headerIndex, (d, i) => MOTION_LABEL[d.motion(i)])
-        : alignedColumn(analysis.deals, deals.length, 'Partner Reason', analysis.table.headerIndex, (d, i) => fitCell(d.reason(i)));
+        ? alignedColumn(analysis.deals, a.deals.length, 'Partner Motion', analysis.table.headerIndex, (d, i) => MOTION_LABEL[d.motion(i)])
+        : alignedColumn(analysis.deals, a.deals.length, 'Partner Reason', analysis.table.headerIndex, (d, i) => fitCell(d.reason(i)));
     }
     case 'SOURCED':
     case 'INFLUENCED':
     case 'RESOLD':
     case 'LED': {
-      const status = asStatus(args[2]);
-      const names = nameRange(args[1]);
-      const partner = names || isOmitted(args[1]) ? null : asText(args[1], 'partner');
-      const analysis = run(args, settings, 3, null);
-      const [won, open] = PARTNER_SUMS[id];
-      const ofPartner = (p: PartnerRow | null): number => {
-        const x = p === null ? null : analysis.exact.partner(p);
-        return x === null ? 0 : byStatus(status, x[won], x[open]);
-      };
-      if (names) {
-        const index = partnerIndex(analysis.summary);
-        return perName(names, (name) => ofPartner(index.get(partnerKey(name)) ?? null));
+      const analysis = run(a, settings);
+      const [won, open] = PARTNER_SUMS[def.id];
+      if (a.partner === null) {
+        const [tWon, tOpen] = TOTAL_SUMS[def.id === 'LED' ? 'led' : def.id.toLowerCase()]!;
+        return byStatus(a.status, analysis.exact.totals[tWon], analysis.exact.totals[tOpen]);
       }
-      if (partner === null) {
-        const [tWon, tOpen] = TOTAL_SUMS[id === 'LED' ? 'led' : id.toLowerCase()]!;
-        return byStatus(status, analysis.exact.totals[tWon], analysis.exact.totals[tOpen]);
-      }
-      return ofPartner(findPartner(analysis.summary, partner));
+      return forPartner(a.partner, analysis.summary, (index) => {
+        const x = index === null ? null : analysis.exact.partner(index);
+        return x === null ? 0 : byStatus(a.status, x[won], x[open]);
+      });
     }
     case 'CREDIT': {
-      if (isOmitted(args[1])) throw new AttributionError('BAD_ARGUMENT', 'CREDIT needs a partner name (the second argument).');
-      const names = nameRange(args[1]);
-      const model = asModel(args[2]);
-      const status = asStatus(args[3]);
-      const analysis = run(args, settings, 4, model);
-      const credited = (p: PartnerRow | null): number => {
-        const x = p === null ? null : analysis.exact.partner(p);
-        return x === null ? 0 : byStatus(status, x.creditedCents, x.creditedPipeCents);
-      };
-      if (names) {
-        const index = partnerIndex(analysis.summary);
-        return perName(names, (name) => credited(index.get(partnerKey(name)) ?? null));
-      }
-      return credited(findPartner(analysis.summary, asText(args[1], 'partner')));
+      const analysis = run(a, settings);
+      return forPartner(a.partner!, analysis.summary, (index) => {
+        const x = index === null ? null : analysis.exact.partner(index);
+        return x === null ? 0 : byStatus(a.status, x.creditedCents, x.creditedPipeCents);
+      });
     }
     case 'SHARE': {
-      const motionText = isOmitted(args[1]) ? 'led' : asText(args[1], 'motion').toLowerCase();
-      const status = asStatus(args[2]);
-      const totals = run(args, settings, null, null).exact.totals;
-      const parts = TOTAL_SUMS[motionText];
-      if (!parts) throw new AttributionError('BAD_ARGUMENT', `motion must be "led", "sourced", "influenced", "resold" or "direct"; got "${motionText}".`);
-      const part = sumOf(status, totals[parts[0]], totals[parts[1]]).approx();
-      const whole = sumOf(status, totals.revenue, totals.pipeline).approx();
-      if (whole === 0) throw new AttributionError('NO_REVENUE', 'There is no revenue to take a share of (no won deals with an amount).');
+      const totals = run(a, settings).exact.totals;
+      const parts = TOTAL_SUMS[a.motion]!;
+      const part = sumOf(a.status, totals[parts[0]], totals[parts[1]]).approx();
+      const whole = sumOf(a.status, totals.revenue, totals.pipeline).approx();
+      if (whole === 0) throw functionError('NO_REVENUE');
       return Math.round((part / whole) * 1e4) / 1e4;
     }
     case 'PAYOUT': {
-      if (isOmitted(args[1])) throw new AttributionError('BAD_ARGUMENT', 'PAYOUT needs a partner name (the second argument).');
-      const period = isOmitted(args[2]) ? null : periodKey(asText(args[2], 'period'));
-      if (period !== null && !/^(FY)?\d{4}Q[1-4]$/.test(period)) {
-        throw new AttributionError('BAD_ARGUMENT', `period must be a close quarter such as "2024 Q1" or "FY2025 Q1"; got "${asText(args[2], 'period')}".`);
-      }
-      const payouts = run(args, settings, 3, null).summary.payouts;
-      if (!payouts) throw new AttributionError('NO_INCENTIVES', 'PAYOUT needs an incentive plan: add "incentives" (rates per motion) to the saved settings first.');
+      const payouts = run(a, settings).summary.payouts;
+      if (!payouts) throw functionError('NO_INCENTIVES', { fn: def.id });
       // Each payout is whole cents; their sum is exact (CentsSum), as the Payouts tab's.
       const byPartner = new Map<string, CentsSum>();
       for (const p of payouts.partners) {
-        if (period !== null && periodKey(p.period) !== period) continue;
+        if (a.period !== null && periodKey(p.period) !== a.period) continue;
         const key = partnerKey(p.partner);
         let sum = byPartner.get(key);
         if (sum === undefined) { sum = new CentsSum(); byPartner.set(key, sum); }
         sum.add(Math.round(p.payout * 100));
       }
       const payoutOf = (name: string): number => byPartner.get(partnerKey(name))?.money() ?? 0;
-      const names = nameRange(args[1]);
-      return names ? perName(names, payoutOf) : payoutOf(asText(args[1], 'partner'));
+      const partner = a.partner!;
+      return 'name' in partner ? payoutOf(partner.name) : perName(partner.names, payoutOf);
     }
     case 'ROLLUP': {
-      const { summary } = run(args, settings, 1, asModel(args[2]));
+      const { summary } = run(a, settings);
       const header: Cell[] = PARTNER_COLUMNS.map((c) => c.label);
       return [header, ...summary.partners.map(partnerRowCells)];
     }
     default:
-      throw new AttributionError('BAD_ARGUMENT', `Unknown function "${id}".`);
+      throw functionError('UNKNOWN_FUNCTION', { fn: id });
   }
 }

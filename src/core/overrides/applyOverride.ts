@@ -11,8 +11,8 @@ import { REVIEW_SET_BY_HAND } from '../review/reviewFlags';
 import type { CreditKind, CreditLine } from '../credit/creditDeal';
 import { allocateCents } from '../credit/allocateCents';
 import type { Override } from './readOverrides';
+import { MOTION_LABEL } from '../vocabulary';
 
-const MOTION_WORD: Record<Motion, string> = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' };
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_CREDITS: CreditLine[] = Object.freeze([]) as unknown as CreditLine[];
 
@@ -37,7 +37,7 @@ export function applyOverride(override: Override, rules: Classification, cents: 
   let reason = '';
   if (explain) {
     const who = override.partnerText === '' ? '' : ` ${override.motion === 'influenced' ? 'with' : 'by'} ${partners.map(nameOf).join(', ')}${override.shares ? ` (${override.shares.map((s) => `${s}%`).join(', ')})` : ''}`;
-    reason = `Set by hand: ${override.note === '' ? '(no note)' : override.note}. ${MOTION_WORD[override.motion]}${who} (${override.where}); the rules said: ${rules.reason}`;
+    reason = `Set by hand: ${override.note === '' ? '(no note)' : override.note}. ${MOTION_LABEL[override.motion]}${who} (${override.where}); the rules said: ${rules.reason}`;
   }
   const cls: Classification = { motion, sourcers, influencers, resellers, touched, deployers: rules.deployers, reason, review: REVIEW_SET_BY_HAND };
   if (cents === null || motion === 'direct' || partners.length === 0) return { cls, credits: NO_CREDITS };

@@ -10,6 +10,7 @@ import { locateColumns } from '../table/locateColumns';
 import { isBlank } from '../values/cellText';
 import { AttributionError } from '../AttributionError';
 import { OVERRIDES_HEADERS, OVERRIDES_TAB, OVERRIDES_TAB_SYNONYMS, checkOverride, splitOverridePartners } from './readOverrides';
+import { MOTION_LABEL, MOTIONS, orList } from '../vocabulary';
 
 /** One override as the sidebar asks for it: a deal, the motion, its partners (share in percent, or null for an even split), a note. */
 export interface OverrideRequest {
@@ -19,7 +20,6 @@ export interface OverrideRequest {
   note: string;
 }
 
-const MOTION_WORD: Record<Motion, string> = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' };
 
 const shareText = (share: number): string => String(Math.round(share * 1000) / 1000);
 
@@ -37,7 +37,7 @@ export interface OverrideTexts { dealId: string; motion: string; partner: string
  */
 export function overrideProblem(request: OverrideRequest): string | null {
   if (typeof request.dealId !== 'string' || request.dealId.trim() === '') return 'An override needs the Deal ID of the deal it sets.';
-  if (!(request.motion in MOTION_WORD)) return `"${String(request.motion)}" is not a motion; choose Sourced, Influenced, Resold or Direct.`;
+  if (!(request.motion in MOTION_LABEL)) return `"${String(request.motion)}" is not a motion; choose ${orList(MOTIONS.map((m) => MOTION_LABEL[m]))}.`;
   if (!Array.isArray(request.partners)) return 'The partners of an override must be a list.';
   for (const p of request.partners) {
     if (typeof p?.name !== 'string' || p.name.trim() === '') return 'Give each partner a name, or remove the empty one.';
@@ -60,7 +60,7 @@ export function overrideProblem(request: OverrideRequest): string | null {
 
 /** The four cell texts of a valid override. */
 export function overrideTexts(request: OverrideRequest): OverrideTexts {
-  return { dealId: request.dealId.trim(), motion: MOTION_WORD[request.motion] ?? String(request.motion), partner: overridePartnerText(request.partners), note: request.note.trim() };
+  return { dealId: request.dealId.trim(), motion: MOTION_LABEL[request.motion] ?? String(request.motion), partner: overridePartnerText(request.partners), note: request.note.trim() };
 }
 
 /** Where and what a host writes: a header row first when the tab is new or blank, then the cells of one row. */

@@ -9,9 +9,11 @@ import { dateOfDay, dealsView } from '../deals/dealResults';
 import { partnerCreditsTab } from './partnerCreditsTab';
 import { partnerQuarterBlock, pipelineCreatedBlock } from './partnerTrendBlocks';
 import { moneyHeadline } from './moneyHeadline';
+import { MOTION_LABEL, MOTIONS, STATUS_LABEL } from '../vocabulary';
 
-const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
-const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
+/** The motions' labels in order, as the trend and region blocks head their columns. */
+const MOTION_NAMES = MOTIONS.map((m) => MOTION_LABEL[m]);
+
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 
 /** 1234.5 -> "1,234.50" (toLocaleString is ~100x slower, and the Deal Attribution tab calls this per deal). */
@@ -89,7 +91,7 @@ function trendTab(source: DealSource, topN: number): ReportTab {
   const s = source.summary;
   const rows: Cell[][] = s.periods.map((p) => [p.period, p.sourcedRevenue, p.influencedRevenue, p.resoldRevenue, p.directRevenue,
     p.revenue, p.partnerLedRevenue, p.pipeline]);
-  const trend = block(1, 0, ['Quarter', 'Sourced', 'Influenced', 'Resold', 'Direct', 'Revenue', 'Partner-led', 'Pipeline'], rows,
+  const trend = block(1, 0, ['Quarter', ...MOTION_NAMES, 'Revenue', 'Partner-led', 'Pipeline'], rows,
     ['text', 'money', 'money', 'money', 'money', 'money', 'money', 'money'], `Revenue by close quarter and motion (${s.reportingCurrency})`);
   // Each block gets the rows of the chart beside it (about 20), so no chart covers the next block.
   const byPartner = partnerQuarterBlock(source, Math.max(trend.row + trend.values.length, CHART_HEIGHT) + 3, topN);
@@ -120,7 +122,7 @@ function segmentsTab(s: AnalysisSummary): ReportTab {
   const type = block(typeRow, 0, ['Partner Type', 'Partners', 'Credited Revenue'],
     s.segments.type.map((x) => [x.key, x.partners, x.creditedRevenue]), ['text', 'integer', 'money'], 'Credited revenue by partner type');
   const regionRow = type.row + type.values.length + 2;
-  const region = block(regionRow, 0, ['Region', 'Revenue', 'Partner-led', 'Sourced', 'Influenced', 'Resold', 'Direct'],
+  const region = block(regionRow, 0, ['Region', 'Revenue', 'Partner-led', ...MOTION_NAMES],
     s.segments.region.map((x) => [x.key, x.revenue, x.partnerLedRevenue, x.sourcedRevenue, x.influencedRevenue, x.resoldRevenue, x.directRevenue]),
     ['text', 'money', 'money', 'money', 'money', 'money', 'money'], `Revenue by deal region and motion (${s.reportingCurrency})`);
   return { name: 'Partner Segments', blocks: [tier, type, region], frozenRows: 2, filterBlock: 0, columnWidths: [24, 14, 16, 14, 14, 14, 14], charts: [] };

@@ -3,6 +3,7 @@ import type { Cell } from '../types';
 import type { Comparison, ComparedValue } from '../compare/compareDefinitions';
 import { COMPARED_TOTALS } from '../compare/compareDefinitions';
 import type { FormatName, ReportBlock, ReportTab } from './ReportTab';
+import { MOTION_LABEL, STATUS_LABEL } from '../vocabulary';
 
 /** The name of the tab. */
 export const DEFINITIONS_TAB = 'Definitions Compared';
@@ -12,8 +13,6 @@ const TOTAL_LABEL: Record<typeof COMPARED_TOTALS[number], string> = {
   resoldRevenue: 'Resold revenue', directRevenue: 'Direct revenue', partnerLedShare: 'Partner-led share', sourcedShare: 'Sourced share',
   partnerLedPipeline: 'Partner-led pipeline', sourcedPipeline: 'Sourced pipeline',
 };
-const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
-const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
 
 /** "Standard" vs "Registered only" -> "Registered only − Standard". */
 const differenceLabels = (names: readonly string[]): string[] => names.slice(1).map((n) => `${n} − ${names[0]}`);

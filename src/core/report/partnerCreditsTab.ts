@@ -7,9 +7,8 @@ import type { DealSource } from '../deals/dealResults';
 import type { ReportTab } from './ReportTab';
 import { dateOfDay, dealsView } from '../deals/dealResults';
 import { block } from './reportBlock';
+import { MOTION_LABEL, STATUS_LABEL } from '../vocabulary';
 
-const ROLE_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold' } as const;
-const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
 
 /** The tab's column headers, in order. */
 export const PARTNER_CREDIT_HEADERS = ['Deal ID', 'Deal Name', 'Close Date', 'Quarter', 'Status', 'Partner', 'Role', 'Credit',
@@ -33,7 +32,7 @@ export function partnerCreditsTab(source: DealSource): ReportTab {
     for (const line of lines) {
       const p = partners.get(line.partner);
       rows.push([d.id(i), d.name(i), close === null ? '' : dateOfDay(close), d.quarter(i), STATUS_LABEL[status], line.partner,
-        ROLE_LABEL[line.role], line.amount, amount ? Math.round((line.amount / amount) * 1e4) / 1e4 : '',
+        MOTION_LABEL[line.role], line.amount, amount ? Math.round((line.amount / amount) * 1e4) / 1e4 : '',
         p?.tier ?? '', p?.type ?? '', p?.region ?? '', s.reportingCurrency]);
     }
   }

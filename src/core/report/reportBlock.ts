@@ -3,6 +3,8 @@ import type { Cell, Summary } from '../types';
 import type { FormatName, ReportBlock } from './ReportTab';
 import { fitCell, MAX_CELL_TEXT } from './ReportTab';
 import { CentsSum } from '../rollup/centsSum';
+import type { Motion } from '../vocabulary';
+import { MOTION_LABEL } from '../vocabulary';
 
 /** A number, or a blank cell for null (an undefined rate or average). */
 export const orBlank = (value: number | null): Cell => (value === null ? '' : value);
@@ -38,12 +40,13 @@ export const sumMoney = (values: readonly number[]): number => {
  * of revenue and pipeline, as the Partner Summary tab and the HTML report both show them.
  */
 export function motionSplitRows(t: Summary['totals']): Cell[][] {
+  const motion = (m: Motion): Cell[] => [MOTION_LABEL[m], t[`${m}Revenue`], orBlank(t[`${m}Share`]), t[`${m}Pipeline`]];
   return [
-    ['Sourced', t.sourcedRevenue, orBlank(t.sourcedShare), t.sourcedPipeline],
-    ['Influenced', t.influencedRevenue, orBlank(t.influencedShare), t.influencedPipeline],
-    ['Resold', t.resoldRevenue, orBlank(t.resoldShare), t.resoldPipeline],
+    motion('sourced'),
+    motion('influenced'),
+    motion('resold'),
     ['Partner-led', t.partnerLedRevenue, orBlank(t.partnerLedShare), t.partnerLedPipeline],
-    ['Direct', t.directRevenue, orBlank(t.directShare), t.directPipeline],
+    motion('direct'),
     ['Total', t.revenue, t.revenue === 0 ? '' : 1, t.pipeline],
   ];
 }

@@ -7,6 +7,8 @@
 import type { DealSource } from '../deals/dealResults';
 import { formatMoney } from './buildReportTabs';
 import { partnerQuarterBlock } from './partnerTrendBlocks';
+import type { Motion } from '../vocabulary';
+import { MOTION_LABEL, MOTIONS } from '../vocabulary';
 
 /** A Vega-Lite specification as plain JSON. */
 export type VegaLiteSpec = { readonly [key: string]: unknown };
@@ -25,8 +27,10 @@ export interface ReportChart {
 }
 
 /** The motions' colours, the same on every chart (sourced is the strong one; direct is grey). */
-export const MOTION_COLORS = { Sourced: '#2b6cb0', Influenced: '#4fa3a5', Resold: '#d69e2e', Direct: '#a0aec0' } as const;
-const MOTIONS = ['Sourced', 'Influenced', 'Resold', 'Direct'] as const;
+const MOTION_COLOR: Readonly<Record<Motion, string>> = { sourced: '#2b6cb0', influenced: '#4fa3a5', resold: '#d69e2e', direct: '#a0aec0' };
+/** The motions as the charts name them (the report labels), and their colours, in the motions' order. */
+const MOTION_NAMES = MOTIONS.map((m) => MOTION_LABEL[m]);
+const MOTION_HUES = MOTIONS.map((m) => MOTION_COLOR[m]);
 /** Colours of the named partners, then "All others" in light grey. */
 const PARTNER_COLORS = ['#2b6cb0', '#dd6b20', '#38a169', '#c53030', '#805ad5', '#8c5e3c', '#d53f8c', '#4a5568', '#b7791f', '#319795'];
 const OTHERS_COLOR = '#cbd5e0';
@@ -101,15 +105,10 @@ export function reportCharts(source: DealSource, topN: number): ReportChart[] {
   const share = (v: number | null): string => (v === null ? '' : ` (${(v * 100).toFixed(1)}%)`);
 
   if (t.revenue !== 0) {
-    const rows = [
-      { category: 'Sourced', value: t.sourcedRevenue, label: `${formatMoney(t.sourcedRevenue)}${share(t.sourcedShare)}` },
-      { category: 'Influenced', value: t.influencedRevenue, label: `${formatMoney(t.influencedRevenue)}${share(t.influencedShare)}` },
-      { category: 'Resold', value: t.resoldRevenue, label: `${formatMoney(t.resoldRevenue)}${share(t.resoldShare)}` },
-      { category: 'Direct', value: t.directRevenue, label: `${formatMoney(t.directRevenue)}${share(t.directShare)}` },
-    ];
+    const rows = MOTIONS.map((m) => ({ category: MOTION_LABEL[m], value: t[`${m}Revenue`], label: `${formatMoney(t[`${m}Revenue`])}${share(t[`${m}Share`])}` }));
     charts.push({ id: 'motionSplit', title: 'Revenue by motion', points: rows.length,
       caption: `Won revenue by how each deal was labelled, with its share of revenue (${cur}). Sourced, influenced and resold together are partner-led.`,
-      spec: horizontalBars('Motion', MOTIONS, MOTIONS.map((m) => MOTION_COLORS[m]), rows, `Revenue (${cur})`) });
+      spec: horizontalBars('Motion', MOTION_NAMES, MOTION_HUES, rows, `Revenue (${cur})`) });
   }
 
   const top = s.partners.filter((p) => p.creditedRevenue > 0).slice(0, topN);
@@ -123,11 +122,10 @@ export function reportCharts(source: DealSource, topN: number): ReportChart[] {
 
   const quarters = s.periods.map((p) => p.period);
   if (s.periods.some((p) => p.revenue !== 0)) {
-    const rows = s.periods.flatMap((p) => MOTIONS.map((m, order) => ({ quarter: p.period, series: m, order,
-      value: m === 'Sourced' ? p.sourcedRevenue : m === 'Influenced' ? p.influencedRevenue : m === 'Resold' ? p.resoldRevenue : p.directRevenue })));
+    const rows = s.periods.flatMap((p) => MOTIONS.map((m, order) => ({ quarter: p.period, series: MOTION_LABEL[m], order, value: p[`${m}Revenue`] })));
     charts.push({ id: 'trendByMotion', title: 'Revenue by quarter and motion', points: rows.filter((r) => r.value !== 0).length,
       caption: `Won revenue by close quarter (${cur}), stacked by motion.`,
-      spec: stackedColumns(quarters, MOTIONS, MOTIONS.map((m) => MOTION_COLORS[m]), rows, `Revenue (${cur})`, 'half') });
+      spec: stackedColumns(quarters, MOTION_NAMES, MOTION_HUES, rows, `Revenue (${cur})`, 'half') });
   }
 
   const byPartner = partnerQuarterBlock(source, 0, topN);
@@ -145,7 +143,7 @@ export function reportCharts(source: DealSource, topN: number): ReportChart[] {
     const sourced = 'Partner-sourced';
     const all = 'All pipeline (line)';
     const rows = created.flatMap((p) => [{ quarter: p.period, series: sourced, value: p.sourcedPipelineCreated }, { quarter: p.period, series: all, value: p.pipelineCreated }]);
-    const color = { field: 'series', type: 'nominal', scale: { domain: [sourced, all], range: [MOTION_COLORS.Sourced, '#4a5568'] } };
+    const color = { field: 'series', type: 'nominal', scale: { domain: [sourced, all], range: [MOTION_COLOR.sourced, '#4a5568'] } };
     const createdQuarters = created.map((p) => p.period);
     charts.push({ id: 'pipelineCreated', title: 'Partner-sourced pipeline created per quarter', points: rows.filter((r) => r.value !== 0).length,
       caption: `The leading indicator: the full amount of deals created in each quarter (${cur}), by created date, whatever their status now; the line is all pipeline created.`,

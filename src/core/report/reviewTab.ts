@@ -3,9 +3,8 @@ import type { Cell } from '../types';
 import type { ReviewQueue } from '../review/reviewQueue';
 import type { ReportTab } from './ReportTab';
 import { fitCell } from './ReportTab';
+import { MOTION_LABEL, STATUS_LABEL } from '../vocabulary';
 
-const MOTION_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold', direct: 'Direct' } as const;
-const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
 
 /** The name of the tab. */
 export const REVIEW_TAB = 'Review';

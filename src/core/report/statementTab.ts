@@ -10,9 +10,8 @@ import { formatDay } from '../values/parseDate';
 import type { ReportTab } from './ReportTab';
 import { block, sumMoney } from './reportBlock';
 import { CentsSum } from '../rollup/centsSum';
+import { MOTION_LABEL, STATUS_LABEL } from '../vocabulary';
 
-const ROLE_LABEL = { sourced: 'Sourced', influenced: 'Influenced', resold: 'Resold' } as const;
-const STATUS_LABEL = { won: 'Won', lost: 'Lost', open: 'Open' } as const;
 const LINE_LABEL = { sourced: 'Sourced credit', influenced: 'Influenced credit', resold: 'Resold credit', bonus: 'Sourced-deal bonus', cap: 'Cap' } as const;
 
 /** The partners that have a statement: every partner with credit on a counted won or open deal, in Partner Summary's order. */
@@ -50,7 +49,7 @@ export function statementTab(source: DealSource, partner: string): ReportTab {
         if (closeDay !== null) { firstDay = Math.min(firstDay, closeDay); latestDay = Math.max(latestDay, closeDay); }
       } else openCents.add(cents);
       rows.push([deals.id(i), deals.name(i), closeDay === null ? '' : formatDay(closeDay), deals.quarter(i), STATUS_LABEL[status],
-        amount, ROLE_LABEL[line.role], line.amount, amount === 0 ? '' : line.amount / amount, deals.reason(i)]);
+        amount, MOTION_LABEL[line.role], line.amount, amount === 0 ? '' : line.amount / amount, deals.reason(i)]);
     }
   }
   const tier = summary.partners.find((p) => p.partner === partner)?.tier;

@@ -32,10 +32,10 @@ const newAcc = (): Acc => ({ sourced: 0, influenced: 0, resold: 0, touchedDeals:
  */
 export function partnersRollup(registry: PartnerRegistry): {
   add(d: AttributedDeal, touches?: readonly Touch[]): void; result(partnerLedRevenueCents: number): PartnerRow[];
-  /** A finished row's credited revenue as exact cents (for the tier and type segments). */
-  creditedCents(row: PartnerRow): CentsSum;
-  /** A finished row's money sums as exact cents (for the custom functions' won + open sums); null for a row not made here. */
-  exactOf(row: PartnerRow): Readonly<Record<PartnerMoneyKey, CentsSum>> | null;
+  /** The credited revenue of the row at `index` of the result, as exact cents (for the tier and type segments). */
+  creditedCents(index: number): CentsSum;
+  /** The money sums of the row at `index` of the result, as exact cents (the custom functions' won + open sums); null past its end. */
+  exactOf(index: number): Readonly<Record<PartnerMoneyKey, CentsSum>> | null;
 } {
   // Indexed by partner id; `order` keeps first-seen order for ties in the final sort.
   const accs: (Acc | undefined)[] = [];
@@ -97,9 +97,10 @@ export function partnersRollup(registry: PartnerRegistry): {
       } else if (status === 'lost') a.lost++;
     }
   };
-  const exactRows = new Map<PartnerRow, Acc>();
+  // The sums of result()[i], by the row's index: a partner is its place in the finished rows.
+  let exactRows: readonly Acc[] = [];
   const result = (partnerLedRevenueCents: number): PartnerRow[] => {
-    const rows: PartnerRow[] = [];
+    const made: { row: PartnerRow; acc: Acc }[] = [];
     for (const id of order) {
       const a = accs[id]!;
       const attrs = registry.attributes(id);
@@ -120,14 +121,14 @@ export function partnersRollup(registry: PartnerRegistry): {
         avgCycleDays: a.cycleCount === 0 ? null : Math.round((a.cycleDays / a.cycleCount) * 10) / 10,
         shareOfPartnerLed: moneyShare(a.creditedCents.approx(), partnerLedRevenueCents),
       };
-      rows.push(row);
-      exactRows.set(row, a);
+      made.push({ row, acc: a });
     }
-    rows.sort((x, y) => y.creditedRevenue - x.creditedRevenue || y.creditedPipeline - x.creditedPipeline
+    made.sort(({ row: x }, { row: y }) => y.creditedRevenue - x.creditedRevenue || y.creditedPipeline - x.creditedPipeline
       || (x.partner < y.partner ? -1 : x.partner > y.partner ? 1 : 0));
-    return rows;
+    exactRows = made.map((m) => m.acc);
+    return made.map((m) => m.row);
   };
-  const creditedCents = (row: PartnerRow): CentsSum => exactRows.get(row)?.creditedCents ?? new CentsSum();
-  const exactOf = (row: PartnerRow): Acc | null => exactRows.get(row) ?? null;
+  const creditedCents = (index: number): CentsSum => exactRows[index]?.creditedCents ?? new CentsSum();
+  const exactOf = (index: number): Acc | null => exactRows[index] ?? null;
   return { add, result, creditedCents, exactOf };
 }

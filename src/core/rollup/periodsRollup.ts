@@ -3,6 +3,7 @@ import type { PeriodRow } from '../types';
 import type { AttributedDeal } from '../credit/creditDeal';
 import { partsOfDay } from '../values/parseDate';
 import { CentsSum } from './centsSum';
+import type { Motion } from '../vocabulary';
 
 export const NO_DATE_PERIOD = '(no close date)';
 
@@ -18,7 +19,7 @@ export function periodLabel(day: number, fiscalYearStartMonth: number): { label:
 
 /** Revenue and pipeline by quarter, from deals added one at a time. */
 export function periodsRollup(fiscalYearStartMonth: number): { add(d: AttributedDeal): void; result(): PeriodRow[] } {
-  const rows = new Map<string, { sort: number; cents: Record<'revenue' | 'sourced' | 'influenced' | 'resold' | 'direct' | 'pipeline', CentsSum> }>();
+  const rows = new Map<string, { sort: number; cents: Record<'revenue' | Motion | 'pipeline', CentsSum> }>();
   const labelCache = new Map<number, { label: string; sort: number }>();
   const add = (d: AttributedDeal): void => {
     if (!d.deal.counted || d.cents === null || d.deal.status === 'lost') return;

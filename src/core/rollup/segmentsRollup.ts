@@ -2,19 +2,21 @@
 import type { CreditSegment, PartnerRow, RegionSegment, Segments } from '../types';
 import type { AttributedDeal } from '../credit/creditDeal';
 import { CentsSum } from './centsSum';
+import type { Motion } from '../vocabulary';
 
 export const NONE_SEGMENT = '(none)';
 
-/** A partner row's credited revenue in exact cents (from the partners rollup). */
-type CreditedCents = (p: PartnerRow) => CentsSum;
+/** The credited revenue of the partner row at an index of the rows, as exact cents. */
+type CreditedCents = (index: number) => CentsSum;
 
 const bySegment = (partners: readonly PartnerRow[], pick: (p: PartnerRow) => string | null, creditedOf: CreditedCents): CreditSegment[] => {
   const map = new Map<string, { cents: CentsSum; partners: number }>();
-  for (const p of partners) {
+  for (let i = 0; i < partners.length; i++) {
+    const p = partners[i]!;
     const key = pick(p) ?? NONE_SEGMENT;
     let seg = map.get(key);
     if (!seg) { seg = { cents: new CentsSum(), partners: 0 }; map.set(key, seg); }
-    seg.cents.addSum(creditedOf(p));
+    seg.cents.addSum(creditedOf(i));
     seg.partners++;
   }
   return [...map.entries()].map(([key, s]) => ({ key, creditedRevenue: s.cents.money(), partners: s.partners }))
@@ -23,7 +25,7 @@ const bySegment = (partners: readonly PartnerRow[], pick: (p: PartnerRow) => str
 
 /** Region revenue from deals added one at a time; tier and type from the finished partner rows. */
 export function segmentsRollup(): { add(d: AttributedDeal): void; result(partners: readonly PartnerRow[], creditedOf: CreditedCents): Segments } {
-  const regions = new Map<string, Record<'sourced' | 'influenced' | 'resold' | 'direct', CentsSum>>();
+  const regions = new Map<string, Record<Motion, CentsSum>>();
   const add = (d: AttributedDeal): void => {
     if (!d.deal.counted || d.deal.status !== 'won' || d.cents === null) return;
     const key = d.deal.region || NONE_SEGMENT;

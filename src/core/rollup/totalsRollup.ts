@@ -2,10 +2,10 @@
 import type { Totals } from '../types';
 import type { AttributedDeal } from '../credit/creditDeal';
 import { CentsSum } from './centsSum';
+import type { Motion } from '../vocabulary';
+import { MOTIONS } from '../vocabulary';
 
-type Motion4 = 'sourced' | 'influenced' | 'resold' | 'direct';
-const MOTIONS: readonly Motion4[] = ['sourced', 'influenced', 'resold', 'direct'];
-const sums = (): Record<Motion4, CentsSum> => ({ sourced: new CentsSum(), influenced: new CentsSum(), resold: new CentsSum(), direct: new CentsSum() });
+const sums = (): Record<Motion, CentsSum> => ({ sourced: new CentsSum(), influenced: new CentsSum(), resold: new CentsSum(), direct: new CentsSum() });
 
 /** Rates are fractions rounded to 4 decimals (0.8966 = 89.66%), null where undefined. */
 export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1e4) / 1e4);

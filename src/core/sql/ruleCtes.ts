@@ -5,6 +5,42 @@
  */
 import type { Cte, CteContext } from './inputCtes';
 import { F, inList } from './inputCtes';
+import type { SqlDialect } from './sqlDialect';
+import type { ConflictPolicy, InfluenceModel } from '../vocabulary';
+
+/** Which claimants become sourcers under each conflict policy (src/core/classify/resolveSourcingConflict.ts). */
+export const SOURCER_FILTER: Readonly<Record<ConflictPolicy, string>> = {
+  precedence: 'co = 1', // the strongest claim
+  split: 'TRUE', // every claimant
+  flag: 'n_claim = 1', // only an uncontested claim
+};
+
+/**
+ * One influence model in SQL: each influencer's share before normalising (over `pa_influence i`,
+ * and `pa_evidence_sum v` when `evidence` is set: the per-evidence value it sums in order), and up to
+ * how many influencers every one of them gets a whole share (1, or 2 for the 40/20/40 model).
+ */
+export interface InfluenceShareSql {
+  share: string;
+  evidence?: string;
+  wholeUpTo: 1 | 2;
+}
+
+/** The SQL form of every influence model, mirroring src/core/credit/influenceShares.ts (a Record: no model falls through to another). */
+export const INFLUENCE_SHARE_SQL: Readonly<Record<InfluenceModel, (d: SqlDialect, halfLifeDays: number) => InfluenceShareSql>> = {
+  'even': () => ({ share: '1', wholeUpTo: 1 }),
+  'first': () => ({ share: 'CASE WHEN i.io = 1 THEN 1 ELSE 0 END', wholeUpTo: 1 }),
+  'last': () => ({
+    share: 'CASE WHEN ROW_NUMBER() OVER (PARTITION BY i.rk ORDER BY CASE WHEN i.last_day IS NULL THEN 1 ELSE 0 END, i.last_day DESC, i.io DESC) = 1 THEN 1 ELSE 0 END',
+    wholeUpTo: 1,
+  }),
+  'position': (d) => ({ share: `CASE WHEN i.io = 1 OR i.io = i.n_infl THEN ${d.double(0.4)} ELSE ${d.double(0.2)} / (i.n_infl - 2) END`, wholeUpTo: 2 }),
+  'time-decay': (d, halfLifeDays) => ({
+    share: 'v.total', wholeUpTo: 1,
+    evidence: `POWER(CAST(2 AS ${d.types.double}), -CAST(e.age AS ${d.types.double}) / ${d.double(halfLifeDays)})`,
+  }),
+  'weighted': () => ({ share: 'CASE WHEN MAX(v.total) OVER (PARTITION BY i.rk) > 0 THEN v.total ELSE 1 END', evidence: 'e.weight', wholeUpTo: 1 }),
+};
 
 export function ruleCtes(ctx: CteContext): Cte[] {
   const { d, policy } = ctx;
@@ -49,7 +85,7 @@ WHERE dl.is_pls AND NOT dl.role_sourcing AND named.rk IS NULL AND strong.rk IS N
   COUNT(*) OVER (PARTITION BY rk) AS n_claim
 FROM (SELECT c.*, ROW_NUMBER() OVER (PARTITION BY rk, pkey ORDER BY rnk, sa, sb) AS n FROM pa_claim c) x
 WHERE n = 1` });
-  const sourcerFilter = policy.conflictPolicy === 'precedence' ? 'co = 1' : policy.conflictPolicy === 'split' ? 'TRUE' : 'n_claim = 1';
+  const sourcerFilter = SOURCER_FILTER[policy.conflictPolicy];
   ctes.push({ name: 'pa_claim_sourcer', sql: `SELECT rk, pkey, co AS so FROM pa_claimant WHERE ${sourcerFilter}` });
 
   // Resellers: the Reseller column, then Partner-column partners with a resale role.
@@ -111,29 +147,18 @@ FROM (
   WHERE c.rk IS NULL AND t.total_weight + 1e-9 >= ${d.double(policy.influenceThreshold)}
 ) x` });
 
-  // Influence shares (src/core/credit/influenceShares.ts).
-  const model = policy.influenceModel;
-  let share: string;
-  if (model === 'weighted' || model === 'time-decay') {
-    const value = model === 'weighted' ? 'e.weight'
-      : `POWER(CAST(2 AS ${dbl}), -CAST(e.age AS ${dbl}) / ${d.double(policy.timeDecayHalfLifeDays)})`;
+  // Influence shares (src/core/credit/influenceShares.ts): each model's own form, one per model.
+  const form = INFLUENCE_SHARE_SQL[policy.influenceModel](d, policy.timeDecayHalfLifeDays);
+  if (form.evidence !== undefined) {
     ctes.push({ name: 'pa_evidence', sql: `SELECT m.rk, m.pkey, 0 AS e0, m.mkey AS e1, CAST(1 AS ${dbl}) AS weight, m.age FROM pa_mention m
 UNION ALL
 SELECT t.rk, t.pkey, 1 AS e0, t.tkey AS e1, t.weight, t.age
 FROM pa_touch_window t JOIN pa_influence i ON i.rk = t.rk AND i.pkey = t.pkey` });
-    ctes.push({ name: 'pa_evidence_sum', sql: `SELECT e.rk, e.pkey, ${d.orderedSum(value, ['e.e0', 'e.e1'])} AS total
+    ctes.push({ name: 'pa_evidence_sum', sql: `SELECT e.rk, e.pkey, ${d.orderedSum(form.evidence, ['e.e0', 'e.e1'])} AS total
 FROM pa_evidence e GROUP BY e.rk, e.pkey` });
-    share = model === 'weighted'
-      ? 'CASE WHEN MAX(v.total) OVER (PARTITION BY i.rk) > 0 THEN v.total ELSE 1 END'
-      : 'v.total';
-  } else if (model === 'even') share = '1';
-  else if (model === 'first') share = 'CASE WHEN i.io = 1 THEN 1 ELSE 0 END';
-  else if (model === 'last') share = 'CASE WHEN ROW_NUMBER() OVER (PARTITION BY i.rk ORDER BY CASE WHEN i.last_day IS NULL THEN 1 ELSE 0 END, i.last_day DESC, i.io DESC) = 1 THEN 1 ELSE 0 END';
-  else {
-    share = `CASE WHEN i.io = 1 OR i.io = i.n_infl THEN ${d.double(0.4)} ELSE ${d.double(0.2)} / (i.n_infl - 2) END`;
   }
-  const evidenceJoin = model === 'weighted' || model === 'time-decay' ? '\nJOIN pa_evidence_sum v ON v.rk = i.rk AND v.pkey = i.pkey' : '';
-  const single = model === 'position' ? `CASE WHEN i.n_infl <= 2 THEN CAST(1 AS ${dbl}) ELSE ${share} END` : `CASE WHEN i.n_infl = 1 THEN CAST(1 AS ${dbl}) ELSE CAST(${share} AS ${dbl}) END`;
+  const evidenceJoin = form.evidence !== undefined ? '\nJOIN pa_evidence_sum v ON v.rk = i.rk AND v.pkey = i.pkey' : '';
+  const single = form.wholeUpTo === 2 ? `CASE WHEN i.n_infl <= 2 THEN CAST(1 AS ${dbl}) ELSE ${form.share} END` : `CASE WHEN i.n_infl = 1 THEN CAST(1 AS ${dbl}) ELSE CAST(${form.share} AS ${dbl}) END`;
   ctes.push({ name: 'pa_influence_share', sql: `SELECT i.rk, i.pkey, i.io, i.n_infl, i.first_day, i.last_day, ${single} AS share
 FROM pa_influence i${evidenceJoin}` });
   ctes.push({ name: 'pa_share_total', sql: `SELECT rk, ${d.orderedSum('share', ['io'])} AS share_total FROM pa_influence_share GROUP BY rk` });

@@ -1,6 +1,6 @@
 /** Partner payouts from won credit: rates by motion and tier, a sourced-deal bonus, a cap per period, a minimum deal size, claw-backs. */
 import { analyze, toSummaryJson } from '../../../src/core';
-import type { Summary } from '../../../src/core';
+import type { Analysis } from '../../../src/core';
 import { buildReportTabs, DEFAULT_SETTINGS, runFunction } from '../../../src/core';
 
 const deals = [
@@ -22,11 +22,11 @@ const incentives = {
   capPerPartnerPerPeriod: 5000, minimumDealSize: 1000,
 };
 
-const run = (policy: unknown): Summary => toSummaryJson(analyze({ deals, partners }, { policy }));
+const run = (policy: unknown): Analysis => analyze({ deals, partners }, { policy });
 
 describe('payouts on a hand-made plan', () => {
-  const summary = run({ incentives });
-  const payouts = summary.payouts!;
+  const analysis = run({ incentives });
+  const payouts = analysis.summary.payouts!;
   const row = (partner: string, period: string) => payouts.partners.find((p) => p.partner === partner && p.period === period)!;
 
   it('pays the tier rate, the tier bonus, and cuts a period at the cap (Acme, Gold, 2024 Q1)', () => {
@@ -67,7 +67,7 @@ describe('payouts on a hand-made plan', () => {
   });
 
   it('writes a Partner Payouts tab whose total row equals the payouts total', () => {
-    const tab = buildReportTabs({ summary }).find((t) => t.name === 'Partner Payouts')!;
+    const tab = buildReportTabs(analysis).find((t) => t.name === 'Partner Payouts')!;
     const values = tab.blocks[0]!.values;
     const header = values[0] as string[];
     const total = values[values.length - 1]!;
@@ -79,10 +79,11 @@ describe('payouts on a hand-made plan', () => {
 
 describe('no rules, no payouts', () => {
   it('leaves the summary and the tabs as they were without an incentive plan', () => {
-    const summary = run({});
+    const analysis = run({});
+    const summary = toSummaryJson(analysis);
     expect(summary.payouts).toBeUndefined();
     expect(JSON.parse(JSON.stringify(summary))).not.toHaveProperty('payouts');
-    expect(buildReportTabs({ summary }).map((t) => t.name)).not.toContain('Partner Payouts');
+    expect(buildReportTabs(analysis).map((t) => t.name)).not.toContain('Partner Payouts');
   });
 });
 

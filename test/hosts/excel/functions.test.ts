@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { runFunction } from '../../../src/core/functions/functionList';
+import { functionMessage } from '../../../src/core/messages';
 import { CUSTOM_FUNCTIONS } from '../../../src/core/functions/functionList';
 import { buildExcel } from './buildExcel';
 import { DATE_DEALS, EXCEL_DEALS, HEADER } from './workedExample';
@@ -166,5 +167,26 @@ describe('the built Excel custom functions', () => {
       expect(column).toEqual(single.map((v) => [v]));
     }
     expect(await fn.get('CREDIT')!(EXCEL_DEALS, names, null, null, null)).toEqual([[10000], [4500.01], [''], [0]]);
+  });
+
+  it('names a wrong-kind argument with the catalogue\'s message; omitted optional arguments arrive as null', async () => {
+    const fn = load(code);
+    // A date cell typed where the period goes: Excel hands over its serial number, not a quarter.
+    const period = await callError(fn.get('PAYOUT')!, EXCEL_DEALS, [['Acme Inc.']], 45383, null);
+    expect(period.code).toBe('#VALUE!');
+    expect(period.message).toBe(functionMessage('NOT_A_PERIOD', { name: 'period', value: '45383' }));
+    // A TRUE cell where the motion goes, a number where the model goes.
+    expect((await callError(fn.get('SHARE')!, EXCEL_DEALS, true, null)).message)
+      .toBe(functionMessage('NOT_A_CHOICE', { name: 'motion', choices: '"led", "sourced", "influenced", "resold" or "direct"', value: 'true' }));
+    expect((await callError(fn.get('CREDIT')!, EXCEL_DEALS, [['Globex']], 3, null, null)).message)
+      .toBe(functionMessage('NOT_A_CHOICE', { name: 'model', choices: 'one of even, first, last, position, time-decay, weighted', value: '3' }));
+    // A name that is an Object.prototype key is an unknown motion, not a crash.
+    expect((await callError(fn.get('SHARE')!, EXCEL_DEALS, 'constructor', null)).message)
+      .toBe(functionMessage('NOT_A_CHOICE', { name: 'motion', choices: '"led", "sourced", "influenced", "resold" or "direct"', value: 'constructor' }));
+    // The required partner left out (null), and the optional ones left out (null) giving the same number as written out.
+    expect((await callError(fn.get('PAYOUT')!, EXCEL_DEALS, null, null, null)).message)
+      .toBe(functionMessage('NEEDS_PARTNER', { fn: 'PAYOUT', position: 'second' }));
+    expect(await one(fn.get('CREDIT')!(EXCEL_DEALS, [['Globex']], null, null, null)))
+      .toBe(await one(fn.get('CREDIT')!(EXCEL_DEALS, [['Globex']], 'even', 'won', null)));
   });
 });

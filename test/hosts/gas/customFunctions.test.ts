@@ -1,5 +1,6 @@
 /** The custom functions in the built Code.js: Sheets-shaped input in, the engine's own numbers (or a clear error) out. */
 import { CUSTOM_FUNCTIONS, runFunction } from '../../../src/core/index';
+import { functionMessage } from '../../../src/core/messages';
 import { codeJsText, loadProject } from './builtCodeJs';
 import { day, generatedDeals, workedExample } from './workedExample';
 
@@ -122,6 +123,24 @@ describe('custom functions refuse unusable input with a clear message', () => {
     const error = errorOf('PARTNER_LED', [['a', 'b'], [1, 2]]);
     expect(error.message).toMatch(/^PARTNER_LED: /);
     expect(error.message).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('names a wrong-kind argument with the catalogue\'s message; omitted optional arguments arrive as undefined', () => {
+    // A date cell where the period goes: Sheets hands over a Date, which is not a quarter's text.
+    expect(errorOf('PARTNER_PAYOUT', deals, 'Acme Inc.', day('2024-04-01')).message).toBe(`PARTNER_PAYOUT: ${functionMessage('NOT_TEXT', { name: 'period' })}`);
+    // A TRUE cell where the motion goes, a number where the model goes, a number where the status goes.
+    expect(errorOf('PARTNER_SHARE', deals, true).message)
+      .toBe(`PARTNER_SHARE: ${functionMessage('NOT_A_CHOICE', { name: 'motion', choices: '"led", "sourced", "influenced", "resold" or "direct"', value: 'true' })}`);
+    expect(errorOf('PARTNER_CREDIT', deals, 'Globex', 3).message)
+      .toBe(`PARTNER_CREDIT: ${functionMessage('NOT_A_CHOICE', { name: 'model', choices: 'one of even, first, last, position, time-decay, weighted', value: '3' })}`);
+    expect(errorOf('PARTNER_SOURCED', deals, undefined, 45383).message)
+      .toBe(`PARTNER_SOURCED: ${functionMessage('NOT_A_CHOICE', { name: 'status', choices: '"won", "open" or "all"', value: '45383' })}`);
+    // A name that is an Object.prototype key is an unknown motion, not "could not finish".
+    expect(errorOf('PARTNER_SHARE', deals, 'constructor').message)
+      .toBe(`PARTNER_SHARE: ${functionMessage('NOT_A_CHOICE', { name: 'motion', choices: '"led", "sourced", "influenced", "resold" or "direct"', value: 'constructor' })}`);
+    // The required partner left out (undefined), and the optional ones left out giving the same number as written out.
+    expect(errorOf('PARTNER_PAYOUT', deals).message).toBe(`PARTNER_PAYOUT: ${functionMessage('NEEDS_PARTNER', { fn: 'PAYOUT', position: 'second' })}`);
+    expect(project.call('PARTNER_CREDIT', deals, 'Globex', undefined, undefined, undefined)).toBe(project.call('PARTNER_CREDIT', deals, 'Globex', 'even', 'won'));
   });
 
   it('throws when deals is a single cell rather than a table', () => {
