@@ -4,7 +4,9 @@
  * "¥", "kr") are read as the reporting currency when they can mean it, else as the usual one, and
  * the summary says which was assumed.
  */
+import type { Cell } from '../types';
 import type { IssueLog } from '../messages';
+import { cellText } from '../values/cellText';
 import type { MarkedCurrency } from '../values/currencyMarks';
 import { currencyOfFormat, markAllows, markCandidates, resolveMark } from '../values/currencyMarks';
 
@@ -75,11 +77,12 @@ export class DealCurrencies {
   /**
    * Second pass: the deal's currency (null = the reporting currency, nothing says otherwise). A
    * currency column that disagrees with what the amount says is a data issue; the column wins.
+   * `amountCell` is turned into text only for that issue.
    */
-  of(columnText: string, said: SaidCurrency, log: IssueLog, row: number, amountHeader: string, amountText: string): string | null {
+  of(columnText: string, said: SaidCurrency, log: IssueLog, row: number, amountHeader: string, amountCell: Cell): string | null {
     if (columnText !== '') {
       const agrees = said.code !== null ? said.code === columnText : said.mark === null || markAllows(said.mark, columnText);
-      if (!agrees) log.add('CURRENCY_CONFLICT', row, amountHeader, amountText, {
+      if (!agrees) log.add('CURRENCY_CONFLICT', row, amountHeader, cellText(amountCell), {
         textCurrency: said.code ?? said.mark ?? '', currency: columnText, source: said.fromFormat ? "amount's number format" : 'amount',
       });
       return columnText;

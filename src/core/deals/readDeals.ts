@@ -83,6 +83,9 @@ export interface DealReader {
   read(k: number, issues: IssueLog): Deal | null;
 }
 
+/** What a number cell's text says about its currency: nothing (its number format may). */
+const NO_TEXT_CURRENCY = Object.freeze({ currency: null, mark: null });
+
 /** The issue each kind of skipped row is listed with. */
 const SKIPPED_ISSUE = { total: 'TOTAL_ROW', header: 'HEADER_REPEATED', footer: 'REPORT_FOOTER' } as const;
 
@@ -130,6 +133,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
   const { currencies, reportingCurrency } = money;
   noteConvertedAmount(table, reportingCurrency, issues);
   const formatOf = (r: number): string | null | undefined => (formats === null || cAmount < 0 ? undefined : formats[r]?.[cAmount]);
+  const amountHeader = header('amount');
 
   // ---- Second pass, one row at a time.
   const cellsOf = new DealCells({ headers: table.headers, registry, dateSystem, orderOf, influencersColumn: cInfluencers,
@@ -174,7 +178,12 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
     const amountCell = cellOf(cells, cAmount);
     let amount: number | null = null;
     let said = NOTHING_SAID;
-    if (isSpreadsheetError(amountCell)) {
+    if (typeof amountCell === 'number' && Number.isFinite(amountCell) && Math.abs(amountCell) < MAX_AMOUNT) {
+      // A number cell, as most amounts are: what parseAmount would say, without building its result.
+      amount = amountCell;
+      said = amountCurrency(NO_TEXT_CURRENCY, formatOf(r));
+      if (amount < 0) log.add('AMOUNT_NEGATIVE', row, amountHeader, cellText(amountCell));
+    } else if (isSpreadsheetError(amountCell)) {
       log.add('CELL_ERROR', row, header('amount'), cellText(amountCell), { effect: 'Left out of money totals; the deal still counts.' });
     } else if (ambiguousDecimal && isAmbiguousAmount(amountCell)) {
       log.add('AMOUNT_AMBIGUOUS', row, header('amount'), cellText(amountCell));
@@ -197,7 +206,7 @@ export function readDeals(grid: Grid, table: DetectedTable, policy: Policy, regi
         log.add(status === 'won' ? 'AMOUNT_MISSING_WON' : 'AMOUNT_MISSING_OPEN', row, header('amount'), '');
       }
     }
-    const currency = money.of(cellsOf.text(cells, cCurrency, row, log).toUpperCase(), said, log, row, header('amount'), cellText(amountCell));
+    const currency = money.of(cellsOf.text(cells, cCurrency, row, log).toUpperCase(), said, log, row, amountHeader, amountCell);
 
     const roleText = cellsOf.text(cells, cRole, row, log);
     const leadSourceText = cellsOf.text(cells, cLeadSource, row, log);

@@ -78,12 +78,17 @@ export function scanDealRows(grid: Grid, table: DetectedTable, columns: ScanColu
   const singleColumns = partnerColumns.filter((c) => c !== cInfluencers);
   // A comma name written whole in a single-partner column ("Contoso Ltd., North" as a Reseller) is
   // known, so an Influencing Partners list keeps it whole too (SPEC 2.1); so are directory names.
-  const knownKeys = cInfluencers >= 0 ? commaNamesIn(grid, table.headerIndex + 1, singleColumns) : new Set<string>();
-  const isKnown = (joined: string): boolean => knownKeys.has(knownNameKey(joined)) || registry.isDirectoryName(joined);
+  // Gathered on first need (a list with a comma), as most tables have none: the pass reads every row.
+  let knownKeys: Set<string> | null = null;
+  const isKnown = (joined: string): boolean => (knownKeys ??= commaNamesIn(grid, table.headerIndex + 1, singleColumns)).has(knownNameKey(joined))
+    || registry.isDirectoryName(joined);
 
-  // Cell text -> names, one cache per splitting rule (the same text splits differently in a list column).
+  // Cell text -> names, one cache per splitting rule (the same text splits differently in a list column);
+  // beside each, the names' spellings in the registry, so a text seen again is counted without looking its names up.
   const splitNames = new Map<string, string[]>();
   const listSplitNames = new Map<string, string[]>();
+  const spellingsOf = new Map<string, number[]>();
+  const listSpellingsOf = new Map<string, number[]>();
   let commaSplit: { row: number; text: string; names: string[] } | null = null;
   const money = new DealCurrencies();
   // The amount cell's number format (XLSX), when the host passed formats along.
@@ -116,17 +121,24 @@ export function scanDealRows(grid: Grid, table: DetectedTable, columns: ScanColu
     for (const c of partnerColumns) {
       const text = quietText(cells[c]);
       if (text === '') continue;
-      const cache = c === cInfluencers ? listSplitNames : splitNames;
-      let names = cache.get(text);
-      if (names === undefined) {
-        names = c === cInfluencers ? splitPartners(text, 'multi', isKnown) : splitPartners(text, 'single');
-        cache.set(text, names);
+      const spellingCache = c === cInfluencers ? listSpellingsOf : spellingsOf;
+      let spellings = spellingCache.get(text);
+      if (spellings === undefined) {
+        const names = c === cInfluencers ? splitPartners(text, 'multi', isKnown) : splitPartners(text, 'single');
+        (c === cInfluencers ? listSplitNames : splitNames).set(text, names);
         // Commas read as separators are a guess the summary names once, with the first example.
         if (c === cInfluencers && commaSplit === null && names.length > splitPartners(text.replace(/,/g, ' '), 'multi').length) {
           commaSplit = { row, text, names };
         }
+        spellings = [];
+        for (const name of names) {
+          if (isSpreadsheetError(name)) continue;
+          const s = registry.spelling(name);
+          if (s >= 0) spellings.push(s);
+        }
+        spellingCache.set(text, spellings);
       }
-      for (const name of names) if (!isSpreadsheetError(name)) registry.ref(name);
+      for (let k = 0; k < spellings.length; k++) registry.countSpelling(spellings[k]!);
     }
     const amountCell = cellOf(cells, cAmount);
     if (typeof amountCell === 'number' && cCurrency < 0 && formats === null) { nonDeals.noteDeal(cells, amountCell); money.count('', NOTHING_SAID); continue; } // nothing else to read

@@ -73,6 +73,18 @@ export class PartnerRegistry {
 
   /** The id of a partner by name as written (counting the spelling), or -1 for an empty name. */
   ref(name: string): number {
+    const s = this.spelling(name);
+    if (s < 0) return -1;
+    this.spellingCount[s]!++;
+    return this.spellingId[s]!;
+  }
+
+  /**
+   * The index of a name as written in the spelling table (registering the spelling and its partner,
+   * without counting it), or -1 for an empty name. With countSpelling: ref for a caller that keeps
+   * the index of a text it sees again and again.
+   */
+  spelling(name: string): number {
     let s = this.bySpelling.get(name);
     if (s === undefined) {
       const key = partnerKey(name);
@@ -85,9 +97,11 @@ export class PartnerRegistry {
       this.entries[id]!.spellings.push(s);
       this.bySpelling.set(name, s);
     }
-    this.spellingCount[s]!++;
-    return this.spellingId[s]!;
+    return s;
   }
+
+  /** Counts one more use of a spelling (an index from `spelling`). */
+  countSpelling(s: number): void { this.spellingCount[s]!++; }
 
   /** A placeholder partner such as "(Unknown partner)", usable after names are finished. */
   special(name: string): number {

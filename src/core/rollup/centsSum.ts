@@ -62,10 +62,50 @@ export class CentsSum {
   /** The sum in cents as the nearest double: for shares, averages and comparisons, never for money shown. */
   approx(): number { return this.high === null ? this.low : Number(this.exact()); }
 
+  /** The sum a CentsColumn entry holds: the same parts, so it reads exactly as a CentsSum that took the same adds. */
+  static ofParts(low: number, high: bigint | null): CentsSum {
+    const out = new CentsSum();
+    out.low = low;
+    out.high = high;
+    return out;
+  }
+
   /** A new sum of several sums. */
   static of(...sums: readonly CentsSum[]): CentsSum {
     const out = new CentsSum();
     for (const s of sums) out.addSum(s);
     return out;
   }
+}
+
+/**
+ * One CentsSum per index (a partner id), held as a column: a Float64Array of the safe-integer parts
+ * and, only once some sum passes 2^53 cents, the carried BigInts beside it. Adding is CentsSum.add
+ * on entry i; thousands of partners' sums sit in one array instead of thousands of objects.
+ */
+export class CentsColumn {
+  private low: Float64Array;
+  private high: (bigint | null)[] | null = null;
+
+  constructor(capacity: number) { this.low = new Float64Array(capacity); }
+
+  /** Room for indexes below `capacity` (new entries are zero). */
+  grow(capacity: number): void {
+    if (capacity <= this.low.length) return;
+    const low = new Float64Array(capacity);
+    low.set(this.low);
+    this.low = low;
+  }
+
+  /** Adds whole cents to entry i (i below the capacity): CentsSum.add. */
+  add(i: number, cents: number): void {
+    const next = this.low[i]! + cents;
+    if (next <= SAFE && next >= -SAFE) { this.low[i] = next; return; }
+    this.high ??= [];
+    this.high[i] = (this.high[i] ?? ZERO) + BigInt(this.low[i]!) + BigInt(cents);
+    this.low[i] = 0;
+  }
+
+  /** Entry i as a CentsSum. */
+  sum(i: number): CentsSum { return CentsSum.ofParts(this.low[i]!, this.high?.[i] ?? null); }
 }

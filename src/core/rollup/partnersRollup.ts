@@ -4,26 +4,63 @@ import type { AttributedDeal } from '../credit/creditDeal';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { moneyShare, ratio } from './totalsRollup';
 import { IdScratch } from '../partners/IdScratch';
-import { CentsSum } from './centsSum';
+import { CentsColumn, CentsSum } from './centsSum';
 import type { Touch } from '../touches/readTouches';
+
+const NO_TOUCHES: readonly Touch[] = Object.freeze([]);
 
 /** Money sums per partner, in cents (CentsSum: exact past 2^53 cents). */
 export type PartnerMoneyKey = 'sourcedCents' | 'sourcedPipeCents' | 'influencedCents' | 'influencedPipeCents' | 'influencedCreditCents'
   | 'resoldCents' | 'resoldPipeCents' | 'resoldCreditCents' | 'influencedCreditPipeCents' | 'resoldCreditPipeCents'
   | 'creditedCents' | 'creditedPipeCents' | 'touchedCents' | 'deployedCents' | 'wonAmountCents';
 
-type Acc = Record<PartnerMoneyKey, CentsSum> & {
-  sourced: number; influenced: number; resold: number;
-  touchedDeals: number; deployedDeals: number; touches: number;
-  won: number; lost: number; wonWithAmount: number; cycleDays: number; cycleCount: number;
-};
+/** The per-partner counts. */
+type CountKey = 'sourced' | 'influenced' | 'resold' | 'touchedDeals' | 'deployedDeals' | 'touches'
+  | 'won' | 'lost' | 'wonWithAmount' | 'cycleDays' | 'cycleCount';
 
-const newAcc = (): Acc => ({ sourced: 0, influenced: 0, resold: 0, touchedDeals: 0, deployedDeals: 0, touches: 0,
-  won: 0, lost: 0, wonWithAmount: 0, cycleDays: 0, cycleCount: 0,
-  sourcedCents: new CentsSum(), sourcedPipeCents: new CentsSum(), influencedCents: new CentsSum(), influencedPipeCents: new CentsSum(),
-  influencedCreditCents: new CentsSum(), resoldCents: new CentsSum(), resoldPipeCents: new CentsSum(), resoldCreditCents: new CentsSum(),
-  influencedCreditPipeCents: new CentsSum(), resoldCreditPipeCents: new CentsSum(), creditedCents: new CentsSum(), creditedPipeCents: new CentsSum(),
-  touchedCents: new CentsSum(), deployedCents: new CentsSum(), wonAmountCents: new CentsSum() });
+const MONEY_KEYS: readonly PartnerMoneyKey[] = ['sourcedCents', 'sourcedPipeCents', 'influencedCents', 'influencedPipeCents', 'influencedCreditCents',
+  'resoldCents', 'resoldPipeCents', 'resoldCreditCents', 'influencedCreditPipeCents', 'resoldCreditPipeCents',
+  'creditedCents', 'creditedPipeCents', 'touchedCents', 'deployedCents', 'wonAmountCents'];
+const COUNT_KEYS: readonly CountKey[] = ['sourced', 'influenced', 'resold', 'touchedDeals', 'deployedDeals', 'touches',
+  'won', 'lost', 'wonWithAmount', 'cycleDays', 'cycleCount'];
+
+/**
+ * Every partner's counts and sums held column-wise, one array per figure indexed by partner id: a
+ * deal adds to a few partners' figures, and thousands of partners' figures in a few dozen arrays
+ * stay in the processor's cache where one object per partner (with a CentsSum object per sum) did not.
+ */
+class PartnerTally {
+  /** Partner ids in first-seen order (ties in the final sort keep it). */
+  readonly order: number[] = [];
+  private seen: Uint8Array;
+  readonly count: Record<CountKey, Float64Array>;
+  readonly money: Readonly<Record<PartnerMoneyKey, CentsColumn>>;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.seen = new Uint8Array(size);
+    this.count = Object.fromEntries(COUNT_KEYS.map((k) => [k, new Float64Array(size)])) as Record<CountKey, Float64Array>;
+    this.money = Object.fromEntries(MONEY_KEYS.map((k) => [k, new CentsColumn(size)])) as Record<PartnerMoneyKey, CentsColumn>;
+  }
+
+  /** Marks the partner as in the rollup (call before adding to its figures); grows the columns for a new id. */
+  see(id: number): void {
+    if (id >= this.seen.length) this.grow(id + 1);
+    if (this.seen[id] === 1) return;
+    this.seen[id] = 1;
+    this.order.push(id);
+  }
+
+  private grow(needed: number): void {
+    let size = this.seen.length * 2;
+    while (size < needed) size *= 2;
+    const seen = new Uint8Array(size);
+    seen.set(this.seen);
+    this.seen = seen;
+    for (const k of COUNT_KEYS) { const next = new Float64Array(size); next.set(this.count[k]); this.count[k] = next; }
+    for (const k of MONEY_KEYS) this.money[k].grow(size);
+  }
+}
 
 /**
  * Per-partner rows for every partner that sourced, influenced, resold, touched or deployed a counted
@@ -37,88 +74,85 @@ export function partnersRollup(registry: PartnerRegistry): {
   /** The money sums of the row at `index` of the result, as exact cents (the custom functions' won + open sums); null past its end. */
   exactOf(index: number): Readonly<Record<PartnerMoneyKey, CentsSum>> | null;
 } {
-  // Indexed by partner id; `order` keeps first-seen order for ties in the final sort.
-  const accs: (Acc | undefined)[] = [];
-  const order: number[] = [];
-  const acc = (id: number): Acc => {
-    let a = accs[id];
-    if (!a) {
-      while (accs.length <= id) accs.push(undefined); // dense: a far-off index would turn the array into a dictionary
-      a = newAcc(); accs[id] = a; order.push(id);
-    }
-    return a;
-  };
+  const tally = new PartnerTally(registry.size + 1);
+  const { count, money } = tally;
   // The partners involved in the deal being added.
   const involved = new IdScratch();
-  const add = (d: AttributedDeal, touches: readonly Touch[] = []): void => {
+  const add = (d: AttributedDeal, touches: readonly Touch[] = NO_TOUCHES): void => {
     if (!d.deal.counted) return;
     const { status, created, closeDate } = d.deal;
+    const cents = d.cents;
     involved.clear();
     const { sourcers, influencers, resellers } = d.cls;
-    for (let k = 0; k < sourcers.length; k++) { acc(sourcers[k]!).sourced++; involved.add(sourcers[k]!); }
+    // Each partner is seen (its columns made room for) before its figures are read; see() may replace
+    // the count arrays, so they are looked up on `count` each time rather than held in locals.
+    for (let k = 0; k < sourcers.length; k++) { const p = sourcers[k]!; tally.see(p); count.sourced[p]!++; involved.add(p); }
     for (let k = 0; k < influencers.length; k++) {
-      const inf = influencers[k]!;
-      const a = acc(inf.partner);
-      a.influenced++; involved.add(inf.partner);
-      if (d.cents !== null) { if (status === 'won') a.influencedCents.add(d.cents); else if (status === 'open') a.influencedPipeCents.add(d.cents); }
+      const p = influencers[k]!.partner;
+      tally.see(p);
+      count.influenced[p]!++; involved.add(p);
+      if (cents !== null) { if (status === 'won') money.influencedCents.add(p, cents); else if (status === 'open') money.influencedPipeCents.add(p, cents); }
     }
     for (let k = 0; k < resellers.length; k++) {
       const p = resellers[k]!;
-      const a = acc(p);
-      a.resold++; involved.add(p);
-      if (d.cents !== null) { if (status === 'won') a.resoldCents.add(d.cents); else if (status === 'open') a.resoldPipeCents.add(d.cents); }
+      tally.see(p);
+      count.resold[p]!++; involved.add(p);
+      if (cents !== null) { if (status === 'won') money.resoldCents.add(p, cents); else if (status === 'open') money.resoldPipeCents.add(p, cents); }
     }
     for (let k = 0; k < d.credits.length; k++) {
       const line = d.credits[k]!;
-      const a = acc(line.partner);
+      const p = line.partner;
+      tally.see(p);
       if (status === 'won') {
-        a.creditedCents.add(line.cents);
-        if (line.kind === 'sourced') a.sourcedCents.add(line.cents);
-        else if (line.kind === 'influenced') a.influencedCreditCents.add(line.cents);
-        else a.resoldCreditCents.add(line.cents);
+        money.creditedCents.add(p, line.cents);
+        if (line.kind === 'sourced') money.sourcedCents.add(p, line.cents);
+        else if (line.kind === 'influenced') money.influencedCreditCents.add(p, line.cents);
+        else money.resoldCreditCents.add(p, line.cents);
       } else if (status === 'open') {
-        a.creditedPipeCents.add(line.cents);
-        if (line.kind === 'sourced') a.sourcedPipeCents.add(line.cents);
-        else if (line.kind === 'influenced') a.influencedCreditPipeCents.add(line.cents);
-        else a.resoldCreditPipeCents.add(line.cents);
+        money.creditedPipeCents.add(p, line.cents);
+        if (line.kind === 'sourced') money.sourcedPipeCents.add(p, line.cents);
+        else if (line.kind === 'influenced') money.influencedCreditPipeCents.add(p, line.cents);
+        else money.resoldCreditPipeCents.add(p, line.cents);
       }
     }
     const { touched, deployers } = d.cls;
-    const wonCents = status === 'won' && d.cents !== null ? d.cents : 0;
-    for (let k = 0; k < touched.length; k++) { const a = acc(touched[k]!); a.touchedDeals++; a.touchedCents.add(wonCents); }
-    for (let k = 0; k < deployers.length; k++) { const a = acc(deployers[k]!); a.deployedDeals++; a.deployedCents.add(wonCents); }
-    for (let k = 0; k < touches.length; k++) acc(touches[k]!.partner).touches++;
+    const wonCents = status === 'won' && cents !== null ? cents : 0;
+    for (let k = 0; k < touched.length; k++) { const p = touched[k]!; tally.see(p); count.touchedDeals[p]!++; money.touchedCents.add(p, wonCents); }
+    for (let k = 0; k < deployers.length; k++) { const p = deployers[k]!; tally.see(p); count.deployedDeals[p]!++; money.deployedCents.add(p, wonCents); }
+    for (let k = 0; k < touches.length; k++) { const p = touches[k]!.partner; tally.see(p); count.touches[p]!++; }
     for (let k = 0; k < involved.length; k++) {
-      const a = acc(involved.at(k));
+      const p = involved.at(k);
       if (status === 'won') {
-        a.won++;
-        if (d.cents !== null) { a.wonWithAmount++; a.wonAmountCents.add(d.cents); }
-        if (created !== null && closeDate !== null && closeDate >= created) { a.cycleDays += closeDate - created; a.cycleCount++; }
-      } else if (status === 'lost') a.lost++;
+        count.won[p]!++;
+        if (cents !== null) { count.wonWithAmount[p]!++; money.wonAmountCents.add(p, cents); }
+        if (created !== null && closeDate !== null && closeDate >= created) { count.cycleDays[p]! += closeDate - created; count.cycleCount[p]!++; }
+      } else if (status === 'lost') count.lost[p]!++;
     }
   };
   // The sums of result()[i], by the row's index: a partner is its place in the finished rows.
-  let exactRows: readonly Acc[] = [];
+  let exactRows: readonly Readonly<Record<PartnerMoneyKey, CentsSum>>[] = [];
   const result = (partnerLedRevenueCents: number): PartnerRow[] => {
-    const made: { row: PartnerRow; acc: Acc }[] = [];
-    for (const id of order) {
-      const a = accs[id]!;
+    const made: { row: PartnerRow; acc: Readonly<Record<PartnerMoneyKey, CentsSum>> }[] = [];
+    for (const id of tally.order) {
+      const n = (key: CountKey): number => count[key][id]!;
+      const a = Object.fromEntries(MONEY_KEYS.map((k) => [k, money[k].sum(id)])) as Record<PartnerMoneyKey, CentsSum>;
       const attrs = registry.attributes(id);
+      const won = n('won'), lost = n('lost'), wonWithAmount = n('wonWithAmount'), cycleCount = n('cycleCount');
       const row: PartnerRow = {
         partner: registry.name(id), tier: attrs.tier, type: attrs.type, region: attrs.region,
-        dealsSourced: a.sourced, dealsInfluenced: a.influenced, dealsResold: a.resold,
+        dealsSourced: n('sourced'), dealsInfluenced: n('influenced'), dealsResold: n('resold'),
         sourcedRevenue: a.sourcedCents.money(), sourcedPipeline: a.sourcedPipeCents.money(),
         influencedRevenue: a.influencedCents.money(), influencedPipeline: a.influencedPipeCents.money(),
         influencedCredit: a.influencedCreditCents.money(),
         resoldRevenue: a.resoldCents.money(), resoldPipeline: a.resoldPipeCents.money(),
         resoldCredit: a.resoldCreditCents.money(),
         influencedCreditPipeline: a.influencedCreditPipeCents.money(), resoldCreditPipeline: a.resoldCreditPipeCents.money(),
-        dealsTouched: a.touchedDeals, touchedRevenue: a.touchedCents.money(),
-        dealsDeployed: a.deployedDeals, deployedRevenue: a.deployedCents.money(), touches: a.touches,
+        dealsTouched: n('touchedDeals'), touchedRevenue: a.touchedCents.money(),
+        dealsDeployed: n('deployedDeals'), deployedRevenue: a.deployedCents.money(), touches: n('touches'),
         creditedRevenue: a.creditedCents.money(), creditedPipeline: a.creditedPipeCents.money(),
-        wonDeals: a.won, lostDeals: a.lost, winRate: ratio(a.won, a.won + a.lost),
-        avgDealSize: a.wonWithAmount === 0 ? null : Math.round(a.wonAmountCents.approx() / a.wonWithAmount) / 100,
-        avgCycleDays: a.cycleCount === 0 ? null : Math.round((a.cycleDays / a.cycleCount) * 10) / 10,
+        wonDeals: won, lostDeals: lost, winRate: ratio(won, won + lost),
+        avgDealSize: wonWithAmount === 0 ? null : Math.round(a.wonAmountCents.approx() / wonWithAmount) / 100,
+        avgCycleDays: cycleCount === 0 ? null : Math.round((n('cycleDays') / cycleCount) * 10) / 10,
         shareOfPartnerLed: moneyShare(a.creditedCents.approx(), partnerLedRevenueCents),
       };
       made.push({ row, acc: a });
@@ -129,6 +163,6 @@ export function partnersRollup(registry: PartnerRegistry): {
     return made.map((m) => m.row);
   };
   const creditedCents = (index: number): CentsSum => exactRows[index]?.creditedCents ?? new CentsSum();
-  const exactOf = (index: number): Acc | null => exactRows[index] ?? null;
+  const exactOf = (index: number): Readonly<Record<PartnerMoneyKey, CentsSum>> | null => exactRows[index] ?? null;
   return { add, result, creditedCents, exactOf };
 }

@@ -7,8 +7,8 @@ import type { Field, Grid } from '../types';
 import type { DetectedTable } from './DetectedTable';
 import type { Policy } from '../policy';
 import type { IssueLog } from '../messages';
-import { decideDateOrder, decideDecimal } from '../values/columnLocale';
-import type { DecimalDecision } from '../values/columnLocale';
+import { decideDateOrder, decideDateOrders, decideDecimal } from '../values/columnLocale';
+import type { DateOrderDecision, DecimalDecision } from '../values/columnLocale';
 
 /** How a table's amounts and dates are read. */
 export interface TableLocale {
@@ -55,7 +55,11 @@ export function decideColumnDecimal(grid: Grid, from: number, column: number, pl
 /** Decides one date column's day/month order (see decideDateOrder) and notes how it was decided. */
 export function decideColumnDateOrder(grid: Grid, from: number, column: number, place: ColumnPlace, policy: Policy,
   issues: IssueLog): 'MDY' | 'DMY' {
-  const decision = decideDateOrder(grid, from, column, policy.dateOrder);
+  return noteDateOrder(decideDateOrder(grid, from, column, policy.dateOrder), place, policy, issues);
+}
+
+/** Notes how a date column's order was decided, when the file had text dates; returns the order. */
+function noteDateOrder(decision: DateOrderDecision, place: ColumnPlace, policy: Policy, issues: IssueLog): 'MDY' | 'DMY' {
   if (decision.example === null) return decision.order;
   const vars = { order: ORDER_WORDS[decision.order], setting: policy.dateOrder, other: decision.order === 'MDY' ? 'DMY' : 'MDY', where: place.where ?? '' };
   if (decision.source === 'values' && decision.order !== policy.dateOrder) issues.add('LOCALE_DATE_PROVEN', null, place.header, decision.example, vars);
@@ -74,11 +78,10 @@ export function decideTableLocale(grid: Grid, table: DetectedTable, policy: Poli
   const header = (c: number): string => table.headers[c] ?? '';
   const amountColumn = table.columns.amount!;
   const decimal = decideColumnDecimal(grid, from, amountColumn, { header: header(amountColumn) }, policy, explicitDecimal, semicolonFile, issues);
+  // The date columns are decided in one pass over the rows, and noted in field order.
+  const dateColumns = DATE_FIELDS.map((field) => table.columns[field]).filter((column): column is number => column !== undefined);
+  const decisions = decideDateOrders(grid, from, dateColumns, policy.dateOrder);
   const dateOrder = new Map<number, 'MDY' | 'DMY'>();
-  for (const field of DATE_FIELDS) {
-    const column = table.columns[field];
-    if (column === undefined) continue;
-    dateOrder.set(column, decideColumnDateOrder(grid, from, column, { header: header(column) }, policy, issues));
-  }
+  dateColumns.forEach((column, k) => dateOrder.set(column, noteDateOrder(decisions[k]!, { header: header(column) }, policy, issues)));
   return { decimal, dateOrder };
 }

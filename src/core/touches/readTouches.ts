@@ -123,7 +123,10 @@ export function readTouches(grid: Grid, firstRow: number, policy: Policy, regist
       activityIndex.set(activityText, a);
     }
     let weight = activities[a]!.weight;
-    if (cWeight !== undefined && decimal !== null && !isBlank(cells[cWeight])) {
+    const weightCell = cWeight === undefined ? undefined : cells[cWeight];
+    if (typeof weightCell === 'number' && Number.isFinite(weightCell) && weightCell >= 0 && decimal !== null) {
+      weight = weightCell; // a number cell, as most weights are: what parseAmount would read, without its result object
+    } else if (cWeight !== undefined && decimal !== null && !isBlank(cells[cWeight])) {
       if (decimal.ambiguous && isAmbiguousAmount(cells[cWeight])) {
         issues.add('AMOUNT_AMBIGUOUS', row, weightPlace!.header, cellText(cells[cWeight]), { what: 'weights', effect: WEIGHT_EFFECT });
       } else {

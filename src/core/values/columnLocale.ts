@@ -88,21 +88,40 @@ const PARTS = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:[\sT].*)?$/;
 
 /** Decides day-first or month-first for one date column; `setting` is the policy's dateOrder. */
 export function decideDateOrder(grid: Grid, from: number, column: number, setting: 'MDY' | 'DMY'): DateOrderDecision {
-  let dmy: string | null = null, mdy: string | null = null, either: string | null = null;
-  for (let r = from; r < grid.length; r++) {
-    const cell = grid[r]![column];
-    if (typeof cell !== 'string') continue;
-    const m = PARTS.exec(cell.trim());
-    if (!m) continue;
-    const a = Number(m[1]), b = Number(m[3]);
-    // dd.mm.yyyy is how day-first locales write dates; nobody writes month first with dots.
-    if (a > 12 || (m[2] === '.' && b <= 12)) dmy ??= cell.trim();
-    else if (b > 12) mdy ??= cell.trim();
-    else if (a !== b) either ??= cell.trim();
-    if (dmy !== null && mdy !== null) break;
+  return decideDateOrders(grid, from, [column], setting)[0]!;
+}
+
+/** What one date column's text dates have shown so far: the first value proving each order, and one that could be either. */
+interface OrderEvidence { dmy: string | null; mdy: string | null; either: string | null }
+
+/**
+ * decideDateOrder for several date columns in one pass over the rows (each row is read once, not
+ * once per column: a pass over a large grid costs its memory traffic more than its work).
+ */
+export function decideDateOrders(grid: Grid, from: number, columns: readonly number[], setting: 'MDY' | 'DMY'): DateOrderDecision[] {
+  const seen: OrderEvidence[] = columns.map(() => ({ dmy: null, mdy: null, either: null }));
+  let open = columns.length; // columns not yet proven both ways (a conflict needs no further rows)
+  for (let r = from; r < grid.length && open > 0; r++) {
+    const cells = grid[r]!;
+    for (let k = 0; k < columns.length; k++) {
+      const cell = cells[columns[k]!];
+      if (typeof cell !== 'string') continue;
+      const e = seen[k]!;
+      if (e.dmy !== null && e.mdy !== null) continue;
+      const m = PARTS.exec(cell.trim());
+      if (!m) continue;
+      const a = Number(m[1]), b = Number(m[3]);
+      // dd.mm.yyyy is how day-first locales write dates; nobody writes month first with dots.
+      if (a > 12 || (m[2] === '.' && b <= 12)) e.dmy ??= cell.trim();
+      else if (b > 12) e.mdy ??= cell.trim();
+      else if (a !== b) e.either ??= cell.trim();
+      if (e.dmy !== null && e.mdy !== null) open--;
+    }
   }
-  if (dmy !== null && mdy !== null) return { order: setting, source: 'conflict', example: setting === 'DMY' ? mdy : dmy };
-  if (dmy !== null) return { order: 'DMY', source: 'values', example: dmy };
-  if (mdy !== null) return { order: 'MDY', source: 'values', example: mdy };
-  return { order: setting, source: 'setting', example: either };
+  return seen.map(({ dmy, mdy, either }): DateOrderDecision => {
+    if (dmy !== null && mdy !== null) return { order: setting, source: 'conflict', example: setting === 'DMY' ? mdy : dmy };
+    if (dmy !== null) return { order: 'DMY', source: 'values', example: dmy };
+    if (mdy !== null) return { order: 'MDY', source: 'values', example: mdy };
+    return { order: setting, source: 'setting', example: either };
+  });
 }

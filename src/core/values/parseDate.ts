@@ -35,11 +35,27 @@ const DAY_TEXT = new Map<number, string>();
 /** The 1900-system serial of a day (Excel and Sheets both show it as that date). */
 export const serialFromDay = (day: number): number => day + SERIAL_EPOCH;
 
-/** Calendar parts of a day. */
+/**
+ * Calendar parts of a day. Whole days within Date's range are counted out in integer arithmetic
+ * (H. Hinnant's civil_from_days: the proleptic Gregorian calendar, as Date's UTC fields give it);
+ * the tabs ask this for every deal's dates, and a Date object per call was a measurable part of them.
+ */
 export function partsOfDay(day: number): { year: number; month: number; day: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  if (!Number.isInteger(day) || Math.abs(day) > MAX_DATE_DAYS) {
+    const d = new Date(day * MS_PER_DAY);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  const z = day + 719_468; // days since 0000-03-01: years start in March, so the leap day ends them
+  const era = Math.floor(z / 146_097); // 400-year cycles
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1 };
 }
+/** Date's range: 100 million days either side of 1970. */
+const MAX_DATE_DAYS = 100_000_000;
 
 /** Today as a day, from the machine's clock in its own time zone. */
 export const today = (): number => {
