@@ -25,7 +25,7 @@ const csvCell = (cell: Cell, isDate: boolean): string => {
 };
 
 /** Writes a grid as CSV, one row at a time (a million rows never become one string). */
-function writeCsv(file: string, grid: Grid): void {
+export function writeCsv(file: string, grid: Grid): void {
   const header = grid[0]!;
   const dated = header.map((h) => DATE_COLUMNS.has(String(h)));
   const lines: string[] = [];
@@ -53,10 +53,10 @@ export function removeCsvFiles(files: CsvFiles): void {
   rmSync(path.dirname(files.deals), { recursive: true, force: true });
 }
 
-const quote = (file: string): string => `'${file.replace(/'/g, "''")}'`;
+export const quote = (file: string): string => `'${file.replace(/'/g, "''")}'`;
 
 /** Amount text such as "$1,200.50" as a number, as the README tells warehouse users to load it. */
-const AMOUNT = `TRY_CAST(REPLACE(REPLACE(CAST("Amount" AS VARCHAR), '$', ''), ',', '') AS DOUBLE)`;
+export const AMOUNT = `TRY_CAST(REPLACE(REPLACE(CAST("Amount" AS VARCHAR), '$', ''), ',', '') AS DOUBLE)`;
 
 /** The plain rollup: won revenue and deal count per partner column value, straight from the CSV. */
 export async function runDuckDbCsvRollup(files: CsvFiles): Promise<{ ms: number; partners: number }> {

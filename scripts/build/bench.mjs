@@ -3,7 +3,7 @@ import * as esbuild from 'esbuild';
 
 export async function build() {
   await esbuild.build({
-    entryPoints: { bench: 'bench/bench.ts', sqlAtScale: 'bench/sqlAtScale.ts', vectorised: 'bench/vectorised.ts' },
+    entryPoints: { bench: 'bench/bench.ts', sqlAtScale: 'bench/sqlAtScale.ts', vectorised: 'bench/vectorised.ts', cliBench: 'bench/cliBench.ts' },
     outdir: 'dist/bench',
     bundle: true,
     platform: 'node',

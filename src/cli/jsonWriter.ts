@@ -18,11 +18,52 @@ export class LazyList<T> {
 const STREAMED_DEPTH = 2;
 /** Items of a streamed list stringified in one call (a deal is about 700 bytes). */
 const BATCH = 1000;
-/** Bytes gathered before a write. */
+/** Text gathered before a write. */
 const CHUNK = 1 << 16;
-// A control character in the output (JSON escapes C0 as \u00XX, \b and \f; DEL and C1 pass raw): cleaned as a last guard.
-const CONTROL_IN_JSON = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[bf]|[\x7f-\x9f]/;
+/** Bytes a file stream takes before it asks the writer to wait: the next batch is made while the last one goes to disk. */
+const FILE_BUFFER = 1 << 22;
 const cleanStrings = (_key: string, value: unknown): unknown => (typeof value === 'string' ? stripControlChars(value) : value);
+
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+/**
+ * True when JSON text may hold a control character: JSON.stringify writes C0 controls as \u00XX, \b
+ * and \f, and DEL and the C1 controls raw. Backslashes are rare in a summary, so they are found with
+ * indexOf rather than a regular expression over every character (a quarter of the writing at 1M deals);
+ * DEL and C1 are looked for in the UTF-8 bytes (0x7F, and 0xC2 followed by 0x80-0x9F), which are made
+ * for the write anyway. A false alarm only costs a second stringify: stripControlChars leaves clean text as it is.
+ */
+function mayHoldControl(text: string, bytes: Buffer): boolean {
+  for (let i = text.indexOf('\\'); i !== -1; i = text.indexOf('\\', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 98 || c === 102) return true; // \b \f
+    if (c === 117 && text.charCodeAt(i + 2) === 48 && text.charCodeAt(i + 3) === 48) { // \u00
+      const d = text.charCodeAt(i + 4);
+      const e = text.charCodeAt(i + 5);
+      if ((d === 48 || d === 49) && isHex(e)) return true; // \u0000-\u001F
+      if (d === 55 && (e === 102 || e === 70)) return true; // \u007F
+    }
+  }
+  if (bytes.indexOf(0x7f) !== -1) return true;
+  for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 1)) {
+    const next = bytes[i + 1]!;
+    if (next >= 0x80 && next <= 0x9f) return true;
+  }
+  return false;
+}
+
+/** `value` stringified (JSON.stringify(value, null, 2)) as UTF-8 bytes, with control characters cleaned out if any; null when JSON skips it. */
+function stringified(value: unknown, cut?: (text: string) => string): Buffer | null {
+  const raw = JSON.stringify(value, null, 2) as string | undefined;
+  if (raw === undefined) return null;
+  let text = cut ? cut(raw) : raw;
+  let bytes = Buffer.from(text, 'utf8');
+  if (mayHoldControl(text, bytes)) {
+    text = JSON.stringify(value, cleanStrings, 2);
+    bytes = Buffer.from(cut ? cut(text) : text, 'utf8');
+  }
+  return bytes;
+}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -31,7 +72,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-/** Writes text to a stream in chunks, waiting when the stream asks to (a slow pipe, a full disk buffer). */
+/** Writes text and bytes to a stream in order, small text gathered into chunks, waiting when the stream asks to (a slow pipe, a full disk buffer). */
 class ChunkedSink {
   private buffer = '';
   constructor(private readonly out: Writable) {}
@@ -41,11 +82,21 @@ class ChunkedSink {
     if (this.buffer.length >= CHUNK) await this.flush();
   }
 
+  /** Bytes made whole (a batch of items): written as they are, after the text before them. */
+  async writeBytes(bytes: Buffer): Promise<void> {
+    await this.flush();
+    await this.send(bytes);
+  }
+
   async flush(): Promise<void> {
     if (this.buffer === '') return;
     const text = this.buffer;
     this.buffer = '';
-    if (!this.out.write(text)) await new Promise<void>((resolve, reject) => {
+    await this.send(text);
+  }
+
+  private async send(data: string | Buffer): Promise<void> {
+    if (!this.out.write(data)) await new Promise<void>((resolve, reject) => {
       const onError = (error: Error): void => { this.out.off('drain', onDrain); reject(error); };
       const onDrain = (): void => { this.out.off('error', onError); resolve(); };
       this.out.once('drain', onDrain);
@@ -54,13 +105,9 @@ class ChunkedSink {
   }
 }
 
-/** One small value as JSON.stringify would write it at this indent; undefined when JSON skips it. */
-function piece(value: unknown, indent: string): string | undefined {
-  let text = JSON.stringify(value, null, 2) as string | undefined;
-  if (text === undefined) return undefined;
-  if (CONTROL_IN_JSON.test(text)) text = JSON.stringify(value, cleanStrings, 2);
-  return indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
-}
+/** One small value as JSON.stringify would write it at this indent; null when JSON skips it. */
+const piece = (value: unknown, indent: string): Buffer | null =>
+  stringified(value, indent === '' ? undefined : (text) => text.replace(/\n/g, `\n${indent}`));
 
 async function writeValue(sink: ChunkedSink, value: unknown, indent: string, depth: number): Promise<void> {
   const list = value instanceof LazyList ? value : Array.isArray(value) ? new LazyList(value.length, (i) => value[i] as unknown) : null;
@@ -79,10 +126,8 @@ async function writeValue(sink: ChunkedSink, value: unknown, indent: string, dep
       const end = Math.min(list.length, start + BATCH);
       const items: unknown[] = new Array(end - start);
       for (let i = start; i < end; i++) items[i - start] = list.item(i);
-      const nested = nestIn(items);
-      let text = JSON.stringify(nested, null, 2);
-      if (CONTROL_IN_JSON.test(text)) text = JSON.stringify(nested, cleanStrings, 2);
-      await sink.write(`${start === 0 ? '[' : ','}\n${text.slice(head, text.length - tail)}`);
+      await sink.write(`${start === 0 ? '[' : ','}\n`);
+      await sink.writeBytes(stringified(nestIn(items), (text) => text.slice(head, text.length - tail))!);
     }
     await sink.write(`\n${indent}]`);
     return;
@@ -100,7 +145,10 @@ async function writeValue(sink: ChunkedSink, value: unknown, indent: string, dep
     await sink.write(first ? '{}' : `\n${indent}}`);
     return;
   }
-  await sink.write(piece(value, indent) ?? 'null');
+  const bytes = piece(value, indent);
+  if (bytes === null) await sink.write('null');
+  else if (bytes.length < CHUNK) await sink.write(bytes.toString('utf8'));
+  else await sink.writeBytes(bytes);
 }
 
 /** Writes `value` as JSON.stringify(value, null, 2) plus a final newline to `out` (not ended). */
@@ -113,7 +161,7 @@ export async function writeJson(value: unknown, out: Writable): Promise<void> {
 
 /** Writes `value` as JSON to `file` (the caller's temp path), in pieces. */
 export async function writeJsonFile(value: unknown, file: string): Promise<void> {
-  const out = createWriteStream(file);
+  const out = createWriteStream(file, { highWaterMark: FILE_BUFFER });
   const closed = new Promise<void>((resolve, reject) => { out.once('close', resolve); out.once('error', reject); });
   closed.catch(() => undefined);
   try {

@@ -5,7 +5,7 @@
  * rows, block titles, frozen header rows and columns, an autofilter over each tab's main table, and a
  * landscape print setup one page wide that repeats the table's header rows on every page; then the charts.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell, FormatName, ReportBlock, ReportTab } from '../core';
 import { FORMATS } from '../core';
 import { addCharts } from './xlsx/addCharts';
@@ -144,7 +144,9 @@ async function writeTab(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tab: Repor
 
 /** Writes the workbook for `tabs` to `file` (the caller passes a temp path and renames it when done). */
 export async function xlsxWriter(tabs: readonly ReportTab[], file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  // Loaded when a workbook is written: requiring ExcelJS takes about half a second, which a --json run need not pay.
+  const excel = (await import('exceljs')).default;
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Partner Attribution';
   // A workbook view: without one LibreOffice ignores every sheet's frozen panes.
   workbook.views = [{ x: 0, y: 0, width: 24000, height: 14000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];

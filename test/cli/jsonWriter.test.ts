@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import Ajv2020 from 'ajv/dist/2020';
-import { analyze, toSummaryJson } from '../../src/core';
+import fc from 'fast-check';
+import { analyze, stripControlChars, toSummaryJson } from '../../src/core';
 import { LazyList, summaryForJson, writeJson, writeJsonFile } from '../../src/cli/jsonWriter';
 import { repoRoot, tempDir } from './cliHarness';
 
@@ -82,5 +83,22 @@ describe('writeJson', () => {
     const file = path.join(tempDir('pa-json-'), 'summary.json');
     await writeJsonFile({ a: [1, 2] }, file);
     expect(readFileSync(file, 'utf8')).toBe('{\n  "a": [\n    1,\n    2\n  ]\n}\n');
+  });
+});
+
+describe('writeJson on any text', () => {
+  // Strings built from the characters the control guard looks for and their look-alikes: C0 controls
+  // (written as \u00XX, \b, \f), DEL and C1 (written raw), backslashes and the letters after them, £ (also 0xC2 in UTF-8).
+  const chars = fc.constantFrom('a', ' ', '\\', 'b', 'f', 'u', '0', '1', '7', 'F', 'n', '"', '\n', '\t', '\r', '\u0000', '\u0007', '\b', '\f',
+    '\u000b', '\u001b', '\u001f', '\u007f', '\u0080', '\u009b', '\u009f', '\u00a0', '£', 'ü', '€', '🚀');
+  const text = fc.string({ unit: chars, maxLength: 12 });
+  const deal = fc.record({ id: text, name: text, amount: fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.constant(null)), partners: fc.array(text, { maxLength: 3 }), note: fc.dictionary(text, text, { maxKeys: 2 }) });
+  const summary = fc.record({ version: fc.constant(1), name: text, deals: fc.array(deal, { maxLength: 2500, size: 'max' }), partners: fc.array(deal, { maxLength: 5 }) });
+  const clean = (_key: string, value: unknown): unknown => (typeof value === 'string' ? stripControlChars(value) : value);
+
+  it('writes JSON.stringify(value, stripping control characters from every string value, 2), also for lists written in batches', async () => {
+    await fc.assert(fc.asyncProperty(summary, async (value) => {
+      expect((await written(value)).text).toBe(`${JSON.stringify(value, clean, 2)}\n`);
+    }), { numRuns: 25 });
   });
 });
