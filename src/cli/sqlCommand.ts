@@ -109,6 +109,7 @@ export async function sqlCommand(options: SqlCommandOptions): Promise<string[]> 
     ...(found ? {
       amountLocale: found.amountLocale,
       dateOrder: Object.fromEntries(Object.entries(found.dateOrder).map(([field, decision]) => [field, decision!.order])),
+      exportHeaders: found.headers,
     } : {}),
     dealsTable: options.deals ?? 'deals',
     touchesTable: options.touches ?? null,

@@ -79,7 +79,7 @@ describe('the DuckDB script on random workbooks', () => {
     } finally {
       db.close();
     }
-  });
+  }, 240_000); // 30 scripts of some 60 statements each, on a machine that may be busy
 });
 
 /** An amount as a CSV export writes it: "$12,000.00", "(500.00)", "USD 1200" (decimal point) or "€1.234,56", "1 200,50 €" (comma). */
@@ -135,5 +135,5 @@ describe('the script from sql --detect on random workbooks saved as CSV', () => 
     } finally {
       db.close();
     }
-  });
+  }, 240_000); // 30 scripts of some 60 statements each, on a machine that may be busy
 });

@@ -31,7 +31,7 @@ describe('partner-attribution sql', () => {
 
   it('prints one query for Connected Sheets with --output partners', async () => {
     const [query] = await sqlCommand({ dialect: 'bigquery', deals: 'p.crm.deals', output: 'partners' });
-    expect(query).toMatch(/\nWITH\npa_deal_raw AS \(/);
+    expect(query).toMatch(/\nWITH\npa_deal_all AS \(/);
     expect(query).toMatch(/SELECT \* FROM pa_partners ORDER BY creditedRevenue DESC, creditedPipeline DESC, partner$/);
     expect(query).not.toContain('CREATE OR REPLACE TEMP TABLE');
     await expect(sqlCommand({ dialect: 'bigquery', output: 'everything' })).rejects.toThrow(/Unknown SQL output "everything"/);

@@ -24,5 +24,7 @@ export function exportRulesAsSql(detected: Pick<DetectResult, 'headers' | 'field
   return compilePolicyToSql({
     policy: settings.policy, mapping, dialect: request.dialect,
     dealsTable: request.dealsTable.trim() || 'deals', touchesTable: request.touchesTable?.trim() || null,
+    // The sheet's other columns too, as loaded (so subtotal labels in, say, "Account Name" are found).
+    exportHeaders: detected.headers.map((h) => (h.trim() === '' ? '' : warehouseColumnName(h))),
   });
 }

@@ -18,6 +18,7 @@ import { inputCtes } from './inputCtes';
 import { ruleCtes } from './ruleCtes';
 import { outputCtes, SQL_OUTPUTS } from './outputCtes';
 import type { AmountLocale } from './amountSql';
+import { rowColumns } from './nonDealRowsSql';
 
 /** What the SQL produces: a script of temporary tables, or one query returning one of the results. */
 export type SqlOutput = 'script' | keyof typeof SQL_OUTPUTS;
@@ -55,6 +56,12 @@ export interface CompileSqlOptions {
    * decides it from the export as the engine does. Columns left out follow the policy's dateOrder.
    */
   dateOrder?: Partial<Record<SqlDateField, SqlDateOrder>> | null;
+  /**
+   * Every column name of the deals table as exported (`sql --detect` reads them from the export's
+   * header): the rules that find totals, subtotal and repeated header rows look at all of them, as
+   * the engine does. Without it they look at the mapped columns only.
+   */
+  exportHeaders?: readonly string[] | null;
 }
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_$-]*(\.[A-Za-z_][A-Za-z0-9_$-]*){0,3}$/;
@@ -79,7 +86,7 @@ function checkSupported(policy: Policy): void {
 }
 
 const header = (dialect: SqlDialectName, policy: Policy, output: SqlOutput, locale: AmountLocale): string => [
-  `-- Partner Attribution rules compiled to ${dialect} SQL (${output === 'script' ? 'script: temporary tables pa_deals, pa_credits, pa_partners' : `one query: ${output}`}).`,
+  `-- Partner Attribution rules compiled to ${dialect} SQL (${output === 'script' ? 'script: temporary tables pa_deals, pa_credits, pa_partners, pa_skipped_rows' : `one query: ${output}`}).`,
   `-- Policy: influenceModel=${policy.influenceModel}, conflictPolicy=${policy.conflictPolicy}, sourcedShare=${policy.sourcedShare},`,
   `--   resoldCountsAs=${policy.resoldCountsAs}, influenceThreshold=${policy.influenceThreshold}, asOfDate=${policy.asOfDate ?? 'today'}.`,
   `-- Amount text is read with the decimal ${locale.decimalSeparator === ',' ? 'comma ("1.234,56")' : 'point ("1,234.56")'}${
@@ -119,7 +126,7 @@ export function compileWithDialect(options: Omit<CompileSqlOptions, 'dialect'>, 
   const ctx: CteContext = {
     d, text: new SqlText(d), policy, deals, touches,
     dealsTable: tableRef(d, options.dealsTable, 'deals'), touchesTable, overridesTable, asOf,
-    amountLocale, dateOrder: options.dateOrder ?? {},
+    amountLocale, dateOrder: options.dateOrder ?? {}, rowColumns: rowColumns(deals, options.exportHeaders ?? null),
   };
   const ctes: Cte[] = [...inputCtes(ctx), ...ruleCtes(ctx), ...outputCtes(ctx)];
   const parts: string[] = [header(d.name, policy, output, amountLocale), ...d.preamble.map((s) => `${s};`)];

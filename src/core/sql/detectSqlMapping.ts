@@ -26,6 +26,8 @@ export interface DetectedSqlTable {
   decimal: DecimalDecision;
   /** The amount column's header. */
   amountHeader: string;
+  /** Every header text of the export, in column order (the columns the non-deal row rules look at). */
+  headers: string[];
   /** Month-first or day-first per date column found, decided from its values as the engine decides it (else the setting). */
   dateOrder: Partial<Record<SqlDateField, DateOrderDecision & { header: string }>>;
 }
@@ -79,5 +81,6 @@ export function detectSqlMapping(grid: Grid, options: DetectSqlOptions = {}): De
     dateOrder, mapping, headerRow: table.firstRow + table.headerIndex, decimal,
     amountLocale: { decimalSeparator: decimal.separator, ambiguous: decimal.ambiguous },
     amountHeader: table.headers[amountColumn] ?? '',
+    headers: table.headers.map((h) => (h ?? '').trim()),
   };
 }

@@ -11,6 +11,8 @@ import { MAX_KNOWN_PIECES } from '../table/splitPartners';
 import type { AmountLocale } from './amountSql';
 import { amountQuery, resolveMarkSql, usualOfMarkSql } from './amountSql';
 import { DateSql } from './dateSql';
+import { nonDealCtes, rowColumnSelect } from './nonDealRowsSql';
+import type { RowColumn } from './nonDealRowsSql';
 import type { SqlDateOrder } from './dateSql';
 
 /** The deals fields that hold dates. */
@@ -39,6 +41,8 @@ export interface CteContext {
   amountLocale: AmountLocale;
   /** Month-first or day-first per date column (`sql --detect` decides it from the export as the engine does); else the policy's dateOrder. */
   dateOrder: Partial<Record<SqlDateField, SqlDateOrder>>;
+  /** The columns the non-deal row rules look at (every column of the export's header with `--detect`, else the mapped ones). */
+  rowColumns: readonly RowColumn[];
 }
 
 /** Partner fields in the order the engine meets them on a row (it matters for "first seen" names). */
@@ -71,35 +75,33 @@ export function inputCtes(ctx: CteContext): Cte[] {
     return c ? `CAST(${c} AS ${d.types.boolean})` : `CAST(NULL AS ${d.types.boolean})`;
   };
   const order = deals.order ? `s.${d.ident(deals.order)}` : textOf('id');
-  const partnerCells = PARTNER_FIELDS.map((field, i) => {
-    const c = col(field);
-    return `${c ? `CAST(${c} AS ${d.types.string})` : `CAST(NULL AS ${d.types.string})`} AS f${i}`;
-  });
   const ctes: Cte[] = [];
 
-  ctes.push({ name: 'pa_deal_raw', sql: `SELECT
+  const rawColumns: [string, string][] = [
+    [textOf('id'), 'deal_id'], [textOf('stage'), 'stage_text'], [text.term(textOf('stage')), 'stage_key'],
+    [boolOf('won'), 'won_flag'], [boolOf('closed'), 'closed_flag'], [textOf('amount'), 'amount_text'],
+    [`UPPER(${textOf('currency')})`, 'currency_col'], [textOf('created'), 'created_text'], [textOf('closeDate'), 'close_text'],
+    [textOf('registrationDate'), 'reg_text'], [text.term(textOf('leadSource')), 'lead_source'], [text.term(textOf('partnerRole')), 'role'],
+    [text.term(textOf('registrationStatus')), 'reg_status'], [textOf('partnerTier'), 'tier'], [textOf('partnerType'), 'ptype'],
+    [textOf('region'), 'region'],
+    ...PARTNER_FIELDS.map((field, i): [string, string] => {
+      const c = col(field);
+      return [c ? `CAST(${c} AS ${d.types.string})` : `CAST(NULL AS ${d.types.string})`, `f${i}`];
+    }),
+  ];
+  // Every row of the table in its order, with the raw cells the non-deal rules look at (nonDealRowsSql.ts).
+  ctes.push({ name: 'pa_deal_all', sql: `SELECT
   ROW_NUMBER() OVER (ORDER BY ${order}) AS rk,
-  ${textOf('id')} AS deal_id,
-  ${textOf('stage')} AS stage_text,
-  ${text.term(textOf('stage'))} AS stage_key,
-  ${boolOf('won')} AS won_flag,
-  ${boolOf('closed')} AS closed_flag,
-  ${textOf('amount')} AS amount_text,
-  UPPER(${textOf('currency')}) AS currency_col,
-  ${textOf('created')} AS created_text,
-  ${textOf('closeDate')} AS close_text,
-  ${textOf('registrationDate')} AS reg_text,
-  ${text.term(textOf('leadSource'))} AS lead_source,
-  ${text.term(textOf('partnerRole'))} AS role,
-  ${text.term(textOf('registrationStatus'))} AS reg_status,
-  ${textOf('partnerTier')} AS tier,
-  ${textOf('partnerType')} AS ptype,
-  ${textOf('region')} AS region,
-  ${partnerCells.join(',\n  ')}
+  ${[...rawColumns.map(([expr, alias]) => `${expr} AS ${alias}`), ...rowColumnSelect(d, ctx.rowColumns)].join(',\n  ')}
 FROM ${ctx.dealsTable} AS s` });
 
   // Amount text read as the engine reads it, and what currency it names (amountSql.ts).
-  ctes.push({ name: 'pa_amount', sql: amountQuery(d, text, 'pa_deal_raw', ctx.amountLocale) });
+  ctes.push({ name: 'pa_amount', sql: amountQuery(d, text, 'pa_deal_all', ctx.amountLocale) });
+  // Totals and subtotal rows, repeated headers, footers and blank rows are no deals (listed in pa_skipped_rows).
+  ctes.push(...nonDealCtes(d, text, ctx.rowColumns, 'pa_deal_all', 'pa_amount'));
+  ctes.push({ name: 'pa_deal_raw', sql: `SELECT a.rk, ${rawColumns.map(([, alias]) => `a.${alias}`).join(', ')}
+FROM pa_deal_all a JOIN pa_row_kind k ON k.rk = a.rk
+WHERE k.kind = 'deal'` });
   // Reporting currency: the policy's, else the most common currency among readable amounts (the
   // currency column, else the code or symbol in the amount; codes before marks and first seen win
   // ties), else USD; amounts that name no currency outvoting every currency leave USD.

@@ -7,6 +7,8 @@ import { F } from './inputCtes';
 
 /** Names of the result tables (script) or of the final CTE chosen by `output` (one query). */
 export const SQL_OUTPUTS = { deals: 'pa_deals', credits: 'pa_credits', partners: 'pa_partners' } as const;
+/** The script's list of rows that are not deals (totals, subtotals, repeated headers, footers), by rowNumber. */
+export const SKIPPED_ROWS = 'pa_skipped_rows';
 
 export function outputCtes(ctx: CteContext): Cte[] {
   const { d } = ctx;
@@ -36,6 +38,11 @@ FROM pa_deal dl JOIN ${motion} m ON m.rk = dl.rk
 LEFT JOIN (${names(sourcer, 'so')}) s ON s.rk = dl.rk
 LEFT JOIN (${names(influence, 'io')}) i ON i.rk = dl.rk
 LEFT JOIN (${names(reseller, 'ro')}) r ON r.rk = dl.rk` });
+
+  // The rows read as no deal (the engine's TOTAL_ROW, HEADER_REPEATED and REPORT_FOOTER issues; blank rows are not listed).
+  ctes.push({ name: SKIPPED_ROWS, sql: `SELECT k.rk AS rowNumber,
+  CASE k.kind WHEN 'total' THEN 'TOTAL_ROW' WHEN 'header' THEN 'HEADER_REPEATED' ELSE 'REPORT_FOOTER' END AS code, k.label
+FROM pa_row_kind k WHERE k.kind IN ('total', 'header', 'footer')` });
 
   ctes.push({ name: SQL_OUTPUTS.credits, sql: `SELECT dl.rk AS rowNumber, dl.deal_id AS id, dl.counted, dl.status, p.name AS partner, c.kind,
   ${d.money('c.cents')} AS credit, c.cents AS creditCents, c.lg * 1000000 + c.lo AS line
