@@ -19,18 +19,11 @@ export function dayFromParts(year: number, month: number, day: number): number |
   return Math.round(d.getTime() / MS_PER_DAY);
 }
 
-/** A day as ISO text, e.g. 19783 -> "2024-03-01". */
+/** A day as ISO text, e.g. 19783 -> "2024-03-01" (integer arithmetic, no Date: reasons call it for every dated deal). */
 export const formatDay = (day: number): string => {
-  let text = DAY_TEXT.get(day);
-  if (text === undefined) {
-    const { year, month, day: dd } = partsOfDay(day);
-    text = `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dd < 10 ? '0' : ''}${dd}`;
-    if (DAY_TEXT.size < 100_000) DAY_TEXT.set(day, text);
-  }
-  return text;
+  const { year, month, day: dd } = partsOfDay(day);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dd < 10 ? '0' : ''}${dd}`;
 };
-/** Reasons format the same few thousand days over and over. */
-const DAY_TEXT = new Map<number, string>();
 
 /** The 1900-system serial of a day (Excel and Sheets both show it as that date). */
 export const serialFromDay = (day: number): number => day + SERIAL_EPOCH;
