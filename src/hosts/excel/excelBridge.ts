@@ -47,7 +47,10 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
   // The preview reuses the last read: edits in the task pane change settings, not cells. The cache
   // is dropped when the workbook reports a change (worksheets.onChanged), on "Detect again", and
   // after the add-in writes. If the event cannot be registered, nothing is cached.
-  let cache: SheetData[] | null = null;
+  // What is cached is the workbook as read, with its date system: a 1904 workbook's date columns are
+  // moved to the 1900 system on every load, under the mapping of that moment (a user who maps Close Date
+  // to another column in the task pane gets that column moved, not the one detection picked first).
+  let cache: { sheets: SheetData[]; date1904: boolean } | null = null;
   let watching: Promise<boolean> | null = null;
   const watch = (): Promise<boolean> => (watching ??= run(async (context) => {
     context.workbook.worksheets.onChanged.add(async () => { cache = null; });
@@ -55,22 +58,20 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
     return true;
   }).catch(() => false));
 
-  const load = async (tab: string | null, settings: Settings, notify: Notify, reuse = false): Promise<{ sheets: SheetData[]; data: PreparedSheet }> => {
+  const load = async (tab: string | null, settings: Settings, notify: Notify, reuse = false): Promise<{ sheets: SheetData[]; data: PreparedSheet; date1904: boolean }> => {
     notify({ step: 'Reading the workbook', done: 0, total: 1 });
-    const cached = reuse ? cache : null;
-    let sheets = cached;
-    if (!sheets) {
-      const read = await readWorkbook(run);
-      sheets = (await uses1904DateSystem(run, options.supports)) ? read.map((s) => ({ ...s, grid: shiftTo1900(s.grid, settings.mapping) })) : read;
-    }
-    cache = (await watch()) ? sheets : null;
+    let read = reuse ? cache : null;
+    if (!read) read = { sheets: await readWorkbook(run), date1904: await uses1904DateSystem(run, options.supports) };
+    cache = (await watch()) ? read : null;
+    const { date1904 } = read;
+    const sheets = date1904 ? read.sheets.map((s) => ({ ...s, grid: shiftTo1900(s.grid, settings.mapping) })) : read.sheets;
     notify({ step: 'Reading the workbook', done: 1, total: 1 });
     // An explicit pick must exist; a saved one that was renamed or deleted falls back to detection.
     const chosen = tab ? sheets.find((s) => s.name === tab) : pickDataTab(sheets.filter((s) => !isSideTableName(s.name)), settings);
     if (!chosen) {
       throw new Error(tab ? `There is no worksheet named "${tab}". Pick the deals worksheet again.` : 'This workbook has no worksheet with data.');
     }
-    return { sheets, data: prepareDataSheet(chosen as SheetData) };
+    return { sheets, data: prepareDataSheet(chosen as SheetData), date1904 };
   };
 
   const analyzeAll = (sheets: readonly SheetData[], data: PreparedSheet, settings: Settings, notify: Notify): Analysis => {
