@@ -70,6 +70,12 @@ const OPTIONS: Omit<CompileSqlOptions, 'dialect'>[] = [
     mapping: { won: 'is_won', closed: 'is_closed', order: 'created_at' } },
   { dealsTable: 'sales.opportunities', touchesTable: 'sales.touches', policy: { influenceModel: 'last', reportingCurrency: 'EUR', asOfDate: '2024-12-31' } },
   { dealsTable: 'sales.opportunities', touchesTable: 'sales.touches', output: 'deals', policy: { influenceModel: 'position', sourcedShare: 0.5 } },
+  // As `sql --detect` compiles it: the export's own column names, and every column of its header read for subtotal labels.
+  { dealsTable: 'sales.opportunities', policy: {},
+    mapping: { id: 'Opportunity ID', amount: 'Amount', stage: 'Stage', closeDate: 'Close Date', partner: 'Partner Account', order: 'row_number',
+      name: null, currency: null, created: null, leadSource: null, sourcingPartner: null, partnerRole: null, influencers: null, reseller: null,
+      deployer: null, registrationPartner: null, registrationDate: null, registrationStatus: null, partnerTier: null, partnerType: null, region: null },
+    exportHeaders: ['Opportunity ID', 'Opportunity Name', 'Account Name', 'Stage', 'Amount', 'Close Date', 'Partner Account', 'Opportunity Owner'] },
 ];
 
 const statements = (script: string): string[] => script.split(/;\n/).map((s) => s.split('\n').filter((l) => !l.startsWith('--')).join('\n').trim()).filter((s) => s !== '');
