@@ -32,17 +32,26 @@ type PluginThis = FunctionPlugin & Record<string, unknown> & {
 class SheetsFunctionsPlugin extends FunctionPlugin {}
 const implemented: ImplementedFunctions = {};
 const proto = SheetsFunctionsPlugin.prototype as unknown as Record<string, unknown>;
+/** Calls into Code.js per function name and argument shape (a range of names counts as one call). */
+const calls = new Map<string, number>();
 for (const def of CUSTOM_FUNCTIONS) {
   const method = `run${def.id}`;
   implemented[def.sheetsName] = {
     method,
-    parameters: def.params.map((p) => ({ argumentType: p.kind === 'range' ? FunctionArgumentType.RANGE : FunctionArgumentType.SCALAR, optionalArg: p.optional })),
-    ...(def.returns === 'matrix' ? { sizeOfResultArrayMethod: `${method}Size`, vectorizationForbidden: true } : {}),
+    // A names argument takes one name or a range of names, as Sheets hands either to the function.
+    parameters: def.params.map((p) => ({
+      argumentType: p.kind === 'range' ? FunctionArgumentType.RANGE : p.kind === 'names' ? FunctionArgumentType.ANY : FunctionArgumentType.SCALAR,
+      optionalArg: p.optional,
+    })),
+    ...(def.returns !== 'number' ? { sizeOfResultArrayMethod: `${method}Size`, vectorizationForbidden: true } : {}),
   };
   proto[method] = function run(this: PluginThis, ast: Ast, state: unknown) {
     return this.runFunction(ast.args, state, this.metadata(def.sheetsName), (...args: unknown[]) => {
       try {
-        const out = project.call<number | unknown[][]>(def.sheetsName, ...args.map(toSheetsArg));
+        const sheetsArgs = args.map(toSheetsArg);
+        const shape = `${def.sheetsName}(${sheetsArgs.map((a) => (Array.isArray(a) ? `${a.length}x${(a[0] as unknown[] | undefined)?.length ?? 0}` : typeof a)).join(',')})`;
+        calls.set(shape, (calls.get(shape) ?? 0) + 1);
+        const out = project.call<number | unknown[][]>(def.sheetsName, ...sheetsArgs);
         return typeof out === 'number' ? out : SimpleRangeValue.onlyValues(out as never);
       } catch (error) {
         return new CellError(ErrorType.VALUE, (error as Error).message);
@@ -51,7 +60,12 @@ for (const def of CUSTOM_FUNCTIONS) {
   };
   proto[`${method}Size`] = function size(this: PluginThis, ast: Ast, state: unknown) {
     const deals = this.arraySizeForAst(ast.args[0], state);
-    // CLASSIFY/EXPLAIN: one column aligned with the rows; ROLLUP: at most one row per deal row plus the header (enough here).
+    // numbers: one per name of the names argument (a single number without one); CLASSIFY/EXPLAIN: one column aligned
+    // with the rows; ROLLUP: at most one row per deal row plus the header (enough here).
+    if (def.returns === 'numbers') {
+      const at = def.params.findIndex((p) => p.kind === 'names');
+      return at >= 0 && ast.args[at] !== undefined ? new ArraySize(1, this.arraySizeForAst(ast.args[at], state).height) : ArraySize.scalar();
+    }
     return def.id === 'ROLLUP' ? new ArraySize(PARTNER_COLUMNS.length, deals.height + 1) : new ArraySize(1, deals.height);
   };
 }
@@ -78,6 +92,8 @@ const partnerCount = 8;
 const sheets = {
   Deals: rows.map((row, r) => (r === 0 ? [...row, `=PARTNER_CLASSIFY(${DEALS_RANGE})`] : row)),
   Rollup: [[`=PARTNER_ROLLUP(${DEALS_RANGE})`]],
+  // One call for a column of partners (the fast way to fill a column), beside the names it answers for.
+  Column: [[`=PARTNER_LED(${DEALS_RANGE}, Rollup!$A$2:$A$${partnerCount + 1})`, `=PARTNER_SOURCED(${DEALS_RANGE}, Rollup!$A$2:$A$${partnerCount + 1})`]],
   Check: [
     [`=PARTNER_SOURCED(${DEALS_RANGE})`, `=${sumif('Sourced')}`],
     [`=PARTNER_LED(${DEALS_RANGE})`, `=${sumif('Sourced')} + ${sumif('Influenced')} + ${sumif('Resold')}`],
@@ -140,6 +156,18 @@ describe('the custom functions in HyperFormula agree with SUMIFS over the same s
       expect(cents(partner[resoldAt])).toBe(cents(row[3]));
     });
     expect(rollup.slice(1 + partnerCount).every((r) => r.every((v) => v === null || v === ''))).toBe(true);
+  });
+
+  it('=PARTNER_LED(deals, names) with a range of names returns, in one call, a column equal to each partner\'s own SUMIFS', () => {
+    const column = sheet('Column');
+    const check = sheet('Check').slice(4);
+    expect(column).toHaveLength(partnerCount);
+    column.forEach((row, i) => {
+      expect(cents(row[0])).toBe(cents(check[i]![2]));
+      expect(cents(row[1])).toBe(cents(check[i]![1]));
+    });
+    expect(column.some((row) => (row[0] as number) > (row[1] as number))).toBe(true);
+    expect(calls.get(`PARTNER_LED(${DEALS + 1}x${HEADER.length},${partnerCount}x1,undefined,undefined)`)).toBe(1);
   });
 
   it('an unusable argument becomes a #VALUE! error carrying the add-on\'s message', () => {
