@@ -50,8 +50,7 @@ describe('paAppendOverride in Sheets', () => {
   });
 
   it('writes the Deal ID "00123" into a plain-text cell', () => {
-    // The Sheets fake's enter() does not turn "00123" into the number 123 as real Sheets does, so the value
-    // alone proves nothing here: what keeps it text in a real Sheet is the '@' (plain text) format, checked below.
+    // The Sheets fake turns "00123" into the number 123 in a cell not formatted "@", as real Sheets does.
     const project = withUserTab();
     project.call<WriteResult>('paAppendOverride', append({}));
     const tab = project.spreadsheet.tab('Attribution Overrides');

@@ -3,7 +3,7 @@ import { analyze, buildReportTabs, literalText, TAB_NAMES } from '../../../src/c
 import type { Settings, WriteResult } from '../../../src/core/index';
 import { loadProject } from './builtCodeJs';
 import type { LoadedProject } from './builtCodeJs';
-import { generatedDeals, workedExample } from './workedExample';
+import { day, generatedDeals, workedExample } from './workedExample';
 
 /** The summary tabs and, after them, the Review tab (issue 18): what "Write summary" writes. */
 const WRITTEN = [...TAB_NAMES, 'Review'];
@@ -57,6 +57,20 @@ describe('writing the summary tabs', () => {
     write(project);
     expect(project.spreadsheet.sheets.filter((s) => s.name.startsWith('Review'))).toHaveLength(1);
     expect(project.spreadsheet.tab('Review').getRange('C3').getValue()).toBe('No deals need a decision.');
+  });
+
+  it('keeps text as text: a Deal ID "00123" and an ISO date in the Data Issues "Value" column are not read as a number or a date', () => {
+    // Sheets reads text written by setValues as typed input (the fake does too) unless the cell is plain text ("@").
+    const project = loadProject();
+    const deals = workedExample().map((row, r) => (r === 6 ? row.map((cell, c) => (c === 0 ? '00123' : c === 5 ? day('2024-03-01') : cell)) : row));
+    project.spreadsheet.addTab('Deals', deals);
+    write(project);
+    const attribution = project.spreadsheet.tab('Deal Attribution').snapshot();
+    expect(attribution[0]![1]).toBe('Deal ID');
+    expect(attribution.map((row) => row[1])).toContain('00123');
+    const issues = project.spreadsheet.tab('Data Issues').snapshot();
+    const closeBeforeCreated = issues.find((row) => row.includes('2024-03-01'));
+    expect(closeBeforeCreated).toBeDefined();
   });
 
   it('adds a bar chart of the top partners and a stacked column chart of motion by quarter', () => {

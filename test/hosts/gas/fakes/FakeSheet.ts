@@ -32,6 +32,22 @@ const quoteSheet = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(na
 /** Everything one cell holds, as Range.copyTo moves it. */
 export interface CellContent { value: Stored | undefined; formula: string | undefined; computed: Stored | undefined; format: string | undefined; weight: string | undefined; background: string | undefined }
 
+/**
+ * Text written by setValues into a cell not formatted as plain text ("@") is read as typed input, as
+ * Sheets does: "00123" and "+5" become numbers (the zeros are gone), "2024-03-01" a date. Only the
+ * shapes the add-on could write are modelled; anything else stays text.
+ */
+function typedInput(text: string): Stored {
+  const trimmed = text.trim();
+  if (/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  if (iso) {
+    const date = new Date(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
+    if (date.getMonth() === Number(iso[2]) - 1) return date;
+  }
+  return text;
+}
+
 export class FakeSheet implements Pick<Sheet, Used> {
   readonly api: Sheet;
   maxRows = DEFAULT_ROWS;
@@ -56,7 +72,8 @@ export class FakeSheet implements Pick<Sheet, Used> {
   // ---- what the fake's ranges and tests use (not counted) ----
 
   /** Stores what a user or script entered, reading it the way Sheets does: a leading ' means text; =, +, - or @ start a formula. */
-  enter(r: number, c: number, value: unknown): void {
+  /** A value entered through the API (`typed`: text read as typed input) or a cell of a tab the test sets up as the user has it (text stays text). */
+  enter(r: number, c: number, value: unknown, typed = true): void {
     const key = `${r},${c}`;
     this.formulas.delete(key);
     this.computed.delete(key);
@@ -68,7 +85,8 @@ export class FakeSheet implements Pick<Sheet, Used> {
       const result = this.spreadsheet.evaluate?.(this.formulas.get(key)!, this);
       if (result !== undefined) this.computed.set(key, result);
       stored = undefined;
-    } else stored = value as Stored;
+    } else if (typed && typeof value === 'string' && this.formatAt(r, c) !== '@') stored = typedInput(value);
+    else stored = value as Stored;
     const row = this.values[r] ?? (this.values[r] = []);
     row[c] = stored;
   }

@@ -35,7 +35,8 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
     const sheet = new FakeSheet(this, name);
     sheet.maxRows = Math.max(sheet.maxRows, rows.length);
     sheet.maxColumns = Math.max(sheet.maxColumns, ...rows.map((r) => r.length));
-    rows.forEach((row, r) => row.forEach((value, c) => sheet.enter(r, c, value)));
+    // The user's own cells: text they hold is text (an ID column imported as plain text keeps "00123").
+    rows.forEach((row, r) => row.forEach((value, c) => sheet.enter(r, c, value, false)));
     this.sheets.push(sheet);
     if (!this.active) this.active = sheet;
     return sheet;
