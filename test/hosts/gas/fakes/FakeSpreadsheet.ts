@@ -23,6 +23,9 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
   evaluate?: (formula: string, sheet: FakeSheet) => string | number | boolean | Date | undefined;
   private inserted = 0;
   private failAt: number | null = null;
+  private charts = 0;
+  /** Range.copyTo into these tabs fails (the count says how many more times), as a quota or a closed window would. */
+  private readonly copyFailures = new Map<string, number>();
 
   constructor(readonly counter = new CallCounter(), public timeZone = 'Etc/UTC') {
     this.api = counted(this, 'Spreadsheet', counter) as unknown as Spreadsheet;
@@ -64,6 +67,27 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
   /** Makes the n-th insertSheet() from now (1-based) throw, as a quota or a closed window would. */
   failOnInsertSheet(n: number): void {
     this.failAt = this.inserted + n;
+  }
+
+  /**
+   * Makes the next `times` Range.copyTo() calls whose destination is the tab `name` throw (Sheets'
+   * "Service Spreadsheets timed out"): the refill of that tab fails, and with times 2 its restore too.
+   */
+  failOnCopyInto(name: string, times = 1): void {
+    this.copyFailures.set(name, times);
+  }
+
+  /** Called by Range.copyTo before it copies: throws when a failure was asked for this destination. */
+  checkCopyInto(sheet: FakeSheet): void {
+    const left = this.copyFailures.get(sheet.name) ?? 0;
+    if (left <= 0) return;
+    this.copyFailures.set(sheet.name, left - 1);
+    throw new Error('Service Spreadsheets timed out while accessing document with id.');
+  }
+
+  nextChartId(): number {
+    this.charts += 1;
+    return this.charts;
   }
 
   /** Cells in the spreadsheet over all tabs (Sheets counts the grid, blank cells included). */
