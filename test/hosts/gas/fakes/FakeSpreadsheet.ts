@@ -95,11 +95,19 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
   }
 
+  /** The most cells the spreadsheet held since the last resetPeak() (every growth goes through checkCells). */
+  peakCells = 0;
+
+  resetPeak(): void {
+    this.peakCells = this.cellCount();
+  }
+
   /** Throws as Sheets does when a change would take the spreadsheet past 10 million cells. */
   checkCells(extra: number): void {
     if (this.cellCount() + extra > SHEETS_CELL_LIMIT) {
       throw new Error('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
     }
+    this.peakCells = Math.max(this.peakCells, this.cellCount() + extra);
   }
 
   // ---- the Spreadsheet API ----
