@@ -466,8 +466,13 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
     const reason = errorReason(error);
     const olds: OldSheet[] | null = refilling;
     if (olds) {
-      const failed = await putBack(run, olds, [...temporaries, ...newNames]);
-      if (failed !== null) throw new Error(tabsNotRestoredMessage(reason, failed, await keepBackups(run, olds)), { cause: error });
+      const others = [...temporaries, ...newNames];
+      const failed = await putBack(run, olds, others);
+      if (failed !== null) {
+        const kept = await keepBackups(run, olds);
+        await removeTemporaries(run, others);
+        throw new Error(tabsNotRestoredMessage(reason, failed, kept), { cause: error });
+      }
     } else if (temporaries.length || backups.length) await removeTemporaries(run, [...temporaries, ...backups]);
     throw new Error(tabsKeptMessage(reason), { cause: error });
   }
