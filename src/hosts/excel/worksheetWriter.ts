@@ -1,9 +1,11 @@
 /**
  * Writes the core's report tabs into Excel: new sheets under temporary names, formats, then values
- * in request-sized batches, then the swap: an existing report sheet is cleared and receives the new
- * content by Range.copyFrom (so users' formulas pointing at it keep working), a new one is renamed
- * into place; then charts, the Partner Credits table and (ExcelApi 1.9) print setup. Users' sheets are never touched. The number of context.sync() calls is 2 + one per ~4 MB of values
- * + 1, whatever the number of rows.
+ * in request-sized batches (the first also backs up the old report sheets), then the swap: an
+ * existing report sheet is cleared and receives the new content by Range.copyFrom (so users'
+ * formulas pointing at it keep working), a new one is renamed into place; then charts, the Partner
+ * Credits table and (ExcelApi 1.9) print setup; then, on a re-run, the old charts and the backups
+ * are deleted. Users' sheets are never touched. The number of context.sync() calls is 2 + one per
+ * ~4 MB of values + 1 (+ 1 on a re-run), whatever the number of rows.
  */
 import type { ReportTab, ChartSpec } from '../../core/report/ReportTab';
 import { FORMATS } from '../../core/report/ReportTab';
