@@ -363,7 +363,8 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         });
         const frozen = old.freezePanes.getLocationOrNullObject();
         frozen.load('rowCount');
-        const widths = Array.from({ length: cols }, (_, c) => {
+        // The columns the refill may widen: the old used ones and the new tab's.
+        const widths = Array.from({ length: Math.max(cols, tabs[i]!.columnWidths.length) }, (_, c) => {
           const format = old.getRangeByIndexes(0, c, 1, 1).format;
           format.load('columnWidth');
           return format;
