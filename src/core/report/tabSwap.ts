@@ -154,8 +154,8 @@ export const leftoverBackupNote = (names: readonly string[]): string =>
 
 /** The note a host adds when the report was written but tidying up after it failed. */
 export const tidyFailedNote = (reason: string): string =>
-  `The summary tabs were written, but tidying up after them failed (${reason}): an old chart, extra empty rows, `
-  + 'a stale tab or a hidden "PA new" tab may remain; the next write removes them.';
+  `The summary tabs were written, but tidying up after them failed (${reason}): an old chart, extra empty rows or a stale tab `
+  + 'may remain until the next write, and a backup left behind shows up then as a "(previous)" tab for you to delete.';
 
 /**
  * Replaces the report tabs all or nothing. `tabs[i].refills` says whether tab `i` refills an existing tab.
