@@ -280,7 +280,9 @@ export function writeReportTabs(spreadsheet: Spreadsheet, allTabs: readonly Repo
       const rows = old.getMaxRows();
       const cols = old.getMaxColumns();
       const backup = spreadsheet.insertSheet(backupNames[saved.size]!, spreadsheet.getNumSheets());
-      saved.set(i, { backup, rows, cols, frozen: old.getFrozenRows(), widths: Array.from({ length: cols }, (_, c) => old.getColumnWidth(c + 1)),
+      // The widths a refill changes: those of the columns the new tab sets (the columns past the old grid go with the restore).
+      const widths = Array.from({ length: Math.min(cols, tabs[i]!.columnWidths.length) }, (_, c) => old.getColumnWidth(c + 1));
+      saved.set(i, { backup, rows, cols, frozen: old.getFrozenRows(), widths,
         filter: old.getFilter()?.getRange().getA1Notation() ?? null, chartIds: new Set(chartsOf(old).map((c) => c.id)) });
       oldChartIds.set(i, saved.get(i)!.chartIds);
       markBackup(backup, old.getName());
