@@ -40,7 +40,9 @@ export { compilePolicyToSql } from './sql/compilePolicyToSql';
 export { SQL_DIALECTS } from './sql/sqlDialect';
 export { planTabTargets, describeWrittenTabs } from './report/planTabTargets';
 export type { ExistingTab, TabTarget, TabPlan } from './report/planTabTargets';
-export { TEMPORARY_TAB_PREFIX, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from './report/tabSwap';
+export { BACKUP_TAB_PREFIX, TEMPORARY_TAB_PREFIX, backupTabNames, errorReason, keptBackupName, leftoverBackupNote, swapPeakCells, swapTabs, tabTooBigMessage,
+  tabsKeptMessage, tabsNotRestoredMessage, temporaryTabNames, tidyFailedNote } from './report/tabSwap';
+export type { SwapSteps, SwapTabSize } from './report/tabSwap';
 export { reviewQueue } from './review/reviewQueue';
 export type { ReviewItem, ReviewQueue } from './review/reviewQueue';
 export { REVIEW_REASONS } from './review/reviewFlags';

@@ -24,6 +24,20 @@ export function parseMarker(value: string | null | undefined): SheetMarker | nul
   }
 }
 
+/** The marker value on a backup: a copy of the report sheet `tab` kept while that sheet is refilled (never a report sheet itself). */
+export const backupMarkerValue = (tab: string): string => JSON.stringify({ version: 1, tab, kind: 'backup' });
+
+/** The sheet name a backup marker names, or null when the value is not a backup marker. */
+export function parseBackupMarker(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(value) as { version?: unknown; tab?: unknown; kind?: unknown } | null;
+    return parsed && parsed.version === 1 && typeof parsed.tab === 'string' && parsed.kind === 'backup' ? parsed.tab : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The custom property on a data sheet that records where the add-in's classification columns are. */
 export const COLUMNS_MARKER_KEY = 'partner-attribution-columns';
 

@@ -8,7 +8,7 @@ import type { Cell } from '../../core/types';
 import type { TabData } from '../../core/service/sidebarService';
 import type { ExcelRun } from './excelRun';
 import { DEFAULT_BATCH_BYTES, estimateRowBytes } from './payloadBatches';
-import { COLUMNS_MARKER_KEY, MARKER_KEY, parseColumnsMarker, parseMarker } from './sheetMarker';
+import { COLUMNS_MARKER_KEY, MARKER_KEY, parseBackupMarker, parseColumnsMarker, parseMarker } from './sheetMarker';
 
 /** A worksheet as read: its values and, when present, where the add-in's classification columns start. */
 export interface SheetData extends TabData {
@@ -55,7 +55,8 @@ export async function readWorkbook(run: ExcelRun, budget = DEFAULT_BATCH_BYTES):
     await context.sync();
 
     const sheets = found
-      .filter((f) => f.marker.isNullObject || parseMarker(f.marker.value) === null)
+      // Report sheets, and the add-in's backups of them, are never read as deals.
+      .filter((f) => f.marker.isNullObject || (parseMarker(f.marker.value) === null && parseBackupMarker(f.marker.value) === null))
       .map((f) => {
         const dims: Dims | null = f.used.isNullObject ? null
           : { rowIndex: f.used.rowIndex, columnIndex: f.used.columnIndex, rowCount: f.used.rowCount, columnCount: f.used.columnCount };

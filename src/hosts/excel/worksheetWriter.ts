@@ -1,9 +1,11 @@
 /**
  * Writes the core's report tabs into Excel: new sheets under temporary names, formats, then values
- * in request-sized batches, then the swap: an existing report sheet is cleared and receives the new
- * content by Range.copyFrom (so users' formulas pointing at it keep working), a new one is renamed
- * into place; then charts, the Partner Credits table and (ExcelApi 1.9) print setup. Users' sheets are never touched. The number of context.sync() calls is 2 + one per ~4 MB of values
- * + 1, whatever the number of rows.
+ * in request-sized batches (the first also backs up the old report sheets), then the swap: an
+ * existing report sheet is cleared and receives the new content by Range.copyFrom (so users'
+ * formulas pointing at it keep working), a new one is renamed into place; then charts, the Partner
+ * Credits table and (ExcelApi 1.9) print setup; then, on a re-run, the old charts and the backups
+ * are deleted. Users' sheets are never touched. The number of context.sync() calls is 2 + one per
+ * ~4 MB of values + 1 (+ 1 on a re-run), whatever the number of rows.
  */
 import type { ReportTab, ChartSpec } from '../../core/report/ReportTab';
 import { FORMATS } from '../../core/report/ReportTab';
@@ -13,12 +15,15 @@ import { defaultExcelRun } from './excelRun';
 import { excelRows } from './excelCell';
 import { DEFAULT_BATCH_BYTES, planValueBatches } from './payloadBatches';
 import type { ValueWrite } from './payloadBatches';
-import { MARKER_KEY, markerValue, parseMarker } from './sheetMarker';
+import { MARKER_KEY, backupMarkerValue, markerValue, parseBackupMarker, parseMarker } from './sheetMarker';
 import { describeWrittenTabs, planTabTargets } from '../../core/report/planTabTargets';
 import { SHEET_NAME_MAX_LENGTH } from '../../core/report/sheetName';
 import { officeSupports } from './dateSystem';
 import type { IsSetSupported } from './dateSystem';
-import { TEMPORARY_TAB_PREFIX, tabExtent, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from '../../core/report/tabSwap';
+import {
+  BACKUP_TAB_PREFIX, TEMPORARY_TAB_PREFIX, backupTabNames, errorReason, keptBackupName, leftoverBackupNote, tabExtent, tabTooBigMessage, tabsKeptMessage,
+  tabsNotRestoredMessage, temporaryTabNames, tidyFailedNote,
+} from '../../core/report/tabSwap';
 
 export interface WriterOptions {
   run?: ExcelRun;
@@ -163,13 +168,7 @@ const applyFormats = (sheet: Excel.Worksheet, tab: ReportTab): void => {
 const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLS = 16_384;
 
-/** The error's own message (duck-typed: an Apps Script or Office error need not be this realm's Error). */
-const errorText = (error: unknown): string => {
-  const message = (error as { message?: unknown } | null)?.message;
-  return (typeof message === 'string' ? message : String(error)).replace(/\.$/, '');
-};
-
-/** Deletes the temporary sheets of a failed write (whichever exist), in a request of its own. */
+/** Deletes the temporary and backup sheets of a failed write (whichever exist), in a request of its own. */
 const removeTemporaries = async (run: ExcelRun, names: readonly string[]): Promise<void> => {
   try {
     await run(async (context) => {
@@ -179,18 +178,110 @@ const removeTemporaries = async (run: ExcelRun, names: readonly string[]): Promi
       await context.sync();
     });
   } catch {
-    // The workbook is closing or unreachable: the "PA new" sheets are removed on the next write.
+    // The workbook is closing or unreachable: the "PA new" sheets are dealt with on the next write.
+  }
+};
+
+/** An old report sheet about to be refilled, as it was: what its backup sheet does not carry (a paste carries cells only). */
+interface OldSheet {
+  name: string;
+  backupName: string;
+  /** The part of the sheet its backup holds: rows and columns from A1 to the used range's far corner. */
+  rows: number;
+  cols: number;
+  frozenRows: number;
+  /** Column widths in points, from column A. */
+  widths: number[];
+  tables: { name: string; row: number; col: number; rows: number; cols: number }[];
+  /** Its charts (Chart.id, ExcelApi 1.7): they are deleted only after the commit, so a restore keeps them and removes the rest. */
+  chartIds: Set<string>;
+}
+
+/**
+ * Puts every refilled sheet back from its backup, in a request of its own (the failed one may have
+ * applied any prefix of its operations: Office.js runs a batch in order and stops at the failing one,
+ * so each sheet is restored whatever it went through). Then deletes the temporaries and backups.
+ * Returns null when every sheet is back, else the reason the restore failed.
+ */
+const putBack = async (run: ExcelRun, olds: readonly OldSheet[], others: readonly string[]): Promise<string | null> => {
+  try {
+    await run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const entries = olds.map((old) => {
+        const sheet = worksheets.getItem(old.name);
+        const charts = sheet.charts;
+        charts.load('items/id');
+        const tables = sheet.tables;
+        tables.load('items/name');
+        return { old, sheet, charts, tables };
+      });
+      await context.sync();
+      for (const { old, sheet, charts, tables } of entries) {
+        for (const chart of charts.items) if (!old.chartIds.has(chart.id)) chart.delete();
+        for (const table of tables.items) table.delete();
+        sheet.freezePanes.unfreeze();
+        sheet.getRange().clear();
+        if (old.rows > 0 && old.cols > 0) {
+          sheet.getRangeByIndexes(0, 0, old.rows, old.cols)
+            .copyFrom(worksheets.getItem(old.backupName).getRangeByIndexes(0, 0, old.rows, old.cols), 'All' as Excel.RangeCopyType);
+        }
+        old.widths.forEach((width, c) => { sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width; });
+        if (old.frozenRows > 0) sheet.freezePanes.freezeRows(old.frozenRows);
+        for (const t of old.tables) sheet.tables.add(sheet.getRangeByIndexes(t.row, t.col, t.rows, t.cols), true).name = t.name;
+      }
+      await context.sync();
+    });
+  } catch (error) {
+    return errorReason(error);
+  }
+  await removeTemporaries(run, [...others, ...olds.map((o) => o.backupName)]);
+  return null;
+};
+
+/** Shows each backup under a clear name after a failed restore, and says where each old sheet's content is. */
+const keepBackups = async (run: ExcelRun, olds: readonly OldSheet[]): Promise<{ tab: string; backup: string }[]> => {
+  try {
+    return await run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      await context.sync();
+      const taken = worksheets.items.map((sheet) => sheet.name);
+      const kept = olds.map((old) => {
+        const name = keptBackupName(old.name, taken, SHEET_NAME_MAX_LENGTH);
+        taken.push(name);
+        const backup = worksheets.getItem(old.backupName);
+        backup.visibility = 'Visible' as Excel.SheetVisibility;
+        backup.name = name;
+        return { tab: old.name, backup: name };
+      });
+      await context.sync();
+      return kept;
+    });
+  } catch {
+    return olds.map((old) => ({ tab: old.name, backup: `${old.backupName} (hidden: right-click a sheet tab, Unhide)` }));
   }
 };
 
 /**
- * Writes (or replaces) the report tabs, all or nothing. The new tabs are written in full under
- * temporary names (formats before values, so text formatted "@" stays text); only then is each old
- * tab refilled from its temporary (kept, so formulas elsewhere that refer to it still work) and each
- * new one renamed. When anything fails, the temporary sheets are removed and
- * the previous tabs stay as they were. A sheet is replaced only when its marker says the add-in wrote
- * it; a user's sheet with the same name stays as it is and the tab goes to "Name (2)". A tab larger
- * than an Excel sheet is left out, and the message says so.
+ * Writes (or replaces) the report tabs, all or nothing, in the order of the core's `swapTabs` (which
+ * the Sheets host runs step by step; here the steps travel in batches). The new tabs are written in
+ * full under temporary names (formats before values, so text formatted "@" stays text), and with the
+ * first value request each old tab that will be refilled is copied into a hidden backup sheet
+ * (Range.copyFrom "All": values, formulas and formats) and its charts, tables, frozen rows and column
+ * widths are read. Then one request refills each old tab from its temporary (kept, so formulas
+ * elsewhere that refer to it still work), renames the new ones and adds the charts and tables. If
+ * anything fails up to there, the old tabs are put back from their backups (a backup that cannot be
+ * put back is shown under a clear name, and the error says where) and the temporary and backup sheets
+ * are removed. Only after that request succeeded are the old charts, the stale tabs and the backups
+ * deleted. A sheet is replaced only when its marker says the add-in wrote it; a user's sheet with the
+ * same name stays as it is and the tab goes to "Name (2)". A tab larger than an Excel sheet is left
+ * out, and the message says so. A backup left by a write that was cut short (the workbook closed) is
+ * shown and named, never deleted: it may hold the only copy of a tab's previous content.
+ *
+ * Relied on (learn.microsoft.com/javascript/api/excel): Worksheet.visibility (ExcelApi 1.1; a
+ * workbook keeps at least one visible sheet), Chart.id (1.7), FreezePanes.getLocationOrNullObject
+ * (1.7), Range.copyFrom (1.9), Worksheet.getUsedRangeOrNullObject(valuesOnly false: formatted cells
+ * count as used), and a batch running its operations in order and stopping at the first that fails.
  */
 export async function writeReportTabs(allTabs: readonly ReportTab[], options: WriterOptions = {}): Promise<WriteResult> {
   const run = options.run ?? defaultExcelRun;
@@ -204,6 +295,11 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
     return false;
   });
   let temporaries: string[] = [];
+  let backups: string[] = [];
+  /** The names the new (not refilled) tabs take in the refill request: removed with the temporaries if it fails. */
+  let newNames: string[] = [];
+  /** Set when the refill request goes out: from then until it succeeded, a failure means putting the old sheets back. */
+  let refilling: OldSheet[] | null = null;
   try {
     return await run(async (context) => {
       const worksheets = context.workbook.worksheets;
@@ -215,7 +311,9 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         marker.load('value');
         const tables = sheet.tables;
         tables.load('items/name');
-        return { sheet, marker, tables };
+        const used = sheet.getUsedRangeOrNullObject(false);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        return { sheet, marker, tables, used };
       });
       await context.sync();
 
@@ -226,7 +324,21 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
       const byName = new Map(found.map((f) => [f.sheet.name.toLowerCase(), f.sheet] as const));
       // An earlier write that died half-way left "PA new" sheets: they go first.
       for (const f of leftovers) f.sheet.delete();
-      temporaries = temporaryTabNames(tabs.length, existing.map((e) => e.name));
+      // Its backups may hold the only copy of a tab's previous content: shown and named, never deleted.
+      const taken = existing.map((e) => e.name);
+      const keptBackups: string[] = [];
+      for (const f of found) {
+        const tab = f.marker.isNullObject ? null : parseBackupMarker(f.marker.value);
+        if (tab === null || !f.sheet.name.startsWith(BACKUP_TAB_PREFIX)) continue;
+        const name = keptBackupName(tab, [...taken, ...keptBackups], SHEET_NAME_MAX_LENGTH);
+        f.sheet.visibility = 'Visible' as Excel.SheetVisibility;
+        f.sheet.name = name;
+        keptBackups.push(name);
+      }
+      temporaries = temporaryTabNames(tabs.length, [...taken, ...keptBackups]);
+      const olds = plan.targets.map((target) => (target.reuse ? byName.get(target.sheetName.toLowerCase()) : undefined));
+      const reused = olds.flatMap((old, i) => (old ? [i] : []));
+      backups = backupTabNames(reused.length, [...taken, ...keptBackups, ...temporaries]);
 
       const newSheets = tabs.map((tab, i) => {
         const sheet = worksheets.add(temporaries[i]!);
@@ -236,14 +348,32 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         return sheet;
       });
 
-      // The charts of the sheets that will be refilled, deleted at the swap (loaded with the first value request).
-      const oldCharts = new Map<Excel.Worksheet, Excel.Chart[]>();
-      const chartLoads = plan.targets.flatMap((target) => {
-        const old = target.reuse ? byName.get(target.sheetName.toLowerCase()) : undefined;
-        if (!old) return [];
-        const collection = old.charts;
-        collection.load('items/name');
-        return [{ old, collection }];
+      // With the first value request: each old sheet's backup, and what it holds besides cells.
+      const reads = reused.map((i, k) => {
+        const old = olds[i]!;
+        const f = found.find((x) => x.sheet === old)!;
+        const rows = f.used.isNullObject ? 0 : f.used.rowIndex + f.used.rowCount;
+        const cols = f.used.isNullObject ? 0 : f.used.columnIndex + f.used.columnCount;
+        const charts = old.charts;
+        charts.load('items/id');
+        const tables = f.tables.items.map((table) => {
+          const range = table.getRange();
+          range.load('rowIndex,columnIndex,rowCount,columnCount');
+          return { table, range };
+        });
+        const frozen = old.freezePanes.getLocationOrNullObject();
+        frozen.load('rowCount');
+        // The columns the refill may widen: the old used ones and the new tab's.
+        const widths = Array.from({ length: Math.max(cols, tabs[i]!.columnWidths.length) }, (_, c) => {
+          const format = old.getRangeByIndexes(0, c, 1, 1).format;
+          format.load('columnWidth');
+          return format;
+        });
+        const backup = worksheets.add(backups[k]!);
+        backup.customProperties.add(MARKER_KEY, backupMarkerValue(old.name));
+        if (rows > 0 && cols > 0) backup.getRangeByIndexes(0, 0, rows, cols).copyFrom(old.getRangeByIndexes(0, 0, rows, cols), 'All' as Excel.RangeCopyType);
+        backup.visibility = 'Hidden' as Excel.SheetVisibility;
+        return { i, old, rows, cols, charts, tables, frozen, widths, backupName: backups[k]! };
       });
 
       const batches = planValueBatches(tabs.flatMap(tabWrites), options.batchBytes ?? DEFAULT_BATCH_BYTES);
@@ -257,23 +387,29 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         await context.sync();
         progress({ step: 'Writing values', done: b + 1, total });
       }
-      if (!batches.length && chartLoads.length) await context.sync();
-      for (const { old, collection } of chartLoads) oldCharts.set(old, collection.items);
+      if (!batches.length && reads.length) await context.sync();
+      const oldSheets: OldSheet[] = reads.map((r) => ({
+        name: r.old.name, backupName: r.backupName, rows: r.rows, cols: r.cols,
+        frozenRows: r.frozen.isNullObject ? 0 : r.frozen.rowCount,
+        widths: r.widths.map((w) => w.columnWidth),
+        tables: r.tables.map(({ table, range }) => ({ name: table.name, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount })),
+        chartIds: new Set(r.charts.items.map((c) => c.id)),
+      }));
 
-      // The swap. Deleting a sheet turns every formula that refers to it into #REF! for good (Excel
+      // The refill. Deleting a sheet turns every formula that refers to it into #REF! for good (Excel
       // rewrites the reference; a new sheet of the same name does not restore it), so an existing
       // report sheet is kept: cleared (Range.clear() with no argument clears contents and formats),
       // then filled from its temporary with Range.copyFrom(source, "All"), which, per "Cut, copy,
       // and paste ranges using the Excel JavaScript API" (learn.microsoft.com/office/dev/add-ins/
       // excel/excel-add-ins-ranges-cut-copy-paste), replicates the UI's copy and paste of values and
       // formatting (ExcelApi 1.9). Column widths, frozen rows and charts are not part of a paste:
-      // they are set again on the kept sheet. Then the temporary is deleted.
+      // they are set again on the kept sheet. Its old charts stay until the commit. Then the temporary is deleted.
+      newNames = plan.targets.filter((_, i) => !olds[i]).map((t) => t.sheetName);
+      refilling = oldSheets;
       const finalSheets = tabs.map((tab, i) => {
-        const target = plan.targets[i]!;
-        const old = target.reuse ? byName.get(target.sheetName.toLowerCase()) : undefined;
+        const old = olds[i];
         const fresh = newSheets[i]!;
         if (!old) return fresh;
-        for (const chart of oldCharts.get(old) ?? []) chart.delete();
         // A paste does not carry a table, and a new one may not overlap the old: the old one goes first.
         for (const table of found.find((f) => f.sheet === old)?.tables.items ?? []) table.delete();
         old.freezePanes.unfreeze();
@@ -285,9 +421,11 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         fresh.delete();
         return old;
       });
-      for (const name of plan.stale) byName.get(name.toLowerCase())?.delete();
+      // With nothing refilled there is nothing to put back: stale tabs go in this request, as before.
+      const staleNow = reused.length === 0;
+      if (staleNow) for (const name of plan.stale) byName.get(name.toLowerCase())?.delete();
       // Tables on sheets that are now refilled or deleted have gone; the others keep their names.
-      const gone = new Set<Excel.Worksheet>([...finalSheets, ...leftovers.map((f) => f.sheet), ...plan.stale.flatMap((n) => byName.get(n.toLowerCase()) ?? [])]);
+      const gone = new Set<Excel.Worksheet>([...finalSheets, ...leftovers.map((f) => f.sheet), ...(staleNow ? plan.stale.flatMap((n) => byName.get(n.toLowerCase()) ?? []) : [])]);
       const takenTables = found.filter((f) => !gone.has(f.sheet)).flatMap((f) => f.tables.items.map((t) => t.name));
       finalSheets.forEach((sheet, i) => { if (sheet === newSheets[i]) sheet.name = plan.targets[i]!.sheetName; });
 
@@ -303,16 +441,42 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
       });
       finalSheets[0]?.activate();
       await context.sync();
+      refilling = null;
       temporaries = [];
       progress({ step: 'Formats and charts', done: total, total });
 
+      // The commit is made: what cannot be undone, in a request of its own.
+      const notes: string[] = [];
+      if (!staleNow) {
+        try {
+          for (const r of reads) for (const chart of r.charts.items) chart.delete();
+          for (const name of plan.stale) byName.get(name.toLowerCase())?.delete();
+          for (const name of backups) worksheets.getItem(name).delete();
+          await context.sync();
+        } catch (error) {
+          notes.push(tidyFailedNote(errorReason(error)));
+        }
+      }
+      backups = [];
+
       const written = plan.targets.map((t) => t.sheetName);
-      const message = [tabs.length ? describeWrittenTabs(plan) : '', charts ? `Added ${charts} chart${charts === 1 ? '' : 's'}.` : '', ...skipped]
+      const message = [tabs.length ? describeWrittenTabs(plan) : '', charts ? `Added ${charts} chart${charts === 1 ? '' : 's'}.` : '', ...skipped,
+        ...(keptBackups.length ? [leftoverBackupNote(keptBackups)] : []), ...notes]
         .filter(Boolean).join(' ');
       return { written, message };
     });
   } catch (error) {
-    if (temporaries.length) await removeTemporaries(run, temporaries);
-    throw new Error(tabsKeptMessage(errorText(error)), { cause: error });
+    const reason = errorReason(error);
+    const olds: OldSheet[] | null = refilling;
+    if (olds) {
+      const others = [...temporaries, ...newNames];
+      const failed = await putBack(run, olds, others);
+      if (failed !== null) {
+        const kept = await keepBackups(run, olds);
+        await removeTemporaries(run, others);
+        throw new Error(tabsNotRestoredMessage(reason, failed, kept), { cause: error });
+      }
+    } else if (temporaries.length || backups.length) await removeTemporaries(run, [...temporaries, ...backups]);
+    throw new Error(tabsKeptMessage(reason), { cause: error });
   }
 }

@@ -57,7 +57,8 @@ export class SheetsWorkbook implements Workbook {
   }
 
   dataTabs(): TabData[] {
-    const reportSheets = new Set(this.ownership().tabs.map((t) => t.name));
+    // The report tabs, and backups of them (a kept "Partner Summary (previous)"), are never read as deals.
+    const reportSheets = new Set([...this.ownership().tabs, ...this.ownership().backups].map((t) => t.name));
     const tabs: TabData[] = [];
     for (const sheet of this.spreadsheet.getSheets()) {
       const name = sheet.getName();
@@ -70,7 +71,7 @@ export class SheetsWorkbook implements Workbook {
   }
 
   writeReportTabs(tabs: readonly ReportTab[], onTab?: (name: string, index: number) => void): WrittenTabs {
-    return writeReportTabs(this.spreadsheet, tabs, this.ownership().tabs, onTab);
+    return writeReportTabs(this.spreadsheet, tabs, this.ownership().tabs, onTab, this.ownership().backups);
   }
 
   writeClassification(tab: string, headerIndex: number, columns: Cell[][]): string {

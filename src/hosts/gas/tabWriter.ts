@@ -4,11 +4,14 @@
  * depends on the tabs' layout, never on how many deals there are.
  */
 import type { Cell, ChartSpec, ReportBlock, ReportTab } from '../../core/index';
-import { FORMATS, TEMPORARY_TAB_PREFIX, literalText, planTabTargets, tabTooBigMessage, tabsKeptMessage, temporaryTabNames } from '../../core/index';
+import {
+  BACKUP_TAB_PREFIX, FORMATS, TEMPORARY_TAB_PREFIX, backupTabNames, keptBackupName, leftoverBackupNote, literalText, planTabTargets, swapPeakCells, swapTabs,
+  tabTooBigMessage, temporaryTabNames,
+} from '../../core/index';
 import type { TabPlan } from '../../core/index';
 import { SHEET_NAME_MAX_LENGTH } from '../../core/index';
-import type { OwnedTab } from './ownership';
-import { markTab } from './ownership';
+import type { OwnedBackup, OwnedTab } from './ownership';
+import { markBackup, markTab } from './ownership';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -132,29 +135,27 @@ export function writeTab(sheet: Sheet, tab: ReportTab): void {
   applyLayout(sheet, tab);
 }
 
-/**
- * Refills an existing report tab from its complete temporary, keeping the tab itself so that a user's
- * formula pointing at it (='Partner Summary'!B5 on their own sheet) keeps working: deleting the tab
- * would turn every such reference into #REF! for good, even once a new tab takes its name.
- * Relied on (Apps Script Spreadsheet service reference; the docs search here held no Apps Script pages,
- * so this is from developers.google.com/apps-script/reference/spreadsheet as I know it):
- * - Sheet.clear() "clears the sheet of content and formatting information"; it leaves charts, the
- *   filter, frozen rows and the sheet's developer metadata (our ownership marker) alone, so the charts
- *   and filter are removed here and the rows unfrozen before the sheet is cut to size.
- * - Range.copyTo(destination) copies the data of a range, values and formatting (formulas included),
- *   to the area of the same size starting at the destination's top-left cell, within one spreadsheet.
- * - Spreadsheet.deleteSheet(sheet) deletes the temporary once its cells are copied.
- */
-const refillTab = (sheet: Sheet, temporary: Sheet, tab: ReportTab): void => {
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  sheet.getFilter()?.remove();
-  sheet.setFrozenRows(0);
-  sheet.clear();
-  const { rows, cols } = tabSize(tab);
-  fitSheet(sheet, rows, cols);
-  temporary.getRange(1, 1, rows, cols).copyTo(sheet.getRange(1, 1));
-  applyLayout(sheet, tab);
+/** Grows the sheet (never shrinks it) to at least `rows` by `cols`: a refill cuts it to size only after the commit. */
+const growSheet = (sheet: Sheet, rows: number, cols: number): void => {
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 };
+
+/** Sets each column's width, one call per run of equal widths. */
+const setPixelWidths = (sheet: Sheet, widths: readonly number[]): void => {
+  let start = 0;
+  while (start < widths.length) {
+    let end = start;
+    while (end + 1 < widths.length && widths[end + 1] === widths[start]) end += 1;
+    sheet.setColumnWidths(start + 1, end - start + 1, widths[start]!);
+    start = end + 1;
+  }
+};
+
+/** What a backup keeps of an old tab besides its cells (which it holds itself): the layout a refill changes. */
+interface Saved { backup: Sheet; rows: number; cols: number; frozen: number; widths: number[]; filter: string | null; chartIds: Set<number> }
 
 /** Google Sheets holds at most 10 million cells in a spreadsheet, over all its tabs. */
 export const SHEETS_CELL_LIMIT = 10_000_000;
@@ -166,96 +167,196 @@ const BIG_TAB = 'Deal Attribution';
 /** What was written: the plan, and notes for the user (a tab left out for lack of room). */
 export interface WrittenTabs extends TabPlan { notes: string[] }
 
-/** The error's own message (duck-typed: an Apps Script or Office error need not be this realm's Error). */
-const errorText = (error: unknown): string => {
-  const message = (error as { message?: unknown } | null)?.message;
-  return (typeof message === 'string' ? message : String(error)).replace(/\.$/, '');
+/**
+ * Shows each backup an interrupted write left (a script stopped by Apps Script's time limit) under a
+ * clear name, and returns those names. Such a backup may hold the only copy of a tab's previous content
+ * (the write may have stopped with that tab cleared), and which it is cannot be told afterwards, so it
+ * is never deleted here: the user sees it, with a note, and deletes it when they are sure.
+ */
+const keepLeftoverBackups = (spreadsheet: Spreadsheet, backups: readonly OwnedBackup[]): string[] => {
+  const kept: string[] = [];
+  for (const b of backups) {
+    if (!b.name.startsWith(BACKUP_TAB_PREFIX)) continue; // already shown and named by an earlier run: the user's to delete
+    const name = keptBackupName(b.tab, spreadsheet.getSheets().map((sheet) => sheet.getName()), SHEET_NAME_MAX_LENGTH);
+    b.sheet.showSheet();
+    b.sheet.setName(name);
+    kept.push(name);
+  }
+  return kept;
 };
 
 /**
- * Writes (or replaces) the report tabs, all or nothing. Each new tab is written in full under a
- * temporary name; only when every one is complete does an existing report tab get refilled from its
- * temporary (the tab is kept, so formulas pointing at it keep working) and the temporary deleted; a tab
- * that did not exist yet is the temporary renamed into place. If any write fails (the 10-million-cell
- * limit, a quota, a closed window), the temporary tabs are deleted and the old ones stay as they were. The cells are counted first: when
- * the spreadsheet cannot also hold the Deal Attribution tab, that tab is left out (with a note) and
- * the others are written. A user's tab with a report's name is never touched (the plan picks
- * "Partner Summary (2)").
+ * Writes (or replaces) the report tabs, all or nothing (the steps are `swapTabs`'s, in the core). Each
+ * new tab is written in full under a temporary name. Then every existing report tab that is refilled
+ * (kept, so formulas pointing at it keep working) is copied whole into a hidden backup, and only then
+ * cleared and refilled from its temporary; a tab that did not exist yet is the temporary renamed into
+ * place. If anything fails (the 10-million-cell limit, a quota, a closed window), every old tab is put
+ * back from its backup and the temporaries and backups are deleted; a backup that cannot be put back is
+ * left visible under a clear name and the error says where. The cells are counted first, backups
+ * included: when the spreadsheet cannot also hold the Deal Attribution tab, that tab is left out (with
+ * a note) and the others are written. A user's tab with a report's name is never touched (the plan
+ * picks "Partner Summary (2)").
+ *
+ * Relied on (Apps Script Spreadsheet service reference, developers.google.com/apps-script/reference/
+ * spreadsheet; the docs search here held its EmbeddedChart and EmbeddedChartBuilder pages, the rest is
+ * that reference as I know it):
+ * - Sheet.clear() "clears the sheet of content and formatting information"; it leaves charts, the
+ *   filter, frozen rows, column widths and the sheet's developer metadata (our marker) alone. So a
+ *   refill that only clears, grows and copies cells leaves the layout to be put back untouched.
+ * - Range.copyTo(destination) copies values and formatting (formulas included) to the same-sized area
+ *   from the destination's top-left cell, within one spreadsheet; it does not copy column widths.
+ * - Sheet.hideSheet() / showSheet() hide and show a tab; the last visible tab cannot be hidden.
+ * - EmbeddedChart.getChartId() is "a stable identifier for the chart that is unique across the
+ *   spreadsheet", so the old charts are told from the new ones on the same tab.
+ * - Filter criteria a user set on an old tab's filter are not put back by a restore (the filter's range
+ *   is); the report's own filters have none.
  */
 export function writeReportTabs(spreadsheet: Spreadsheet, allTabs: readonly ReportTab[], owned: readonly OwnedTab[],
-  onTab: (name: string, index: number) => void = () => undefined): WrittenTabs {
+  onTab: (name: string, index: number) => void = () => undefined, backupsFound: readonly OwnedBackup[] = []): WrittenTabs {
   // A write that died half-way left "PA new" tabs: they go first, and are not candidates for reuse.
   const leftovers = owned.filter((o) => o.name.startsWith(TEMPORARY_TAB_PREFIX));
   for (const o of leftovers) spreadsheet.deleteSheet(o.sheet);
+  const notes: string[] = [];
+  const keptBackups = keepLeftoverBackups(spreadsheet, backupsFound);
+  if (keptBackups.length) notes.push(leftoverBackupNote(keptBackups));
   const mine = owned.filter((o) => !leftovers.includes(o));
   const ownedByName = new Map(mine.map((o) => [o.name, o.report] as const));
+  const byName = new Map(mine.map((o) => [o.name, o.sheet] as const));
   const sheets = spreadsheet.getSheets();
   const existing = sheets.map((sheet) => {
     const name = sheet.getName();
     return { name, ownedReport: ownedByName.get(name) ?? null };
   });
+  const planFor = (list: readonly ReportTab[]) =>
+    planTabTargets(list.map((t) => t.name), existing, { sheetNames: list.map((t) => t.sheetName), maxLength: SHEET_NAME_MAX_LENGTH });
 
-  // The old tabs stay until the new ones are complete, so both must fit at once.
-  const notes: string[] = [];
+  // The old tabs stay until the new ones are complete, and each one refilled has a backup meanwhile:
+  // the cells at the busiest moment must fit (swapPeakCells says when that is).
   const used = sheets.reduce((n, sheet) => n + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
-  const cellsOf = (tab: ReportTab) => { const { rows, cols } = tabSize(tab); return rows * cols; };
-  // Refilling an old tab grows it to its new size while its temporary still exists (each refill then
-  // frees the old tab's cells): beyond all the temporaries, the most that is ever in use at once.
-  const oldCells = new Map(mine.map((o) => [o.report, o.sheet.getMaxRows() * o.sheet.getMaxColumns()] as const));
-  const peakExtra = (list: readonly ReportTab[]): number => {
-    let freed = 0;
-    let peak = NEW_SHEET_CELLS; // the last insertSheet() before it is cut to size
-    for (const tab of list) {
-      const old = oldCells.get(tab.name);
-      if (old === undefined) continue;
-      peak = Math.max(peak, cellsOf(tab) - old - freed);
-      freed += old;
-    }
-    return peak;
+  const extraFor = (list: readonly ReportTab[]) => {
+    const plan = planFor(list);
+    const sizes = plan.targets.map((target, i) => {
+      const old = target.reuse ? byName.get(target.sheetName) : undefined;
+      return { ...tabSize(list[i]!), old: old ? { rows: old.getMaxRows(), cols: old.getMaxColumns() } : null };
+    });
+    return { plan, extra: swapPeakCells(sizes, NEW_SHEET_CELLS) };
   };
-  const needed = allTabs.reduce((n, tab) => n + cellsOf(tab), 0);
+  const cellsOf = (tab: ReportTab) => { const { rows, cols } = tabSize(tab); return rows * cols; };
   let tabs = allTabs;
+  let { plan, extra } = extraFor(allTabs);
   const big = allTabs.find((t) => t.name === BIG_TAB);
-  if (big && used + needed + peakExtra(allTabs) > SHEETS_CELL_LIMIT) {
-    const rest = allTabs.filter((t) => t !== big);
-    const room = Math.max(0, SHEETS_CELL_LIMIT - used - peakExtra(rest) - (needed - cellsOf(big)));
+  if (big && used + extra > SHEETS_CELL_LIMIT) {
+    tabs = allTabs.filter((t) => t !== big);
+    ({ plan, extra } = extraFor(tabs));
+    const room = Math.max(0, SHEETS_CELL_LIMIT - used - extra);
     notes.push(tabTooBigMessage(big.name, cellsOf(big), `this spreadsheet has room for ${room.toLocaleString('en-US')} more (Google Sheets holds 10,000,000 cells in all)`));
-    tabs = rest;
   }
 
-  const plan = planTabTargets(tabs.map((t) => t.name), existing, { sheetNames: tabs.map((t) => t.sheetName), maxLength: SHEET_NAME_MAX_LENGTH });
+  const olds = plan.targets.map((target) => (target.reuse ? byName.get(target.sheetName) : undefined));
   const temporaries = temporaryTabNames(tabs.length, existing.map((e) => e.name));
-  const created: Sheet[] = [];
-  try {
-    plan.targets.forEach((target, index) => {
-      const sheet = spreadsheet.insertSheet(temporaries[index]!, spreadsheet.getNumSheets());
-      created.push(sheet);
-      markTab(sheet, target.report);
-      onTab(target.sheetName, index);
-      writeTab(sheet, tabs[index]!);
-    });
-  } catch (error) {
-    for (const sheet of created) {
-      try { spreadsheet.deleteSheet(sheet); } catch { /* already gone; the next write removes any "PA new" tab */ }
-    }
-    throw new Error(tabsKeptMessage(errorText(error)), { cause: error });
-  }
-  // Every new tab is complete: refill the existing tabs from their temporaries, drop the stale ones,
-  // then give the tabs that are new their names.
-  const byName = new Map(mine.map((o) => [o.name, o.sheet] as const));
-  const renamed: { sheet: Sheet; name: string }[] = [];
-  plan.targets.forEach((target, i) => {
-    const old = target.reuse ? byName.get(target.sheetName) : undefined;
-    const temporary = created[i]!;
-    if (old) {
-      refillTab(old, temporary, tabs[i]!);
-      spreadsheet.deleteSheet(temporary);
-    } else renamed.push({ sheet: temporary, name: target.sheetName });
+  const backupNames = backupTabNames(olds.filter(Boolean).length, [...existing.map((e) => e.name), ...temporaries]);
+  const created: (Sheet | undefined)[] = [];
+  const saved = new Map<number, Saved>();
+  const oldChartIds = new Map<number, Set<number>>();
+  // getChartId() is null only for a chart not in a spreadsheet; these all are.
+  const chartsOf = (sheet: Sheet) => sheet.getCharts().map((chart) => ({ chart, id: chart.getChartId() ?? -1 }));
+
+  const swapNotes = swapTabs(plan.targets.map((target, i) => ({ sheetName: target.sheetName, refills: olds[i] !== undefined })), {
+    writeTemporary(i) {
+      const sheet = spreadsheet.insertSheet(temporaries[i]!, spreadsheet.getNumSheets());
+      created[i] = sheet;
+      markTab(sheet, plan.targets[i]!.report);
+      onTab(plan.targets[i]!.sheetName, i);
+      const tab = tabs[i]!;
+      if (olds[i]) {
+        // Only the cells travel to the kept tab; its layout is set there.
+        const { rows, cols } = tabSize(tab);
+        fitSheet(sheet, rows, cols);
+        for (const block of tab.blocks) writeBlock(sheet, block);
+      } else writeTab(sheet, tab);
+    },
+    backup(i) {
+      const old = olds[i]!;
+      const rows = old.getMaxRows();
+      const cols = old.getMaxColumns();
+      const backup = spreadsheet.insertSheet(backupNames[saved.size]!, spreadsheet.getNumSheets());
+      // The widths a refill changes: those of the columns the new tab sets (the columns past the old grid go with the restore).
+      const widths = Array.from({ length: Math.min(cols, tabs[i]!.columnWidths.length) }, (_, c) => old.getColumnWidth(c + 1));
+      saved.set(i, { backup, rows, cols, frozen: old.getFrozenRows(), widths,
+        filter: old.getFilter()?.getRange().getA1Notation() ?? null, chartIds: new Set(chartsOf(old).map((c) => c.id)) });
+      oldChartIds.set(i, saved.get(i)!.chartIds);
+      markBackup(backup, old.getName());
+      fitSheet(backup, rows, cols);
+      old.getRange(1, 1, rows, cols).copyTo(backup.getRange(1, 1));
+      backup.hideSheet();
+    },
+    refill(i) {
+      const old = olds[i]!;
+      const { rows, cols } = tabSize(tabs[i]!);
+      old.clear();
+      growSheet(old, rows, cols);
+      created[i]!.getRange(1, 1, rows, cols).copyTo(old.getRange(1, 1));
+      spreadsheet.deleteSheet(created[i]!);
+      created[i] = undefined;
+    },
+    finish(i) {
+      const old = olds[i];
+      if (!old) { created[i]!.setName(plan.targets[i]!.sheetName); return; }
+      const tab = tabs[i]!;
+      old.setFrozenRows(tab.frozenRows);
+      setColumnWidths(old, tab.columnWidths);
+      old.getFilter()?.remove();
+      addFilter(old, tab);
+      for (const spec of tab.charts) addChart(old, tab, spec);
+    },
+    restore(i) {
+      const old = olds[i]!;
+      const s = saved.get(i)!;
+      for (const { chart, id } of chartsOf(old)) if (!s.chartIds.has(id)) old.removeChart(chart);
+      old.getFilter()?.remove();
+      old.clear();
+      old.setFrozenRows(0);
+      fitSheet(old, s.rows, s.cols);
+      s.backup.getRange(1, 1, s.rows, s.cols).copyTo(old.getRange(1, 1));
+      if (s.frozen > 0) old.setFrozenRows(s.frozen);
+      setPixelWidths(old, s.widths);
+      if (s.filter !== null) old.getRange(s.filter).createFilter();
+    },
+    removeTemporaries() {
+      created.forEach((sheet, i) => {
+        if (!sheet) return;
+        spreadsheet.deleteSheet(sheet);
+        created[i] = undefined;
+      });
+    },
+    removeBackup(i) {
+      const s = saved.get(i);
+      if (!s) return;
+      spreadsheet.deleteSheet(s.backup);
+      saved.delete(i);
+    },
+    keepBackup(i) {
+      const s = saved.get(i)!;
+      const name = keptBackupName(olds[i]!.getName(), spreadsheet.getSheets().map((sheet) => sheet.getName()), SHEET_NAME_MAX_LENGTH);
+      s.backup.showSheet();
+      s.backup.setName(name);
+      return name;
+    },
+    tidy() {
+      // The backups first: one left behind would be shown to the user by the next write, the rest it tidies itself.
+      for (const s of saved.values()) spreadsheet.deleteSheet(s.backup);
+      saved.clear();
+      olds.forEach((old, i) => {
+        if (!old) return;
+        for (const { chart, id } of chartsOf(old)) if (oldChartIds.get(i)?.has(id)) old.removeChart(chart);
+        const { rows, cols } = tabSize(tabs[i]!);
+        fitSheet(old, rows, cols);
+      });
+      for (const name of plan.stale) {
+        const old = byName.get(name);
+        if (old) spreadsheet.deleteSheet(old);
+      }
+    },
   });
-  for (const name of plan.stale) {
-    const old = byName.get(name);
-    if (old) spreadsheet.deleteSheet(old);
-  }
-  for (const { sheet, name } of renamed) sheet.setName(name);
-  return { ...plan, notes };
+  return { ...plan, notes: [...notes, ...swapNotes] };
 }

@@ -61,10 +61,15 @@ export interface FakeSheet {
   /** Write operations on this sheet (clear, delete, freeze, chart, activate, rename), in order. */
   ops: string[];
   ranges: FakeRange[];
-  charts: { type: string; title: string; series: string[]; deleted: boolean }[];
+  charts: { id: string; type: string; title: string; series: string[]; deleted: boolean }[];
   /** Page layout as set through Worksheet.pageLayout (title rows 1-based, inclusive). */
   print: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; titleRows?: [number, number] };
   deleted: boolean;
+  /** Rows frozen through freezePanes.freezeRows (0 after unfreeze). */
+  frozenRows: number;
+  /** Column widths in points set through Range.format.columnWidth, by 0-based column (unset: Excel's default). */
+  widths: Map<number, number>;
+  visibility: 'Visible' | 'Hidden';
 }
 
 /** An Excel table (ListObject): its cells, header row first, on a sheet. */
@@ -120,6 +125,9 @@ export class FakeExcel {
   private pendingResponseBytes = 0;
   private added = 0;
   private failAt: number | null = null;
+  private chartsMade = 0;
+  /** Range.copyFrom into these sheets fails at sync (the count says how many more times). */
+  private readonly copyFailures = new Map<string, number>();
 
   constructor(sheets: { name: string; grid?: Grid; props?: Record<string, string> }[], readonly options: FakeExcelOptions = {}) {
     for (const s of sheets) this.addSheet(s.name, s.grid ?? [], s.props ?? {});
@@ -144,6 +152,15 @@ export class FakeExcel {
   /** Makes the n-th worksheets.add() from now (1-based) fail at sync, as a quota or a closed window would. */
   failOnSheetAdd(n: number): void {
     this.failAt = this.added + n;
+  }
+
+  /**
+   * Makes the next `times` Range.copyFrom() calls into the sheet `name` fail at sync (GeneralException,
+   * as a closed window or a failed request would): the refill of that sheet fails, and with 2 its restore too.
+   * As in Excel, the operations of the batch before it stay done and the ones after it do not run.
+   */
+  failOnCopyInto(name: string, times = 1): void {
+    this.copyFailures.set(name, times);
   }
 
   /** A user edits a cell: the grid changes and the worksheets' onChanged handlers fire. */
@@ -289,8 +306,30 @@ export class FakeExcel {
       getCell: (row: number, col: number) => fake.rangeProxy(resolve, row, col, 1, 1),
       getUsedRangeOrNullObject: (_valuesOnly?: boolean) => fake.usedRangeProxy(resolve),
       freezePanes: {
-        freezeRows: (n: number) => fake.queue(() => { resolve().ops.push(`freeze ${n}`); }),
-        unfreeze: () => fake.queue(() => { resolve().ops.push('unfreeze'); }),
+        freezeRows: (n: number) => fake.queue(() => { const sheet = resolve(); sheet.ops.push(`freeze ${n}`); sheet.frozenRows = n; }),
+        unfreeze: () => fake.queue(() => { const sheet = resolve(); sheet.ops.push('unfreeze'); sheet.frozenRows = 0; }),
+        /** The frozen cells as a range (rows 1..n across the sheet), or a null object when nothing is frozen. */
+        getLocationOrNullObject: () => {
+          let frozen: number | null = null;
+          let loaded = false;
+          fake.queue(() => { frozen = resolve().frozenRows; });
+          const location = {
+            get isNullObject(): boolean { if (frozen === null) throw notLoaded('isNullObject'); return frozen === 0; },
+            get rowCount(): number { if (frozen === null || !loaded || frozen === 0) throw notLoaded('rowCount'); return frozen; },
+            load: (what: string) => { if (what !== 'rowCount') throw new Error(`the fake loads only rowCount of a freeze location, not "${what}"`); fake.queue(() => { loaded = true; }); return location; },
+          };
+          return location;
+        },
+      },
+      set visibility(value: string) {
+        fake.queue(() => {
+          const sheet = resolve();
+          if (value !== 'Visible' && value !== 'Hidden') throw new FakeOfficeError('InvalidArgument', `The argument is invalid (visibility "${value}").`);
+          if (value === 'Hidden' && !fake.live().some((s) => s !== sheet && s.visibility === 'Visible')) {
+            throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+          }
+          sheet.visibility = value;
+        });
       },
       delete: () => fake.queue(async () => {
         const sheet = resolve();
@@ -335,13 +374,15 @@ export class FakeExcel {
         fake.queue(() => {
           items = resolve().charts.filter((c) => !c.deleted).map((c) => ({
             name: c.title,
+            id: c.id,
             delete: () => fake.queue(() => { c.deleted = true; resolve().ops.push('delete chart'); }),
           }));
         });
         return collection;
       },
       add: (type: string) => {
-        const chart = { type, title: '', series: [''] as string[], deleted: false };
+        fake.chartsMade += 1;
+        const chart = { id: `{chart-${fake.chartsMade}}`, type, title: '', series: [''] as string[], deleted: false };
         fake.queue(() => { resolve().charts.push(chart); resolve().ops.push(`chart ${type}`); });
         const series = () => ({ setValues: () => undefined, setXAxisValues: () => undefined });
         return {
@@ -395,6 +436,22 @@ export class FakeExcel {
       },
       load: (_what?: string) => { fake.queue(() => { loadedName = table().name; }); return proxy; },
       delete: () => fake.queue(() => { const t = table(); t.deleted = true; t.sheet.ops.push(`delete table ${t.name}`); }),
+      /** The table's cells, header row included, whose position and size load as Range.rowIndex, columnIndex, rowCount, columnCount. */
+      getRange: () => {
+        let dims: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null = null;
+        const range = {
+          load: (what: string) => {
+            fake.queue(() => { const t = table(); dims = { rowIndex: t.row, columnIndex: t.col, rowCount: t.rows, columnCount: t.cols }; });
+            void what;
+            return range;
+          },
+          get rowIndex() { if (!dims) throw notLoaded('rowIndex'); return dims.rowIndex; },
+          get columnIndex() { if (!dims) throw notLoaded('columnIndex'); return dims.columnIndex; },
+          get rowCount() { if (!dims) throw notLoaded('rowCount'); return dims.rowCount; },
+          get columnCount() { if (!dims) throw notLoaded('columnCount'); return dims.columnCount; },
+        };
+        return range;
+      },
     };
     return proxy;
   }
@@ -479,7 +536,21 @@ export class FakeExcel {
       recorded = true;
       fake.queue(() => { const sheet = resolve(); record.sheet = sheet.name; sheet.ranges.push(record); });
     };
-    const format = { font: {} as Record<string, unknown>, fill: {} as Record<string, unknown>, columnWidth: undefined as number | undefined };
+    let loadedWidth: number | null = null;
+    const format = {
+      font: {} as Record<string, unknown>,
+      fill: {} as Record<string, unknown>,
+      /** Column width in points: set on every column of the range; read back after load (Excel's default 48 when never set). */
+      get columnWidth(): number { if (loadedWidth === null) throw notLoaded('columnWidth'); return loadedWidth; },
+      set columnWidth(value: number) {
+        fake.queue(() => { const sheet = resolve(); for (let c = col; c < col + Math.min(cols, 16_384); c += 1) sheet.widths.set(c, value); });
+      },
+      load: (what: string) => {
+        if (what !== 'columnWidth') throw new Error(`the fake loads only columnWidth of a range format, not "${what}"`);
+        fake.queue(() => { loadedWidth = resolve().widths.get(col) ?? 48; });
+        return format;
+      },
+    };
     const proxy = {
       get values(): unknown {
         if (record.mock.values !== undefined) return record.mock.values;
@@ -534,6 +605,11 @@ export class FakeExcel {
         fake.queue(async () => {
           const src = from.resolve();
           const dst = resolve();
+          const failures = fake.copyFailures.get(dst.name) ?? 0;
+          if (failures > 0) {
+            fake.copyFailures.set(dst.name, failures - 1);
+            throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
+          }
           dst.ops.push(`copy from ${src.name}`);
           const rowsToCopy = Math.min(from.rows, Math.max(src.grid.length, src.formats.length) - from.row);
           for (let r = 0; r < rowsToCopy; r += 1) {
@@ -641,7 +717,8 @@ export class FakeExcel {
   }
 
   private addSheet(name: string, grid: Grid, props: Record<string, string>): FakeSheet {
-    const sheet: FakeSheet = { name, grid, formats: [], formulas: new Map(), props: new Map(Object.entries(props)), ops: [], ranges: [], charts: [], print: {}, deleted: false };
+    const sheet: FakeSheet = { name, grid, formats: [], formulas: new Map(), props: new Map(Object.entries(props)), ops: [], ranges: [], charts: [], print: {}, deleted: false,
+      frozenRows: 0, widths: new Map(), visibility: 'Visible' };
     this.sheets.push(sheet);
     return sheet;
   }

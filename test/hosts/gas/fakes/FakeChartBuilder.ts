@@ -7,6 +7,8 @@ type Used = 'addRange' | 'asBarChart' | 'asColumnChart' | 'setNumHeaders' | 'set
 
 /** What a built chart holds, for tests to inspect. */
 export interface FakeChart {
+  /** EmbeddedChart.getChartId(): stable and unique in the spreadsheet. */
+  getChartId(): number;
   kind: 'bar' | 'column' | 'none';
   stacked: boolean;
   title: string;
@@ -19,7 +21,7 @@ export interface FakeChart {
 
 export class FakeChartBuilder implements Pick<Builder, Used> {
   readonly api: Builder;
-  private readonly chart: FakeChart = { kind: 'none', stacked: false, title: '', ranges: [], numHeaders: -1, options: {}, position: { row: 1, column: 1 } };
+  private readonly chart: Omit<FakeChart, 'getChartId'> = { kind: 'none', stacked: false, title: '', ranges: [], numHeaders: -1, options: {}, position: { row: 1, column: 1 } };
 
   constructor(private readonly sheet: FakeSheet) {
     this.api = counted(this, 'EmbeddedChartBuilder', sheet.spreadsheet.counter) as unknown as Builder;
@@ -70,7 +72,7 @@ export class FakeChartBuilder implements Pick<Builder, Used> {
   build(): GoogleAppsScript.Spreadsheet.EmbeddedChart {
     if (this.chart.kind === 'none') throw new Error('Pick a chart type (asBarChart, asColumnChart ...) before build().');
     if (this.chart.ranges.length < 2) throw new Error('A chart needs a category range and at least one series range.');
-    void this.sheet;
-    return { ...this.chart, ranges: [...this.chart.ranges] } as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart;
+    const id = this.sheet.spreadsheet.nextChartId();
+    return { ...this.chart, ranges: [...this.chart.ranges], getChartId: () => id } as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart;
   }
 }

@@ -59,6 +59,7 @@ export class FakeRange implements Pick<Range, Used> {
   copyTo(destination: Range, _options?: unknown, _transposed?: unknown): void {
     const target = destination as unknown as FakeRange;
     if (target.sheet.spreadsheet !== this.sheet.spreadsheet) throw new Error('Target range and source range must be on the same spreadsheet.');
+    target.sheet.spreadsheet.checkCopyInto(target.sheet);
     if (target.row + this.rows - 1 > target.sheet.maxRows || target.column + this.columns - 1 > target.sheet.maxColumns) {
       throw new Error('The coordinates of the target range are outside the dimensions of the sheet.');
     }

@@ -13,7 +13,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Used = 'getName' | 'setName' | 'getRange' | 'getDataRange' | 'getMaxRows' | 'getMaxColumns' | 'getLastRow' | 'getLastColumn'
   | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'deleteColumns' | 'clear' | 'setFrozenRows' | 'getFrozenRows'
-  | 'getCharts' | 'removeChart' | 'insertChart' | 'newChart' | 'setColumnWidths' | 'getColumnWidth' | 'addDeveloperMetadata' | 'activate' | 'getFilter';
+  | 'getCharts' | 'removeChart' | 'insertChart' | 'newChart' | 'setColumnWidths' | 'getColumnWidth' | 'addDeveloperMetadata' | 'activate' | 'getFilter'
+  | 'hideSheet' | 'showSheet' | 'isSheetHidden';
 
 type Stored = string | number | boolean | Date;
 
@@ -53,6 +54,7 @@ export class FakeSheet implements Pick<Sheet, Used> {
   maxRows = DEFAULT_ROWS;
   maxColumns = DEFAULT_COLUMNS;
   frozenRows = 0;
+  hidden = false;
   readonly charts: FakeChart[] = [];
   /** The A1 range of the sheet's filter (a sheet has at most one), or null. */
   filterRange: string | null = null;
@@ -310,6 +312,21 @@ export class FakeSheet implements Pick<Sheet, Used> {
     this.spreadsheet.addMetadata(key, typeof valueOrVisibility === 'string' ? valueOrVisibility : null, { sheet: this, column: null });
     return this.api;
   }
+
+  /** Like Sheets: the last visible tab cannot be hidden; hiding the active tab moves the focus to a visible one. */
+  hideSheet(): Sheet {
+    if (!this.spreadsheet.sheets.some((s) => s !== this && !s.hidden)) throw new Error("You can't hide all the sheets in a document.");
+    this.hidden = true;
+    if (this.spreadsheet.active === this) this.spreadsheet.active = this.spreadsheet.sheets.find((s) => !s.hidden) ?? null;
+    return this.api;
+  }
+
+  showSheet(): Sheet {
+    this.hidden = false;
+    return this.api;
+  }
+
+  isSheetHidden(): boolean { return this.hidden; }
 
   activate(): Sheet {
     this.spreadsheet.active = this;

@@ -23,6 +23,9 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
   evaluate?: (formula: string, sheet: FakeSheet) => string | number | boolean | Date | undefined;
   private inserted = 0;
   private failAt: number | null = null;
+  private charts = 0;
+  /** Range.copyTo into these tabs fails (the count says how many more times), as a quota or a closed window would. */
+  private readonly copyFailures = new Map<string, number>();
 
   constructor(readonly counter = new CallCounter(), public timeZone = 'Etc/UTC') {
     this.api = counted(this, 'Spreadsheet', counter) as unknown as Spreadsheet;
@@ -67,9 +70,37 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
     this.failAt = this.inserted + n;
   }
 
+  /**
+   * Makes the next `times` Range.copyTo() calls whose destination is the tab `name` throw (Sheets'
+   * "Service Spreadsheets timed out"): the refill of that tab fails, and with times 2 its restore too.
+   */
+  failOnCopyInto(name: string, times = 1): void {
+    this.copyFailures.set(name, times);
+  }
+
+  /** Called by Range.copyTo before it copies: throws when a failure was asked for this destination. */
+  checkCopyInto(sheet: FakeSheet): void {
+    const left = this.copyFailures.get(sheet.name) ?? 0;
+    if (left <= 0) return;
+    this.copyFailures.set(sheet.name, left - 1);
+    throw new Error('Service Spreadsheets timed out while accessing document with id.');
+  }
+
+  nextChartId(): number {
+    this.charts += 1;
+    return this.charts;
+  }
+
   /** Cells in the spreadsheet over all tabs (Sheets counts the grid, blank cells included). */
   cellCount(): number {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
+  /** The most cells the spreadsheet held since the last resetPeak() (every growth goes through checkCells). */
+  peakCells = 0;
+
+  resetPeak(): void {
+    this.peakCells = this.cellCount();
   }
 
   /** Throws as Sheets does when a change would take the spreadsheet past 10 million cells. */
@@ -77,6 +108,7 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, Used> {
     if (this.cellCount() + extra > SHEETS_CELL_LIMIT) {
       throw new Error('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
     }
+    this.peakCells = Math.max(this.peakCells, this.cellCount() + extra);
   }
 
   // ---- the Spreadsheet API ----
