@@ -105,25 +105,25 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
       }, columns, onProgress);
     },
     async writeSummary(request: PreviewRequest, onProgress: Notify = quiet): Promise<WriteResult> {
-      const { sheets, data } = await load(request.tab, request.settings, onProgress);
+      const { sheets, data, date1904 } = await load(request.tab, request.settings, onProgress);
       const analysis = analyzeAll(sheets, data, request.settings, onProgress);
       onProgress({ step: 'Building the summary tabs', done: 0, total: 1 });
       const tabs = workbookTabs(analysis);
       cache = null;
-      return writeReportTabs(tabs, { run, onProgress, supports: options.supports });
+      return writeReportTabs(tabs, { run, onProgress, supports: options.supports, date1904 });
     },
     async compareDefinitions(request: CompareRequest, onProgress: Notify = quiet): Promise<CompareResult> {
-      const { sheets, data } = await load(request.tab, request.settings, onProgress);
+      const { sheets, data, date1904 } = await load(request.tab, request.settings, onProgress);
       onProgress({ step: 'Running the definitions', done: 0, total: 1 });
       const { comparison, tab } = compareOnInput(tabInput(asTab(data), pickSideTables(sheets)), request.settings, request.definitions);
       cache = null;
-      return compareResult(comparison, await writeReportTabs([tab], { run, onProgress, supports: options.supports }));
+      return compareResult(comparison, await writeReportTabs([tab], { run, onProgress, supports: options.supports, date1904 }));
     },
     async writeStatement(request: StatementRequest, onProgress: Notify = quiet): Promise<WriteResult> {
-      const { sheets, data } = await load(request.tab, request.settings, onProgress);
+      const { sheets, data, date1904 } = await load(request.tab, request.settings, onProgress);
       const tab = statementReportTab(analyzeAll(sheets, data, request.settings, onProgress), request.partner);
       cache = null;
-      return writeReportTabs([tab], { run, onProgress, supports: options.supports });
+      return writeReportTabs([tab], { run, onProgress, supports: options.supports, date1904 });
     },
     async appendOverride(request: AppendOverrideRequest): Promise<WriteResult> {
       // Read afresh (never the preview's cache): the row goes after what the tab holds now.

@@ -32,6 +32,8 @@ export interface WriterOptions {
   batchBytes?: number;
   /** Office.context.requirements.isSetSupported (tests pass their own). */
   supports?: IsSetSupported;
+  /** The workbook counts days in the 1904 system (dates are written as its serials). */
+  date1904?: boolean;
 }
 
 /**
@@ -74,11 +76,11 @@ const CHART_COLS = 8;
 const blockWidth = (values: readonly (readonly unknown[])[]): number => values.reduce((max, row) => Math.max(max, row.length), 0);
 
 /** The value writes of a tab: each block (and its title one row above), as rectangles. */
-const tabWrites = (tab: ReportTab, index: number): ValueWrite<number>[] => tab.blocks.flatMap((block) => {
+const tabWrites = (tab: ReportTab, index: number, date1904: boolean): ValueWrite<number>[] => tab.blocks.flatMap((block) => {
   const width = Math.max(blockWidth(block.values), 1);
   const writes: ValueWrite<number>[] = [];
   if (block.title && block.row > 0) writes.push({ target: index, row: block.row - 1, col: block.col, values: excelRows([[block.title]], 1) });
-  if (block.values.length) writes.push({ target: index, row: block.row, col: block.col, values: excelRows(block.values, width) });
+  if (block.values.length) writes.push({ target: index, row: block.row, col: block.col, values: excelRows(block.values, width, date1904) });
   return writes;
 });
 
@@ -376,7 +378,7 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         return { i, old, rows, cols, charts, tables, frozen, widths, backupName: backups[k]! };
       });
 
-      const batches = planValueBatches(tabs.flatMap(tabWrites), options.batchBytes ?? DEFAULT_BATCH_BYTES);
+      const batches = planValueBatches(tabs.flatMap((tab, i) => tabWrites(tab, i, options.date1904 ?? false)), options.batchBytes ?? DEFAULT_BATCH_BYTES);
       const total = batches.length + 1;
       for (const [b, batch] of batches.entries()) {
         context.workbook.application.suspendApiCalculationUntilNextSync();

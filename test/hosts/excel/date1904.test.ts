@@ -27,6 +27,18 @@ const previews = async (date1904: boolean) => {
   return { before: before.totals, after: after.totals, partners: before.topPartners };
 };
 
+/** The Close Date column of the Deal Attribution tab the task pane writes, as the serials the workbook holds. */
+const writtenCloseDates = async (date1904: boolean): Promise<unknown[]> => {
+  const shift = date1904 ? DAYS_1900_TO_1904 : 0;
+  const excel = new FakeExcel([{ name: 'Deals', grid: deals(shift) }], { date1904 });
+  const bridge = createExcelBridge({ run: excel.run, settingsStore: memoryStore(), supports: () => true });
+  await bridge.writeSummary({ tab: 'Deals', settings: settings() });
+  const grid = excel.sheet('Deal Attribution')!.grid;
+  const column = grid[0]!.indexOf('Close Date');
+  expect(column).toBeGreaterThanOrEqual(0);
+  return grid.slice(1).map((row) => row[column]);
+};
+
 describe('a 1904-date-system workbook in the task pane', () => {
   it('previews the same numbers as the same workbook in the 1900 system, also after Close Date is mapped to another column', async () => {
     const plain = await previews(false);
@@ -36,5 +48,13 @@ describe('a 1904-date-system workbook in the task pane', () => {
     // The read is cached between edits; the date columns are moved under the mapping of each preview.
     expect(mac.after).toEqual(plain.after);
     expect(plain.after).not.toEqual(plain.before);
+  });
+
+  it('writes report dates as the 1904 workbook\'s own serials, so Excel shows the same days as in a 1900 workbook', async () => {
+    const plain = await writtenCloseDates(false);
+    const mac = await writtenCloseDates(true);
+    expect(plain.filter((v) => typeof v === 'number').length).toBeGreaterThan(3);
+    expect(mac).toEqual(plain.map((v) => (typeof v === 'number' ? v - DAYS_1900_TO_1904 : v)));
+    expect(plain).toContain(serial('2024-04-15'));
   });
 });
