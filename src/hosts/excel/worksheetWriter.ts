@@ -155,12 +155,19 @@ const applyFormats = (sheet: Excel.Worksheet, tab: ReportTab): void => {
         sheet.getRangeByIndexes(block.row + block.headerRows, block.col + c, dataRows, 1).numberFormat = FORMATS[format] as unknown as string[][];
       });
     }
+    // Headers and titles are text ("@" before the values, as for text columns): a partner called "2024"
+    // heading a column, or a title that reads like a date, stays as written.
     if (block.headerRows > 0) {
       const header = sheet.getRangeByIndexes(block.row, block.col, block.headerRows, width);
+      header.numberFormat = FORMATS.text as unknown as string[][];
       header.format.font.bold = true;
       header.format.fill.color = HEADER_FILL;
     }
-    if (block.title && block.row > 0) sheet.getRangeByIndexes(block.row - 1, block.col, 1, 1).format.font.bold = true;
+    if (block.title && block.row > 0) {
+      const title = sheet.getRangeByIndexes(block.row - 1, block.col, 1, 1);
+      title.numberFormat = FORMATS.text as unknown as string[][];
+      title.format.font.bold = true;
+    }
   }
   applyLayout(sheet, tab);
 };

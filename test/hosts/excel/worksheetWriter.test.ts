@@ -70,7 +70,7 @@ describe('writing the summary tabs to Excel', () => {
     const ranges = excel.sheet('Deal Attribution')!.ranges;
     const firstValues = ranges.findIndex((r) => Array.isArray(r.mock.values));
     const formatted = ranges.filter((r) => r.mock.numberFormat !== undefined);
-    expect(formatted.length).toBe(12);
+    expect(formatted.length).toBe(12 + 1); // one per column, and the header row as text
     for (const r of formatted) expect(ranges.indexOf(r)).toBeLessThan(firstValues);
     expect(formatted.find((r) => r.col === 4)).toMatchObject({ row: 1, rows: 50_000, mock: { numberFormat: '#,##0.00' } });
   });
@@ -91,6 +91,20 @@ describe('writing the summary tabs to Excel', () => {
       [3, '0042', 'TRUE', '"TRUE" is not an amount.'],
       [4, '1,200', '3/1/2024', '=HYPERLINK("x")'],
     ]);
+  });
+
+  it('keeps header and title text as text: a partner "2024" or "00123" heading a column, a title "2024-03-01"', async () => {
+    const excel = new FakeExcel([{ name: 'Deals' }]);
+    const tab: ReportTab = { name: 'Partner Trend', frozenRows: 2, columnWidths: [], charts: [],
+      blocks: [{ row: 1, col: 0, headerRows: 1, title: '2024-03-01', formats: ['text', 'money', 'money'], values: [
+        ['Quarter', '2024', '00123'],
+        ['2024 Q1', 1200, 300],
+      ] }] };
+    await writeReportTabs([tab], { run: excel.run });
+    const grid = excel.sheet('Partner Trend')!.grid;
+    expect(grid[0]![0]).toBe('2024-03-01');
+    expect(grid[1]).toEqual(['Quarter', '2024', '00123']);
+    expect(grid[2]).toEqual(['2024 Q1', 1200, 300]);
   });
 
   it('the fake converts like Excel when a writer sets values before "@" (so the order above is what keeps the text)', async () => {
