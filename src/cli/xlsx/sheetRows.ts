@@ -78,8 +78,8 @@ class BlockCursor {
   private readonly rows: Generator<readonly Cell[], void, undefined>;
   private readonly length: number;
   private readonly refs: string[];
-  /** Per kind, per column and value type: the style id (-1 until asked for). */
-  private readonly ids = new Map<CellKind, Int32Array>();
+  /** Per kind, per column and value type: the cell's XML between its reference and its value. */
+  private readonly openings = new Map<CellKind, string[]>();
 
   constructor(readonly block: ReportBlock, private readonly styles: CellStyleIds) {
     [this.first, this.last] = rowSpan(block);
@@ -102,7 +102,7 @@ class BlockCursor {
     return step.done ? undefined : step.value;
   }
 
-  /** Appends this block's cells on sheet row `r` to `out` (column, XML) and widens `span`. */
+  /** Appends this block's cells on sheet row `r` to `out`. */
   cells(r: number, row: readonly Cell[] | undefined, out: CellOut): void {
     const block = this.block;
     if (row === undefined) {
@@ -129,63 +129,80 @@ class BlockCursor {
         else if (kind === 'data' && !numberFormatted(block.formats[j])) continue;
         else { type = ValueType.Null; text = ''; }
       } else { type = ValueType.Boolean; text = value ? '1' : '0'; }
-      const s = sAttr(this.id(kind, j, type));
-      const ref = `${this.refs[j] ?? columnName(block.col + j)}${r}`;
-      const xml = type === ValueType.Null ? `<c r="${ref}"${s}/>`
-        : type === ValueType.String ? `<c r="${ref}"${s} t="str"><v>${text}</v></c>`
-          : type === ValueType.Boolean ? `<c r="${ref}"${s} t="b"><v>${text}</v></c>`
-            : `<c r="${ref}"${s}><v>${text}</v></c>`;
-      out.add(block.col + j, xml, type !== ValueType.Null);
+      const ref = this.refs[j] ?? columnName(block.col + j);
+      out.add(block.col + j, `<c r="${ref}${r}${this.opening(kind, j, type)}${text}${CLOSE[type]}`, type !== ValueType.Null);
     }
   }
 
-  private id(kind: CellKind, j: number, type: ValueType): number {
-    let table = this.ids.get(kind);
-    if (!table) { table = new Int32Array(this.refs.length * 10).fill(-1); this.ids.set(kind, table); }
+  /** What follows a cell's reference up to its value: the closing quote, its style and type attributes, and <v>. */
+  private opening(kind: CellKind, j: number, type: ValueType): string {
+    let table = this.openings.get(kind);
+    if (!table) { table = []; this.openings.set(kind, table); }
     const at = j * 10 + type;
-    if (at >= table.length) return this.styles.id(kind, this.block.formats[j], type);
-    let id = table[at]!;
-    if (id < 0) { id = this.styles.id(kind, this.block.formats[j], type); table[at] = id; }
-    return id;
+    let xml = table[at];
+    if (xml === undefined) {
+      const s = sAttr(this.styles.id(kind, this.block.formats[j], type));
+      xml = type === ValueType.Null ? `"${s}` : type === ValueType.String ? `"${s} t="str"><v>` : type === ValueType.Boolean ? `"${s} t="b"><v>` : `"${s}><v>`;
+      table[at] = xml;
+    }
+    return xml;
   }
 }
+
+/** What closes a cell after its value, by value type (a blank is an empty element). */
+const CLOSE: Readonly<Record<ValueType, string>> = {
+  [ValueType.Null]: '/>', [ValueType.Number]: '</v></c>', [ValueType.String]: '</v></c>', [ValueType.Date]: '</v></c>', [ValueType.Boolean]: '</v></c>',
+};
 
 /** A column formatted as a number (not text or General): its blanks keep the format. */
 const numberFormatted = (format: FormatName | undefined): boolean => format !== undefined && format !== 'general';
 const sAttr = (id: number): string => (id ? ` s="${id}"` : '');
 
-/** One sheet row's cells as they are laid out: in column order, a later block's cell in place of an earlier one's. */
-class CellOut {
-  private cols: number[] = [];
-  private xml: string[] = [];
-  private sorted = true;
+/** Where a row's cells go as they are laid out. */
+interface CellOut {
+  /** Set once a cell holding a value (not a styled blank) is added. */
+  hasValue: boolean;
+  add(col: number, xml: string, isValue: boolean): void;
+  /** The cells' XML in column order and the first and last 1-based columns (the row's spans), or null for none; then empties the row. */
+  take(): { xml: string; min: number; max: number } | null;
+}
+
+/** The cells of a row only one block covers: they come in column order, so they are just joined. */
+class InOrderCells implements CellOut {
+  private xml = '';
+  private min = -1;
+  private max = -1;
   hasValue = false;
 
   add(col: number, xml: string, isValue: boolean): void {
-    const n = this.cols.length;
-    if (n > 0 && col <= this.cols[n - 1]!) this.sorted = false;
-    this.cols.push(col);
-    this.xml.push(xml);
     if (isValue) this.hasValue = true;
+    if (this.min < 0) this.min = col;
+    this.max = col;
+    this.xml += xml;
   }
 
-  /** The cells' XML in column order, and the first and last 1-based columns (the row's spans). */
   take(): { xml: string; min: number; max: number } | null {
-    if (this.cols.length === 0) return null;
-    let cols = this.cols, xml = this.xml;
-    if (!this.sorted) {
-      const byCol = new Map<number, string>();
-      cols.forEach((c, i) => byCol.set(c, xml[i]!));
-      cols = [...byCol.keys()].sort((a, b) => a - b);
-      xml = cols.map((c) => byCol.get(c)!);
-    }
-    const out = { xml: xml.join(''), min: cols[0]! + 1, max: cols[cols.length - 1]! + 1 };
-    this.reset();
+    const out = this.min < 0 ? null : { xml: this.xml, min: this.min + 1, max: this.max + 1 };
+    this.xml = ''; this.min = -1; this.max = -1; this.hasValue = false;
     return out;
   }
+}
 
-  reset(): void {
-    this.cols = []; this.xml = []; this.sorted = true; this.hasValue = false;
+/** The cells of a row blocks share, side by side: sorted by column, a later block's cell in place of an earlier one's. */
+class SortedCells implements CellOut {
+  private byCol = new Map<number, string>();
+  hasValue = false;
+
+  add(col: number, xml: string, isValue: boolean): void {
+    if (isValue) this.hasValue = true;
+    this.byCol.set(col, xml);
+  }
+
+  take(): { xml: string; min: number; max: number } | null {
+    const cols = [...this.byCol.keys()].sort((a, b) => a - b);
+    const out = cols.length === 0 ? null : { xml: cols.map((c) => this.byCol.get(c)!).join(''), min: cols[0]! + 1, max: cols[cols.length - 1]! + 1 };
+    this.byCol = new Map(); this.hasValue = false;
+    return out;
   }
 }
 
@@ -211,13 +228,14 @@ export async function writeSheetData(tab: ReportTab, styles: CellStyleIds, write
   let piece = cursors.length > 0 ? colsXml(tab.columnWidths) : '';
   piece += '<sheetData>';
   const last = Math.max(0, ...cursors.map((c) => c.last));
-  const out = new CellOut();
+  const single = new InOrderCells(), shared = new SortedCells();
   const covering: BlockCursor[] = [];
   for (let r = 1; r <= last; r++) {
     covering.length = 0;
     for (const c of cursors) if (c.first <= r && r <= c.last) covering.push(c);
     if (covering.length === 0) continue;
     let height = 0;
+    const out: CellOut = covering.length === 1 ? single : shared;
     for (const c of covering) {
       const row = c.next(r);
       const labels = c.headerAt(r, row);

@@ -19,6 +19,10 @@ const DEFLATE = 8;
 /** General purpose flag bit 3: CRC and sizes follow the data in a data descriptor. */
 const STREAMED = 0x0008;
 const LIMIT = 0xffffffff;
+/** Pieces of a streamed entry being deflated at once (the thread pool has four threads; the file writes use one). */
+const IN_FLIGHT = 3;
+/** An empty final deflate block (fixed Huffman, end of block): what ends a stream of flushed pieces. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 /** Local time `at` as a zip entry's DOS time and date (2-second steps, years from 1980). */
 function dosTime(at: Date): { time: number; date: number } {
   const year = Math.max(1980, at.getFullYear());
@@ -90,29 +94,25 @@ export class ZipWriter {
     await this.put(name, DEFLATE, 0, crc32(data), packed.length, data.length, packed);
   }
 
-  /** Starts an entry whose text is written piece by piece; nothing else may be added until it ends. */
+  /**
+   * Starts an entry whose text is written piece by piece; nothing else may be added until it ends. Each
+   * piece is deflated on its own on the thread pool (a few at a time, so the next rows are laid out while
+   * these compress) and flushed to a byte boundary; the pieces' outputs, in order and closed by an empty
+   * final block, are one deflate stream (as pigz makes them).
+   */
   async addStream(name: string): Promise<EntryStream> {
     const nameBytes = Buffer.from(name, 'utf8');
     const offset = this.offset;
     await this.write(localHeader(nameBytes, DEFLATE, STREAMED, 0, 0, 0));
     this.open = true;
-    // A few megabytes may wait for the deflater, so the next rows are laid out while it compresses these.
-    const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 1 << 16, writableHighWaterMark: 4 << 20 } as zlib.ZlibOptions);
+    const options: zlib.ZlibOptions = { level: this.level, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+    const inFlight: Promise<Buffer>[] = [];
     let crc = 0, size = 0, compressedSize = 0;
-    let pending: Promise<void> = Promise.resolve();
-    // Deflated bytes go to the file in order; while the file is behind, the deflater waits.
-    deflate.on('data', (chunk: Buffer) => {
-      compressedSize += chunk.length;
-      this.offset += chunk.length;
-      if (!this.out.write(chunk)) {
-        deflate.pause();
-        this.out.once('drain', () => deflate.resume());
-      }
-    });
-    const finished = new Promise<void>((resolve, reject) => {
-      deflate.on('end', resolve);
-      deflate.on('error', reject);
-    });
+    const flushOne = async (): Promise<void> => {
+      const packed = await inFlight.shift()!;
+      compressedSize += packed.length;
+      await this.write(packed);
+    };
     return {
       write: async (text: string): Promise<void> => {
         this.check();
@@ -120,13 +120,13 @@ export class ZipWriter {
         crc = crc32(data, crc);
         size += data.length;
         if (size > LIMIT) throw new ZipLimitError(`${name} is over 4 GiB, more than an .xlsx without Zip64 can hold`);
-        if (!deflate.write(data)) pending = new Promise((resolve) => deflate.once('drain', resolve));
-        await pending;
+        inFlight.push(new Promise((resolve, reject) => zlib.deflateRaw(data, options, (error, packed) => (error ? reject(error) : resolve(packed)))));
+        while (inFlight.length >= IN_FLIGHT) await flushOne();
       },
       end: async (): Promise<void> => {
-        deflate.end();
-        await finished;
-        this.check();
+        while (inFlight.length > 0) await flushOne();
+        await this.write(FINAL_BLOCK);
+        compressedSize += FINAL_BLOCK.length;
         this.open = false;
         await this.write(descriptor(crc, compressedSize, size));
         this.entries.push({ name: nameBytes, method: DEFLATE, flags: STREAMED, crc, compressedSize, size, offset });
