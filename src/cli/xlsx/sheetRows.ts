@@ -53,7 +53,9 @@ export function* blockRows(block: ReportBlock): Generator<readonly Cell[], void,
 export const rowSpan = (block: ReportBlock): [number, number] =>
   [block.title && block.row >= 1 ? block.row : block.row + 1, block.row + blockLength(block)];
 
+// eslint-disable-next-line no-control-regex -- control characters XML cannot hold are exactly what is dropped
 const SPECIAL = /[<>&"'\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+// eslint-disable-next-line no-control-regex -- as above
 const SPECIAL_ALL = /[<>&"'\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 const ENTITY: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 /** Text as XML character data, as ExcelJS encodes it: markup escaped, control characters XML cannot hold dropped (tab, LF, CR kept). */
