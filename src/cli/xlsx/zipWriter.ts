@@ -44,7 +44,11 @@ const CRC_TABLE = (() => {
 /** CRC-32 of `bytes` continuing from `crc` (zlib's native one where Node has it: 20.15 and later). */
 export function crc32(bytes: Uint8Array, crc = 0): number {
   const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-  if (native) return native(bytes, crc);
+  return native ? native(bytes, crc) : tableCrc32(bytes, crc);
+}
+
+/** CRC-32 a byte at a time from a table, for a Node without zlib.crc32. */
+export function tableCrc32(bytes: Uint8Array, crc = 0): number {
   let c = ~crc;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
@@ -156,7 +160,11 @@ export class ZipWriter {
 
   /** Closes the file without finishing the archive (after a failure; the caller removes it). */
   async abort(): Promise<void> {
-    await new Promise<void>((resolve) => { this.out.destroy(); this.out.once('close', () => resolve()); });
+    await new Promise<void>((resolve) => {
+      if (this.out.closed) { resolve(); return; }
+      this.out.once('close', () => resolve());
+      this.out.destroy();
+    });
   }
 
   private async put(name: string, method: number, flags: number, crc: number, compressedSize: number, size: number, bytes: Buffer): Promise<void> {
