@@ -174,6 +174,42 @@ describe('the summary workbook of a 3,000-deal export, read back', () => {
   });
 });
 
+describe('odd tabs, against ExcelJS\'s own cell-by-cell writer', () => {
+  it('writes blocks side by side, titles, totals, booleans, blanks, bad numbers and dates, and a row of 1.3 million characters alike', async () => {
+    const long = 'x'.repeat(MAX_CELL_TEXT);
+    const odd: ReportTab[] = [{
+      name: 'Side by side', frozenRows: 2, frozenColumns: 1, filterBlock: 0, columnWidths: [12, 0, 9, 30, 14], charts: [],
+      blocks: [
+        { row: 1, col: 0, title: 'Left', headerRows: 1, totalRows: 1, formats: ['text', 'money', 'date'],
+          values: [['Name', 'Amount', ''], ['a & <b>', 12.5, new Date(Date.UTC(2024, 0, 31))], ['', '', null], [true, Number.NaN, new Date(Number.NaN)],
+            ['=1+1', Infinity, 'not a date'], ['Total', 12.5, null]] },
+        { row: 2, col: 3, title: 'Right', headerRows: 2, formats: ['percent', 'general'],
+          values: [['Share', null], ['of total', 'Note'], [0.25, false], [null, 'ctl\u0007 \u00e9\u20ac\ud83d\ude00']] },
+      ],
+    }, {
+      name: 'Wide', frozenRows: 1, columnWidths: [], charts: [],
+      blocks: [{ row: 0, col: 0, headerRows: 1, formats: [], values: [Array.from({ length: 40 }, (_, j) => `Column ${j + 1}`), Array.from({ length: 40 }, () => long)] }],
+    }];
+    const ours = path.join(dir, 'odd.xlsx'), reference = path.join(dir, 'odd-reference.xlsx');
+    await xlsxWriter(odd, ours);
+    await cellByCell(odd, reference);
+    const [a, b] = [await read(ours), await read(reference)];
+    const cellsOf = (book: ExcelJS.Workbook): unknown[] => book.worksheets.flatMap((sheet) => {
+      const out: unknown[] = [];
+      sheet.eachRow({ includeEmpty: true }, (row, r) => {
+        out.push({ sheet: sheet.name, row: r, height: row.height });
+        row.eachCell({ includeEmpty: true }, (cell) => out.push({ at: cell.address, value: cell.value, type: cell.type, style: cell.style }));
+      });
+      return out;
+    });
+    const got = cellsOf(a);
+    expect(got).toEqual(cellsOf(b));
+    expect(got.length).toBeGreaterThan(60);
+    expect(a.getWorksheet('Wide')!.getCell('AN2').value).toBe(long);
+    expect(a.getWorksheet('Side by side')!.getCell('A3').value).toBe('a & <b>');
+  });
+});
+
 /**
  * The reference: the tabs written cell by cell through ExcelJS's streaming writer, each cell given its
  * value and style object (the writer this project used before it wrote rows itself; slow, but ExcelJS's own).

@@ -12,7 +12,7 @@ import { ValueType } from './cellStyles';
 const LINE_POINTS = 15;
 /** Excel's default column width, which ExcelJS leaves out of <cols>. */
 const DEFAULT_WIDTH = 9;
-/** The XML is handed on in pieces of about this many characters. */
+/** The XML is handed on in pieces of about this many bytes. */
 const PIECE = 1 << 20;
 
 /** A header row's height in points: enough lines for its longest label wrapped at its column's width. */
@@ -222,13 +222,50 @@ export function colsXml(widths: readonly number[]): string {
 }
 
 /**
- * Writes the tab's <cols> and <sheetData> through `write`, a piece at a time (awaiting each, so the file
- * sets the pace). Rows go in increasing order; blocks may sit side by side.
+ * The sheet's XML gathered as UTF-8 into buffers of about a piece's size, a row at a time (encoding each
+ * row as it comes is cheaper than joining a megabyte of small strings and encoding that).
  */
-export async function writeSheetData(tab: ReportTab, styles: CellStyleIds, write: (xml: string) => Promise<void>): Promise<void> {
+class Pieces {
+  private buffer = Buffer.allocUnsafe(2 * PIECE);
+  private used = 0;
+  /** Filled pieces waiting to be handed on. */
+  private readonly ready: Buffer[] = [];
+
+  /** Adds `xml`; true when a piece is ready to hand on (call `handOn`). */
+  add(xml: string): boolean {
+    // A character takes at most three bytes (a surrogate pair four, for two characters).
+    if (xml.length * 3 > this.buffer.length - this.used) {
+      this.seal();
+      if (xml.length * 3 > this.buffer.length) { this.ready.push(Buffer.from(xml, 'utf8')); return true; }
+    }
+    this.used += this.buffer.write(xml, this.used, 'utf8');
+    if (this.used >= PIECE) this.seal();
+    return this.ready.length > 0;
+  }
+
+  /** Hands the ready pieces (and with `all`, the one being filled) to `write`, in order. */
+  async handOn(write: (bytes: Buffer) => Promise<void>, all = false): Promise<void> {
+    if (all) this.seal();
+    while (this.ready.length > 0) await write(this.ready.shift()!);
+  }
+
+  /** Closes the piece being filled; a piece may still be compressing when the next is filled, so each has its own buffer. */
+  private seal(): void {
+    if (this.used === 0) return;
+    this.ready.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(2 * PIECE);
+    this.used = 0;
+  }
+}
+
+/**
+ * Writes the tab's <cols> and <sheetData> as UTF-8 through `write`, a piece at a time (awaiting each, so
+ * the file sets the pace). Rows go in increasing order; blocks may sit side by side.
+ */
+export async function writeSheetData(tab: ReportTab, styles: CellStyleIds, write: (bytes: Buffer) => Promise<void>): Promise<void> {
   const cursors = tab.blocks.map((block) => new BlockCursor(block, styles)).filter((c) => c.first <= c.last);
-  let piece = cursors.length > 0 ? colsXml(tab.columnWidths) : '';
-  piece += '<sheetData>';
+  const pieces = new Pieces();
+  pieces.add(`${cursors.length > 0 ? colsXml(tab.columnWidths) : ''}<sheetData>`);
   const last = Math.max(0, ...cursors.map((c) => c.last));
   const single = new InOrderCells(), shared = new SortedCells();
   const covering: BlockCursor[] = [];
@@ -248,9 +285,10 @@ export async function writeSheetData(tab: ReportTab, styles: CellStyleIds, write
     const hasValue = out.hasValue;
     const cells = out.take();
     if (!hasValue && height === 0) continue;
-    piece += `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}${cells ? ` spans="${cells.min}:${cells.max}"` : ''} x14ac:dyDescent="0.25"`
-      + (cells ? `>${cells.xml}</row>` : '/>');
-    if (piece.length >= PIECE) { await write(piece); piece = ''; }
+    const full = pieces.add(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}${cells ? ` spans="${cells.min}:${cells.max}"` : ''} x14ac:dyDescent="0.25"`
+      + (cells ? `>${cells.xml}</row>` : '/>'));
+    if (full) await pieces.handOn(write);
   }
-  await write(`${piece}</sheetData>`);
+  pieces.add('</sheetData>');
+  await pieces.handOn(write, true);
 }

@@ -65,8 +65,8 @@ export interface RawEntry {
 
 /** An entry being written: text in, deflated bytes out to the file. */
 export interface EntryStream {
-  /** Adds text to the entry; resolves when the file can take more (backpressure). */
-  write(text: string): Promise<void>;
+  /** Adds text (or its UTF-8 bytes) to the entry; resolves when the file can take more (backpressure). */
+  write(text: string | Buffer): Promise<void>;
   /** Ends the entry (writes its data descriptor). */
   end(): Promise<void>;
 }
@@ -118,9 +118,9 @@ export class ZipWriter {
       await this.write(packed);
     };
     return {
-      write: async (text: string): Promise<void> => {
+      write: async (text: string | Buffer): Promise<void> => {
         this.check();
-        const data = Buffer.from(text, 'utf8');
+        const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         crc = crc32(data, crc);
         size += data.length;
         if (size > LIMIT) throw new ZipLimitError(`${name} is over 4 GiB, more than an .xlsx without Zip64 can hold`);
