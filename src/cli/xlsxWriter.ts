@@ -17,7 +17,8 @@ import { chartEdits } from './xlsx/addCharts';
 import type { PackageParts } from './xlsx/addCharts';
 import { CellStyleIds, styleTableOf } from './xlsx/cellStyles';
 import { chartPlan } from './xlsx/chartPlan';
-import { blockLength, columnName, writeSheetData } from './xlsx/sheetRows';
+import { blockLength, widestRow } from './xlsx/blockRows';
+import { columnName, writeSheetData } from './xlsx/sheetRows';
 import { ZipArchive } from './xlsx/zipArchive';
 import { ZipWriter } from './xlsx/zipWriter';
 
@@ -35,7 +36,7 @@ const EMPTY_SHEET_DATA = '<sheetData></sheetData>';
 function filterRange(tab: ReportTab): { from: { row: number; column: number }; to: { row: number; column: number } } | null {
   const block = tab.filterBlock === undefined ? undefined : tab.blocks[tab.filterBlock];
   if (!block || blockLength(block) === 0) return null;
-  const width = block.values.reduce((max, row) => Math.max(max, row.length), 0);
+  const width = widestRow(block);
   const last = block.row + blockLength(block) - (block.totalRows ?? 0);
   return { from: { row: block.row + 1, column: block.col + 1 }, to: { row: last, column: block.col + width } };
 }

@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import type { FormatName, ReportBlock } from '../../core';
 import { FORMATS } from '../../core';
+import { blockWidth } from './blockRows';
 
 /** ExcelJS's cell value types, as its style table distinguishes them (a date with no number format gets mm-dd-yy). */
 export const ValueType = { Null: 0, Number: 2, String: 3, Date: 4, Boolean: 9 } as const;
@@ -64,8 +65,7 @@ export class CellStyleIds {
   registerBlock(block: ReportBlock): void {
     if (block.title) this.id('title', undefined, ValueType.String);
     const kinds: CellKind[] = ['data', ...(block.headerRows > 0 ? ['header' as const] : []), ...((block.totalRows ?? 0) > 0 ? ['total' as const] : [])];
-    const width = block.values.reduce((max, row) => Math.max(max, row.length), block.formats.length);
-    for (let j = 0; j < width; j++) {
+    for (let j = 0, width = blockWidth(block); j < width; j++) {
       for (const kind of kinds) for (const type of Object.values(ValueType)) this.id(kind, block.formats[j], type);
     }
   }

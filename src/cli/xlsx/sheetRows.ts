@@ -7,6 +7,7 @@
 import type { Cell, FormatName, ReportBlock, ReportTab } from '../../core';
 import type { CellKind, CellStyleIds } from './cellStyles';
 import { ValueType } from './cellStyles';
+import { blockLength, blockRows, blockWidth } from './blockRows';
 
 /** Points per line of an 11-point header, and the padding Excel adds. */
 const LINE_POINTS = 15;
@@ -37,17 +38,6 @@ export const columnName = (col: number): string => {
   for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
   return name;
 };
-
-/** How many rows (header, data and total) a block has. */
-export const blockLength = (block: ReportBlock): number => block.values.length;
-
-/**
- * The block's rows in order, headers first. All row access goes through here (and blockLength), so a
- * block whose rows are made on demand needs only these two to change.
- */
-export function* blockRows(block: ReportBlock): Generator<readonly Cell[], void, undefined> {
-  for (const row of block.values) yield row;
-}
 
 /** First and last 1-based sheet rows a block touches (its title sits one row above it). */
 export const rowSpan = (block: ReportBlock): [number, number] =>
@@ -87,8 +77,7 @@ class BlockCursor {
     [this.first, this.last] = rowSpan(block);
     this.rows = blockRows(block);
     this.length = blockLength(block);
-    const width = Math.max(block.formats.length, ...block.values.slice(0, block.headerRows).map((r) => r.length));
-    this.refs = Array.from({ length: width }, (_, j) => columnName(block.col + j));
+    this.refs = Array.from({ length: blockWidth(block) }, (_, j) => columnName(block.col + j));
   }
 
   /** The header row's labels when sheet row `r` is one of this block's header rows, else null. */
