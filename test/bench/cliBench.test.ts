@@ -38,3 +38,9 @@ test('bench:cli refuses a bad size with its usage', () => {
   expect(() => parseCliBenchArgs(['--sizes', '2k'])).toThrow(/--sizes needs a whole number above 0; got "2k"\. usage: npm run bench:cli/);
   expect(parseCliBenchArgs(['--sizes', '2000', '--runs', '1']).sizes).toEqual([2000]);
 });
+
+test('bench:cli --only times just the contenders named, and refuses one it does not know', () => {
+  expect(parseCliBenchArgs(['--only', 'xlsx,json']).only).toEqual(['xlsx', 'json']);
+  expect(parseCliBenchArgs([]).only).toBeUndefined();
+  expect(() => parseCliBenchArgs(['--only', 'xlsx,csv'])).toThrow(/--only takes json, xlsx, xlsxInput, duckdb \(comma-separated\); got "xlsx,csv"/);
+});

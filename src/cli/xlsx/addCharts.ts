@@ -23,10 +23,19 @@ const AFTER_DRAWING = /<(?:legacyDrawing|legacyDrawingHF|drawingHF|picture|oleOb
 /** Thrown when the package is not laid out as an .xlsx writer leaves it. */
 export class AddChartsError extends Error {}
 
-async function text(zip: JSZip, name: string): Promise<string | null> {
-  const entry = zip.file(name);
-  return entry ? entry.async('string') : null;
+/** The parts of a finished package that adding charts reads: which names it holds, and a part's text. */
+export interface PackageParts {
+  has(name: string): boolean;
+  text(name: string): Promise<string | null>;
 }
+
+const jszipParts = (zip: JSZip): PackageParts => ({
+  has: (name) => zip.file(name) !== null,
+  text: async (name) => {
+    const entry = zip.file(name);
+    return entry ? entry.async('string') : null;
+  },
+});
 
 /** The relationships of a part as (id, type, target), in order. */
 const relationships = (xml: string): { id: string; type: string; target: string }[] =>
@@ -43,9 +52,9 @@ const relsXml = (rels: readonly { id: string; type: string; target: string }[]):
 const relsPath = (part: string): string => part.replace(/([^/]+)$/, '_rels/$1.rels');
 
 /** The path of each sheet's part, by tab name, from the workbook and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await text(zip, 'xl/workbook.xml');
-  const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
+async function sheetParts(pkg: PackageParts): Promise<Map<string, string>> {
+  const workbook = await pkg.text('xl/workbook.xml');
+  const rels = await pkg.text('xl/_rels/workbook.xml.rels');
   if (workbook === null || rels === null) throw new AddChartsError('the workbook part or its relationships are missing');
   const targets = new Map(relationships(rels).map((r) => [r.id, r.target]));
   const parts = new Map<string, string>();
@@ -59,9 +68,9 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /** The first number n with no part `${prefix}${n}.xml` in the package. */
-const freeNumber = (zip: JSZip, prefix: string, taken: Set<number>): number => {
+const freeNumber = (pkg: PackageParts, prefix: string, taken: Set<number>): number => {
   let n = 1;
-  while (taken.has(n) || zip.file(`${prefix}${n}.xml`)) n++;
+  while (taken.has(n) || pkg.has(`${prefix}${n}.xml`)) n++;
   taken.add(n);
   return n;
 };
@@ -77,14 +86,14 @@ function withDrawing(sheet: string, id: string, part: string): string {
 }
 
 /**
- * Adds `charts` to the .xlsx at `file`, rewriting it in place (through a temporary file beside it, renamed
- * over it when complete). Does nothing when there are no charts. Throws AddChartsError when a chart's sheet
- * is not in the workbook.
+ * The parts to add to a finished package, or to put in place of its own, so that it shows `charts`:
+ * the chart and drawing parts, their relationships, the charted sheets (with their <drawing r:id>) and
+ * the content types. Throws AddChartsError when a chart's sheet is not in the workbook.
  */
-export async function addCharts(file: string, charts: readonly XlsxChart[]): Promise<void> {
-  if (charts.length === 0) return;
-  const zip = await JSZip.loadAsync(await readFile(file));
-  const parts = await sheetParts(zip);
+export async function chartEdits(pkg: PackageParts, charts: readonly XlsxChart[]): Promise<Map<string, string>> {
+  const edits = new Map<string, string>();
+  if (charts.length === 0) return edits;
+  const parts = await sheetParts(pkg);
   const bySheet = new Map<string, XlsxChart[]>();
   for (const chart of charts) bySheet.set(chart.sheet, [...(bySheet.get(chart.sheet) ?? []), chart]);
   const overrides: string[] = [];
@@ -92,29 +101,41 @@ export async function addCharts(file: string, charts: readonly XlsxChart[]): Pro
   const drawingNumbers = new Set<number>();
   for (const [sheet, sheetCharts] of bySheet) {
     const part = parts.get(sheet);
-    const sheetXml = part === undefined ? null : await text(zip, part);
+    const sheetXml = part === undefined ? null : await pkg.text(part);
     if (part === undefined || sheetXml === null) throw new AddChartsError(`no sheet named "${sheet}" in the workbook`);
-    const drawing = freeNumber(zip, 'xl/drawings/drawing', drawingNumbers);
+    const drawing = freeNumber(pkg, 'xl/drawings/drawing', drawingNumbers);
     const drawingRels = sheetCharts.map((chart, i) => {
-      const n = freeNumber(zip, 'xl/charts/chart', chartNumbers);
-      zip.file(`xl/charts/chart${n}.xml`, chartXml(chart), { createFolders: false });
+      const n = freeNumber(pkg, 'xl/charts/chart', chartNumbers);
+      edits.set(`xl/charts/chart${n}.xml`, chartXml(chart));
       overrides.push(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CHART_TYPE}"/>`);
       return { id: `rId${i + 1}`, type: `${REL}/chart`, target: `../charts/chart${n}.xml` };
     });
-    zip.file(`xl/drawings/drawing${drawing}.xml`, drawingXml(sheetCharts), { createFolders: false });
-    zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relsXml(drawingRels), { createFolders: false });
+    edits.set(`xl/drawings/drawing${drawing}.xml`, drawingXml(sheetCharts));
+    edits.set(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relsXml(drawingRels));
     overrides.push(`<Override PartName="/xl/drawings/drawing${drawing}.xml" ContentType="${DRAWING_TYPE}"/>`);
-    const sheetRels = relationships((await text(zip, relsPath(part))) ?? '');
+    const sheetRels = relationships((await pkg.text(relsPath(part))) ?? '');
     const ids = new Set(sheetRels.map((r) => r.id));
     let k = sheetRels.length + 1;
     while (ids.has(`rId${k}`)) k++;
     sheetRels.push({ id: `rId${k}`, type: `${REL}/drawing`, target: `../drawings/drawing${drawing}.xml` });
-    zip.file(relsPath(part), relsXml(sheetRels), { createFolders: false });
-    zip.file(part, withDrawing(sheetXml, `rId${k}`, part), { createFolders: false });
+    edits.set(relsPath(part), relsXml(sheetRels));
+    edits.set(part, withDrawing(sheetXml, `rId${k}`, part));
   }
-  const types = await text(zip, '[Content_Types].xml');
+  const types = await pkg.text('[Content_Types].xml');
   if (types === null || !types.includes('</Types>')) throw new AddChartsError('the package has no content types');
-  zip.file('[Content_Types].xml', types.replace('</Types>', `${overrides.join('')}</Types>`), { createFolders: false });
+  edits.set('[Content_Types].xml', types.replace('</Types>', `${overrides.join('')}</Types>`));
+  return edits;
+}
+
+/**
+ * Adds `charts` to the .xlsx at `file`, rewriting it in place (through a temporary file beside it, renamed
+ * over it when complete). Does nothing when there are no charts. Throws AddChartsError when a chart's sheet
+ * is not in the workbook.
+ */
+export async function addCharts(file: string, charts: readonly XlsxChart[]): Promise<void> {
+  if (charts.length === 0) return;
+  const zip = await JSZip.loadAsync(await readFile(file));
+  for (const [name, xml] of await chartEdits(jszipParts(zip), charts)) zip.file(name, xml, { createFolders: false });
   const temp = `${file}.charts-${process.pid}`;
   try {
     // Entries not replaced above keep their deflated bytes: JSZip copies them through without inflating.

@@ -5,7 +5,10 @@ import { Readable } from 'node:stream';
 /** Where one entry's data lives in the archive. */
 interface ZipEntry {
   method: number;
+  crc: number;
   compressedSize: number;
+  /** Inflated size. */
+  size: number;
   /** Offset of the entry's local header. */
   headerOffset: number;
 }
@@ -28,13 +31,15 @@ export class ZipArchive {
     for (let i = 0; i < count; i++) {
       if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) throw new ZipError('damaged central directory');
       const method = bytes.readUInt16LE(at + 10);
+      const crc = bytes.readUInt32LE(at + 16);
       const compressedSize = bytes.readUInt32LE(at + 20);
+      const size = bytes.readUInt32LE(at + 24);
       const nameLength = bytes.readUInt16LE(at + 28);
       const extraLength = bytes.readUInt16LE(at + 30);
       const commentLength = bytes.readUInt16LE(at + 32);
       const headerOffset = bytes.readUInt32LE(at + 42);
       const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-      this.entries.set(name.replace(/^\/+/, ''), { method, compressedSize, headerOffset });
+      this.entries.set(name.replace(/^\/+/, ''), { method, crc, compressedSize, size, headerOffset });
       at += 46 + nameLength + extraLength + commentLength;
     }
   }
@@ -67,6 +72,14 @@ export class ZipArchive {
     if (data === null) return null;
     const source = Readable.from([data.bytes]);
     return data.method === 0 ? source : source.pipe(createInflateRaw({ chunkSize: 1 << 20 }));
+  }
+
+  /** The entry as stored (still compressed) with its CRC and sizes, to copy into another archive; null when absent. */
+  entry(name: string): { method: number; crc: number; compressedSize: number; size: number; bytes: Buffer } | null {
+    const data = this.raw(name);
+    const entry = this.entries.get(name);
+    if (data === null || !entry) return null;
+    return { method: entry.method, crc: entry.crc, compressedSize: entry.compressedSize, size: entry.size, bytes: data.bytes };
   }
 
   private raw(name: string): { method: number; bytes: Buffer } | null {
