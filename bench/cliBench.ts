@@ -9,7 +9,7 @@
  *   - DuckDB: read_csv into a typed table, then the script `sql --dialect duckdb --detect deals.csv` prints.
  * Medians go to bench/cli-results.json.
  *
- * Usage: npm run bench:cli -- [--sizes 1000000] [--runs 3] [--out bench/cli-results.json] [--seed N]
+ * Usage: npm run bench:cli -- [--sizes 1000000] [--runs 3] [--out bench/cli-results.json] [--seed N] [--only json,xlsxInput]
  *        (the smoke: --sizes 2000 --runs 1 --out out/cli-smoke.json)
  */
 import { spawn } from 'node:child_process';
@@ -24,13 +24,18 @@ import { DEAL_HEADERS, generateWorkbook } from './generateWorkbook';
 import { AMOUNT, quote, writeCsv } from './peers/duckdbCsvPeers';
 import { median } from './median';
 
+const CONTENDERS = ['json', 'xlsx', 'xlsxInput', 'duckdb'] as const;
+type Contender = (typeof CONTENDERS)[number];
+
 export interface CliBenchArgs {
   sizes: number[]; runs: number; out: string; seed: number; cli: string;
   /** Keep the generated inputs in this folder (reused when present: for profiling), instead of a temporary one. */
   dir?: string;
+  /** Time only these contenders (all four when absent). */
+  only?: Contender[];
 }
 
-const USAGE = 'usage: npm run bench:cli -- [--sizes 1000000] [--runs 3] [--out bench/cli-results.json] [--seed N] [--cli dist/cli/partner-attribution.js] [--dir KEEP]';
+const USAGE = 'usage: npm run bench:cli -- [--sizes 1000000] [--runs 3] [--out bench/cli-results.json] [--seed N] [--cli dist/cli/partner-attribution.js] [--dir KEEP] [--only json,xlsx,xlsxInput,duckdb]';
 
 export function parseCliBenchArgs(argv: readonly string[]): CliBenchArgs {
   const args: CliBenchArgs = { sizes: [1_000_000], runs: 3, out: 'bench/cli-results.json', seed: 20240105, cli: 'dist/cli/partner-attribution.js' };
@@ -47,6 +52,12 @@ export function parseCliBenchArgs(argv: readonly string[]): CliBenchArgs {
     else if (flag === '--out' && value !== undefined) args.out = value;
     else if (flag === '--cli' && value !== undefined) args.cli = value;
     else if (flag === '--dir' && value !== undefined) args.dir = value;
+    else if (flag === '--only') {
+      const names = (value ?? '').split(',').map((s) => s.trim());
+      const unknown = names.find((n) => !(CONTENDERS as readonly string[]).includes(n));
+      if (unknown !== undefined) throw new Error(`--only takes ${CONTENDERS.join(', ')}; got "${unknown}". ${USAGE}`);
+      args.only = names as Contender[];
+    }
     else throw new Error(`unknown option "${flag}". ${USAGE}`);
   }
   return args;
@@ -120,12 +131,11 @@ export interface CliSizeResult {
   xlsxMB: number;
   runs: number;
   /** Per contender: the median wall seconds, the median peak RSS (MB) and every run. */
-  results: Record<'json' | 'xlsx' | 'xlsxInput' | 'duckdb', { medianSeconds: number; medianMaxRssMB: number; runs: TimedRun[] }>;
+  results: Partial<Record<Contender, { medianSeconds: number; medianMaxRssMB: number; runs: TimedRun[] }>>;
   jsonMB: number;
   workbookMB: number;
 }
 
-const CONTENDERS = ['json', 'xlsx', 'xlsxInput', 'duckdb'] as const;
 
 /** Writes the inputs for one size and times every contender `runs` times, interleaved. */
 export async function benchSize(size: number, args: CliBenchArgs, log: (line: string) => void = () => undefined): Promise<CliSizeResult> {
@@ -148,16 +158,17 @@ export async function benchSize(size: number, args: CliBenchArgs, log: (line: st
       xlsxInput: [args.cli, 'report', files.xlsx, '--json', files.json2, '--quiet'],
       duckdb: [process.argv[1]!, '--duckdb-child', files.csv, files.script],
     };
-    const runs: Record<string, TimedRun[]> = Object.fromEntries(CONTENDERS.map((c) => [c, []]));
+    const timed = CONTENDERS.filter((c) => args.only === undefined || args.only.includes(c));
+    const runs: Record<string, TimedRun[]> = Object.fromEntries(timed.map((c) => [c, []]));
     for (let r = 0; r < args.runs; r++) {
-      for (const c of CONTENDERS) {
+      for (const c of timed) {
         const run = await timeNode(commands[c]);
         runs[c]!.push(run);
         log(`  ${size.toLocaleString('en-US')} deals, run ${r + 1}: ${c} ${run.seconds.toFixed(2)} s, ${run.maxRssMB} MB`);
       }
     }
-    const mb = (file: string): number => Math.round(statSync(file).size / 1e5) / 10;
-    const results = Object.fromEntries(CONTENDERS.map((c) => [c, {
+    const mb = (file: string): number => (existsSync(file) ? Math.round(statSync(file).size / 1e5) / 10 : 0);
+    const results = Object.fromEntries(timed.map((c) => [c, {
       medianSeconds: Math.round(median(runs[c]!.map((x) => x.seconds)) * 100) / 100,
       medianMaxRssMB: Math.round(median(runs[c]!.map((x) => x.maxRssMB))),
       runs: runs[c]!.map((x) => ({ seconds: Math.round(x.seconds * 100) / 100, maxRssMB: x.maxRssMB })),
@@ -180,10 +191,9 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(args.out), { recursive: true });
   writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
   for (const s of sizes) {
-    const r = s.results;
-    console.log(`${s.deals.toLocaleString('en-US')} deals (CSV ${s.csvMB} MB): --json ${r.json.medianSeconds} s ${r.json.medianMaxRssMB} MB; `
-      + `--out ${r.xlsx.medianSeconds} s ${r.xlsx.medianMaxRssMB} MB; xlsx input ${r.xlsxInput.medianSeconds} s ${r.xlsxInput.medianMaxRssMB} MB; `
-      + `DuckDB rules ${r.duckdb.medianSeconds} s ${r.duckdb.medianMaxRssMB} MB`);
+    const label: Record<Contender, string> = { json: '--json', xlsx: '--out', xlsxInput: 'xlsx input', duckdb: 'DuckDB rules' };
+    const parts = CONTENDERS.flatMap((c) => { const r = s.results[c]; return r ? [`${label[c]} ${r.medianSeconds} s ${r.medianMaxRssMB} MB`] : []; });
+    console.log(`${s.deals.toLocaleString('en-US')} deals (CSV ${s.csvMB} MB): ${parts.join('; ')}`);
   }
   console.log(`wrote ${args.out} (load average ${loadBefore.join(' ')} before, ${result.loadAverageAfter.join(' ')} after)`);
 }
