@@ -150,6 +150,13 @@ function readAttributesSlowly(attrs: string, out: TagAttributes): void {
   }
 }
 
+/**
+ * What reading one sheet's cells needs: the workbook's parts, and the Date made for each date serial.
+ * A sheet's dates are a few thousand days over a million cells, so each day's Date is made once and
+ * shared by its cells (nothing changes a cell's Date: the engine and the writers only read it).
+ */
+interface SheetReading { parts: WorkbookParts; dates: Map<number, Date | null> }
+
 /** Scans a sheet's XML chunks (UTF-8) into its used cells. */
 export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookParts): Promise<ScannedSheet> {
   const rows: ScannedRow[] = [];
@@ -157,6 +164,20 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
   const counts = new Float64Array(MAX_COLS);
   const farCounts = new Map<number, number>();
   let current: ScannedRow | null = null;
+  // The current row's cells are gathered here and copied out at their exact size when the row ends:
+  // a pushed-to array keeps room for about twice its cells, a million rows of it most of the sheet's memory.
+  const rowKeys: number[] = [];
+  const rowValues: Cell[] = [];
+  let rowCells = 0;
+  const closeRow = (): void => {
+    if (current !== null && rowCells > 0) { current.keys = rowKeys.slice(0, rowCells); current.values = rowValues.slice(0, rowCells); }
+    rowCells = 0;
+  };
+  const startRow = (row: ScannedRow): void => {
+    closeRow();
+    current = row;
+    rows.push(row);
+  };
   let nextRow = 0;
   let nextCol = 0;
   let tail = '';
@@ -164,19 +185,20 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
   let after = '';
   const decoder = new TextDecoder('utf-8');
   const attrs: TagAttributes = { r: undefined, t: undefined, s: undefined, hidden: undefined };
+  const reading: SheetReading = { parts, dates: new Map() };
 
   const addCell = (ref: string | undefined, style: number, value: Cell): void => {
     const at = ref !== undefined ? parseRef(ref) : null;
     const col = at ? at[1] : nextCol;
     nextCol = col + 1;
     if (current === null || (at !== null && at[0] !== current.index)) {
-      current = { index: at ? at[0] : nextRow, hidden: false, keys: [], values: [] };
-      nextRow = current.index + 1;
-      rows.push(current);
+      startRow({ index: at ? at[0] : nextRow, hidden: false, keys: [], values: [] });
+      nextRow = current!.index + 1;
     }
     if (value === '' || value === null) return;
-    current.keys.push(col * 65_536 + Math.min(style, 65_535));
-    current.values.push(value);
+    rowKeys[rowCells] = col * 65_536 + Math.min(style, 65_535);
+    rowValues[rowCells] = value;
+    rowCells++;
     if (col < MAX_COLS) counts[col]! += 1; else farCounts.set(col, (farCounts.get(col) ?? 0) + 1);
   };
 
@@ -217,8 +239,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
         let index = nextRow;
         if (attrs.r !== undefined) { const r = Number(attrs.r); if (Number.isInteger(r) && r >= 1 && r <= MAX_ROWS) index = r - 1; }
         const hidden = attrs.hidden === '1' || attrs.hidden === 'true';
-        current = { index, hidden, keys: [], values: [] };
-        rows.push(current);
+        startRow({ index, hidden, keys: [], values: [] });
         nextRow = index + 1;
         nextCol = 0;
         done = p;
@@ -227,11 +248,11 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
       const type = attrs.t ?? 'n';
       const style = attrs.s !== undefined ? Number(attrs.s) || 0 : 0;
       const ref = attrs.r;
-      if (selfClosing) { addCell(ref, style, cellValue(type, style, '', parts)); done = p; continue; }
+      if (selfClosing) { addCell(ref, style, cellValue(type, style, '', reading)); done = p; continue; }
       // The common cell, <c ...><v>raw</v></c>, is read in place; any other by the regular expressions.
       const vEnd = text.charCodeAt(gt + 1) === 60 && text.charCodeAt(gt + 2) === 118 && text.charCodeAt(gt + 3) === GT ? text.indexOf('<', gt + 4) : -1;
       if (vEnd !== -1 && text.startsWith('</v></c>', vEnd)) {
-        addCell(ref, style, rawValue(type, style, text.slice(gt + 4, vEnd), parts));
+        addCell(ref, style, rawValue(type, style, text.slice(gt + 4, vEnd), reading));
         p = vEnd + 8;
         done = p;
         continue;
@@ -241,7 +262,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
         if (final) throw new Error('unclosed cell');
         return lt; // the cell continues in the next chunk
       }
-      addCell(ref, style, cellValue(type, style, text.slice(gt + 1, end[0]), parts));
+      addCell(ref, style, cellValue(type, style, text.slice(gt + 1, end[0]), reading));
       p = end[1];
       done = p;
     }
@@ -267,6 +288,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
     tail = text.slice(scan(text, 0, false));
   }
   if (tail !== '' && inData) scan(tail, 0, true); // a sheet cut short: keep what it holds
+  closeRow();
   // mergeCells come after sheetData.
   for (let next = await it.next(); !next.done; next = await it.next()) after += decoder.decode(next.value, { stream: true });
   const merges: [number, number, number, number][] = [];
@@ -282,7 +304,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
 }
 
 /** The engine value of one cell from its type, style and inner XML. */
-function cellValue(type: string, style: number, inner: string, parts: WorkbookParts): Cell {
+function cellValue(type: string, style: number, inner: string, reading: SheetReading): Cell {
   const v = inner === '' ? null : V.exec(inner);
   const raw = v ? v[1]! : null;
   if (type === 'inlineStr') {
@@ -293,11 +315,12 @@ function cellValue(type: string, style: number, inner: string, parts: WorkbookPa
     // A formula whose result the file does not hold (written by a tool, never opened in Excel).
     return inner !== '' && F.test(inner) ? NOT_CALCULATED : '';
   }
-  return rawValue(type, style, raw, parts);
+  return rawValue(type, style, raw, reading);
 }
 
 /** The engine value of a cell whose <v> holds `raw` (inline strings aside). */
-function rawValue(type: string, style: number, raw: string, parts: WorkbookParts): Cell {
+function rawValue(type: string, style: number, raw: string, reading: SheetReading): Cell {
+  const { parts } = reading;
   if (raw === '') return '';
   switch (type) {
     case 's': return parts.sharedStrings[Number(raw)] ?? '';
@@ -308,7 +331,10 @@ function rawValue(type: string, style: number, raw: string, parts: WorkbookParts
     default: {
       const n = Number(raw);
       if (!Number.isFinite(n)) return cellString(raw);
-      return parts.styleIsDate[style] === true ? serialDate(n, parts.dateSystem) ?? n : n;
+      if (parts.styleIsDate[style] !== true) return n;
+      let date = reading.dates.get(n);
+      if (date === undefined) { date = serialDate(n, parts.dateSystem); reading.dates.set(n, date); }
+      return date ?? n;
     }
   }
 }
