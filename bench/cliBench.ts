@@ -63,22 +63,22 @@ export function parseCliBenchArgs(argv: readonly string[]): CliBenchArgs {
   return args;
 }
 
-/** One timed process: wall seconds (this process's clock) and the child's peak RSS. */
-export interface TimedRun { seconds: number; maxRssMB: number }
+/** One timed process: wall seconds (this process's clock), the child's peak RSS and its CPU seconds (user + system: less bent by other work on the machine than wall time). */
+export interface TimedRun { seconds: number; maxRssMB: number; cpuSeconds: number }
 
 /** Runs `node args` under /usr/bin/time; rejects with the tail of its stderr when it fails. */
 export function timeNode(args: readonly string[]): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', 'PA_TIME %e %M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', 'PA_TIME %e %M %U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { err += chunk; });
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      const m = /PA_TIME [\d.]+ (\d+)/.exec(err);
+      const m = /PA_TIME [\d.]+ (\d+) ([\d.]+) ([\d.]+)/.exec(err);
       if (code !== 0 || !m) { reject(new Error(`node ${args.join(' ')} failed (exit ${code}): ${err.trim().split('\n').slice(-4).join(' | ')}`)); return; }
-      resolve({ seconds, maxRssMB: Math.round(Number(m[1]) / 1024) });
+      resolve({ seconds, maxRssMB: Math.round(Number(m[1]) / 1024), cpuSeconds: Math.round((Number(m[2]) + Number(m[3])) * 100) / 100 });
     });
   });
 }
@@ -131,7 +131,7 @@ export interface CliSizeResult {
   xlsxMB: number;
   runs: number;
   /** Per contender: the median wall seconds, the median peak RSS (MB) and every run. */
-  results: Partial<Record<Contender, { medianSeconds: number; medianMaxRssMB: number; runs: TimedRun[] }>>;
+  results: Partial<Record<Contender, { medianSeconds: number; medianMaxRssMB: number; medianCpuSeconds: number; runs: TimedRun[] }>>;
   jsonMB: number;
   workbookMB: number;
 }
@@ -164,14 +164,15 @@ export async function benchSize(size: number, args: CliBenchArgs, log: (line: st
       for (const c of timed) {
         const run = await timeNode(commands[c]);
         runs[c]!.push(run);
-        log(`  ${size.toLocaleString('en-US')} deals, run ${r + 1}: ${c} ${run.seconds.toFixed(2)} s, ${run.maxRssMB} MB`);
+        log(`  ${size.toLocaleString('en-US')} deals, run ${r + 1}: ${c} ${run.seconds.toFixed(2)} s (${run.cpuSeconds.toFixed(1)} s CPU), ${run.maxRssMB} MB, load ${os.loadavg()[0]!.toFixed(1)}`);
       }
     }
     const mb = (file: string): number => (existsSync(file) ? Math.round(statSync(file).size / 1e5) / 10 : 0);
     const results = Object.fromEntries(timed.map((c) => [c, {
       medianSeconds: Math.round(median(runs[c]!.map((x) => x.seconds)) * 100) / 100,
       medianMaxRssMB: Math.round(median(runs[c]!.map((x) => x.maxRssMB))),
-      runs: runs[c]!.map((x) => ({ seconds: Math.round(x.seconds * 100) / 100, maxRssMB: x.maxRssMB })),
+      medianCpuSeconds: Math.round(median(runs[c]!.map((x) => x.cpuSeconds)) * 100) / 100,
+      runs: runs[c]!.map((x) => ({ seconds: Math.round(x.seconds * 100) / 100, maxRssMB: x.maxRssMB, cpuSeconds: x.cpuSeconds })),
     }])) as CliSizeResult['results'];
     return { deals: size, csvMB: mb(files.csv), xlsxMB: mb(files.xlsx), runs: args.runs, results, jsonMB: mb(files.json), workbookMB: mb(files.out) };
   } finally {
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
   writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
   for (const s of sizes) {
     const label: Record<Contender, string> = { json: '--json', xlsx: '--out', xlsxInput: 'xlsx input', duckdb: 'DuckDB rules' };
-    const parts = CONTENDERS.flatMap((c) => { const r = s.results[c]; return r ? [`${label[c]} ${r.medianSeconds} s ${r.medianMaxRssMB} MB`] : []; });
+    const parts = CONTENDERS.flatMap((c) => { const r = s.results[c]; return r ? [`${label[c]} ${r.medianSeconds} s (${r.medianCpuSeconds} s CPU) ${r.medianMaxRssMB} MB`] : []; });
     console.log(`${s.deals.toLocaleString('en-US')} deals (CSV ${s.csvMB} MB): ${parts.join('; ')}`);
   }
   console.log(`wrote ${args.out} (load average ${loadBefore.join(' ')} before, ${result.loadAverageAfter.join(' ')} after)`);
