@@ -38,3 +38,9 @@ test('bench:cli refuses a bad size with its usage', () => {
   expect(() => parseCliBenchArgs(['--sizes', '2k'])).toThrow(/--sizes needs a whole number above 0; got "2k"\. usage: npm run bench:cli/);
   expect(parseCliBenchArgs(['--sizes', '2000', '--runs', '1']).sizes).toEqual([2000]);
 });
+
+test('bench:cli --only times just the contenders named, and refuses a name it does not know', () => {
+  expect(parseCliBenchArgs(['--only', 'json,xlsxInput']).only).toEqual(['json', 'xlsxInput']);
+  expect(parseCliBenchArgs([]).only).toBeUndefined();
+  expect(() => parseCliBenchArgs(['--only', 'json,csv'])).toThrow(/--only takes json, xlsx, xlsxInput, duckdb; got "csv"\. usage: npm run bench:cli/);
+});

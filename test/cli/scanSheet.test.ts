@@ -36,8 +36,10 @@ const letters = (col: number): string => (col < 26 ? String.fromCharCode(65 + co
 const cellXml = (prefix: string, row: number) => fc.record({
   col: fc.nat({ max: 40 }),
   withRef: fc.boolean(),
-  kind: fc.constantFrom('s', 'n', 'date', 'str', 'inline', 'b', 'e', 'd', 'formula', 'formulaNoValue', 'empty', 'selfClosing', 'richInline', 'vEmpty'),
-  style: fc.constantFrom(undefined, '0', '1', '2', '3', 'x'),
+  kind: fc.constantFrom('s', 'n', 'date', 'str', 'inline', 'b', 'e', 'd', 'formula', 'formulaNoValue', 'empty', 'selfClosing', 'richInline', 'vEmpty', 'oddNumber', 'oddIndex'),
+  style: fc.constantFrom(undefined, '0', '1', '2', '3', 'x', '01', '-1', ' 1', ''),
+  oddRef: fc.constantFrom(null, 'a1', 'AAAA1', 'A01', 'A1.0', 'A 1', 'A', '1', 'XFE1', 'A1048577'),
+  odd: fc.constantFrom('007', '-0', '+5', ' 5', '1e3', '0x10', '-12', '1234567890123456', '45292', '2.5', 'NaN'),
   quote: fc.constantFrom('"', "'"),
   extra: fc.constantFrom('', ' x14ac:foo="1"', ' cm="1"', '  '),
   order: fc.boolean(),
@@ -45,14 +47,14 @@ const cellXml = (prefix: string, row: number) => fc.record({
   s: fc.nat({ max: 6 }),
 }).map((c) => {
   const q = c.quote;
-  const ref = c.withRef ? ` r=${q}${letters(c.col)}${row}${q}` : '';
-  const type = { s: 's', str: 'str', inline: 'inlineStr', richInline: 'inlineStr', b: 'b', e: 'e', d: 'd' }[c.kind as string];
+  const ref = c.withRef ? ` r=${q}${c.oddRef !== null && c.s === 0 ? c.oddRef : `${letters(c.col)}${row}`}${q}` : '';
+  const type = { s: 's', oddIndex: 's', str: 'str', inline: 'inlineStr', richInline: 'inlineStr', b: 'b', e: 'e', d: 'd' }[c.kind as string];
   const t = type !== undefined ? ` t=${q}${type}${q}` : '';
   const s = c.style !== undefined ? ` s=${q}${c.style}${q}` : '';
   const attrs = c.order ? `${ref}${c.extra}${t}${s}` : `${s}${t}${c.extra}${ref}`;
   const v = (raw: string): string => `<${prefix}v>${raw}</${prefix}v>`;
   const inner = {
-    s: v(String(c.s)), n: v(String(c.n)), date: v(String(Math.abs(c.n))), str: v('a &amp; b_x000A_'), inline: `<${prefix}is><${prefix}t>In &lt;line&gt;</${prefix}t></${prefix}is>`,
+    s: v(String(c.s)), n: v(String(c.n)), oddNumber: v(c.odd), oddIndex: v(c.odd.length < 4 ? c.odd : '1'), date: v(String(Math.abs(c.n))), str: v('a &amp; b_x000A_'), inline: `<${prefix}is><${prefix}t>In &lt;line&gt;</${prefix}t></${prefix}is>`,
     richInline: `<${prefix}is><${prefix}r><${prefix}t>Ri</${prefix}t></${prefix}r><${prefix}r><${prefix}t xml:space="preserve">ch é</${prefix}t></${prefix}r></${prefix}is>`,
     b: v(c.n > 0 ? '1' : '0'), e: v('#N/A'), d: v('2024-03-01T10:00:00'), formula: `<${prefix}f>SUM(A1:A2)</${prefix}f>${v(String(c.n))}`,
     formulaNoValue: `<${prefix}f>NOW()</${prefix}f>`, empty: '', selfClosing: '', vEmpty: v(''),

@@ -110,7 +110,45 @@ function findCellEnd(text: string, from: number): [number, number] | null {
 }
 
 /** The attributes a sheet's row and cell tags carry that the scanner reads. */
-interface TagAttributes { r: string | undefined; t: string | undefined; s: string | undefined; hidden: string | undefined }
+interface TagAttributes {
+  r: string | undefined; t: string | undefined; s: string | undefined; hidden: string | undefined;
+  /** Where r's and s's values sit in the scanned text when read by hand (-1 when absent or read as strings above): read in place, not cut out. */
+  rFrom: number; rTo: number; sFrom: number; sTo: number;
+}
+
+/** The number a run of ASCII digits (up to 15, an optional leading minus) spells, or NaN for any other text: exactly Number() for those. */
+function integerAt(text: string, from: number, to: number): number {
+  const negative = text.charCodeAt(from) === 45;
+  let i = negative ? from + 1 : from;
+  if (i >= to || to - i > 15) return NaN;
+  let n = 0;
+  for (; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return negative ? -n : n;
+}
+
+/** Number(text.slice(from, to)), without the slice when it is a plain integer. */
+const numberAt = (text: string, from: number, to: number): number => {
+  const n = integerAt(text, from, to);
+  return n === n ? n : Number(text.slice(from, to));
+};
+
+/** parseRef of text[from, to), packed as row * 16384 + column (0-based); -1 when it is not a reference. */
+function packedRefAt(text: string, from: number, to: number): number {
+  let col = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const code = text.charCodeAt(i) | 0x20; // lower case
+    if (code < 97 || code > 122) break;
+    col = col * 26 + (code - 96);
+  }
+  const row = numberAt(text, i, to);
+  if (i === from || i - from > 3 || !Number.isInteger(row) || row < 1 || row > MAX_ROWS || col > MAX_COLS) return -1;
+  return (row - 1) * MAX_COLS + (col - 1);
+}
 
 /**
  * Reads the attributes of a tag (text[from, to)) into `out`, each name's last value winning, as the
@@ -118,6 +156,7 @@ interface TagAttributes { r: string | undefined; t: string | undefined; s: strin
  */
 function readAttributes(text: string, from: number, to: number, out: TagAttributes): void {
   out.r = undefined; out.t = undefined; out.s = undefined; out.hidden = undefined;
+  out.rFrom = -1; out.sFrom = -1;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -132,17 +171,18 @@ function readAttributes(text: string, from: number, to: number, out: TagAttribut
       valueEnd = text.indexOf(quote === DQUOTE ? '"' : "'", i + 2);
     }
     if (valueEnd === -1 || valueEnd >= to) { readAttributesSlowly(text.slice(from, to), out); return; }
-    const value = text.slice(i + 2, valueEnd);
     if (nameEnd - nameStart === 1) {
       const n = text.charCodeAt(nameStart);
-      if (n === 114) out.r = value; else if (n === 116) out.t = value; else if (n === 115) out.s = value;
-    } else if (nameEnd - nameStart === 6 && text.startsWith('hidden', nameStart)) out.hidden = value;
+      if (n === 114) { out.rFrom = i + 2; out.rTo = valueEnd; } else if (n === 116) out.t = text.slice(i + 2, valueEnd);
+      else if (n === 115) { out.sFrom = i + 2; out.sTo = valueEnd; }
+    } else if (nameEnd - nameStart === 6 && text.startsWith('hidden', nameStart)) out.hidden = text.slice(i + 2, valueEnd);
     i = valueEnd + 1;
   }
 }
 
 function readAttributesSlowly(attrs: string, out: TagAttributes): void {
   out.r = undefined; out.t = undefined; out.s = undefined; out.hidden = undefined;
+  out.rFrom = -1; out.sFrom = -1;
   ATTR.lastIndex = 0;
   for (let m = ATTR.exec(attrs); m !== null; m = ATTR.exec(attrs)) {
     const value = m[2] ?? m[3] ?? '';
@@ -184,15 +224,16 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
   let inData = false;
   let after = '';
   const decoder = new TextDecoder('utf-8');
-  const attrs: TagAttributes = { r: undefined, t: undefined, s: undefined, hidden: undefined };
+  const attrs: TagAttributes = { r: undefined, t: undefined, s: undefined, hidden: undefined, rFrom: -1, rTo: -1, sFrom: -1, sTo: -1 };
   const reading: SheetReading = { parts, dates: new Map() };
 
-  const addCell = (ref: string | undefined, style: number, value: Cell): void => {
-    const at = ref !== undefined ? parseRef(ref) : null;
-    const col = at ? at[1] : nextCol;
+  /** `ref`: the cell's reference packed as packedRefAt packs it, -1 when it has none or an unreadable one. */
+  const addCell = (ref: number, style: number, value: Cell): void => {
+    const refRow = ref >= 0 ? Math.floor(ref / MAX_COLS) : -1;
+    const col = ref >= 0 ? ref % MAX_COLS : nextCol;
     nextCol = col + 1;
-    if (current === null || (at !== null && at[0] !== current.index)) {
-      startRow({ index: at ? at[0] : nextRow, hidden: false, keys: [], values: [] });
+    if (current === null || (refRow !== -1 && refRow !== current.index)) {
+      startRow({ index: refRow !== -1 ? refRow : nextRow, hidden: false, keys: [], values: [] });
       nextRow = current!.index + 1;
     }
     if (value === '' || value === null) return;
@@ -237,7 +278,8 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
       p = gt + 1;
       if (isRow) {
         let index = nextRow;
-        if (attrs.r !== undefined) { const r = Number(attrs.r); if (Number.isInteger(r) && r >= 1 && r <= MAX_ROWS) index = r - 1; }
+        const r = attrs.rFrom >= 0 ? numberAt(text, attrs.rFrom, attrs.rTo) : attrs.r !== undefined ? Number(attrs.r) : NaN;
+        if (Number.isInteger(r) && r >= 1 && r <= MAX_ROWS) index = r - 1;
         const hidden = attrs.hidden === '1' || attrs.hidden === 'true';
         startRow({ index, hidden, keys: [], values: [] });
         nextRow = index + 1;
@@ -246,13 +288,16 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, parts: WorkbookPa
         continue;
       }
       const type = attrs.t ?? 'n';
-      const style = attrs.s !== undefined ? Number(attrs.s) || 0 : 0;
-      const ref = attrs.r;
+      const style = attrs.sFrom >= 0 ? numberAt(text, attrs.sFrom, attrs.sTo) || 0 : attrs.s !== undefined ? Number(attrs.s) || 0 : 0;
+      const ref = attrs.rFrom >= 0 ? packedRefAt(text, attrs.rFrom, attrs.rTo) : attrs.r !== undefined ? packedRefAt(attrs.r, 0, attrs.r.length) : -1;
       if (selfClosing) { addCell(ref, style, cellValue(type, style, '', reading)); done = p; continue; }
       // The common cell, <c ...><v>raw</v></c>, is read in place; any other by the regular expressions.
       const vEnd = text.charCodeAt(gt + 1) === 60 && text.charCodeAt(gt + 2) === 118 && text.charCodeAt(gt + 3) === GT ? text.indexOf('<', gt + 4) : -1;
       if (vEnd !== -1 && text.startsWith('</v></c>', vEnd)) {
-        addCell(ref, style, rawValue(type, style, text.slice(gt + 4, vEnd), reading));
+        // A shared string's index or a whole number is read where it stands; anything else is cut out for rawValue.
+        const whole = (type === 's' || type === 'n') && vEnd > gt + 4 ? integerAt(text, gt + 4, vEnd) : NaN;
+        addCell(ref, style, whole !== whole ? rawValue(type, style, text.slice(gt + 4, vEnd), reading)
+          : type === 's' ? parts.sharedStrings[whole] ?? '' : numberValue(whole, style, reading));
         p = vEnd + 8;
         done = p;
         continue;
@@ -331,10 +376,16 @@ function rawValue(type: string, style: number, raw: string, reading: SheetReadin
     default: {
       const n = Number(raw);
       if (!Number.isFinite(n)) return cellString(raw);
-      if (parts.styleIsDate[style] !== true) return n;
-      let date = reading.dates.get(n);
-      if (date === undefined) { date = serialDate(n, parts.dateSystem); reading.dates.set(n, date); }
-      return date ?? n;
+      return numberValue(n, style, reading);
     }
   }
+}
+
+/** A number cell's value: the number, or for a date-formatted style its Date (one per serial per sheet). */
+function numberValue(n: number, style: number, reading: SheetReading): Cell {
+  const { parts } = reading;
+  if (parts.styleIsDate[style] !== true) return n;
+  let date = reading.dates.get(n);
+  if (date === undefined) { date = serialDate(n, parts.dateSystem); reading.dates.set(n, date); }
+  return date ?? n;
 }
