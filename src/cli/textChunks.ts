@@ -31,7 +31,10 @@ export interface TextSink {
 export interface StreamedText extends Omit<DecodedText, 'text'> {
   /** Some chunk held a control character (see hasControlChars). */
   controlChars: boolean;
-  /** Some chunk held U+FFFD (an undecodable byte, or the character itself). */
+  /**
+   * The text holds U+FFFD: looked for in the code pages' text; for UTF-8 it is set with invalidBytes
+   * (each bad byte decodes to it), which is all a reader of invalid bytes needs to know.
+   */
   replacementChars: boolean;
 }
 
@@ -93,7 +96,7 @@ export function streamText(file: string, sink: TextSink,
       const emit = (text: string): boolean => {
         if (text === '') return true;
         if (!seen.controlChars && hasControlChars(text)) seen.controlChars = true;
-        if (!seen.replacementChars && text.includes('\uFFFD')) seen.replacementChars = true;
+        if (choice.kind === 'iconv' && !seen.replacementChars && text.includes('\uFFFD')) seen.replacementChars = true;
         return sink.write(text);
       };
       sink.start(sameText);
@@ -103,7 +106,7 @@ export function streamText(file: string, sink: TextSink,
       if (pass !== 'done') { choice = pass; sameText = false; continue; } // not UTF-8 after all: read again with the code page found
       if (!sink.end()) continue;
       return choice.kind === 'utf8'
-        ? { encoding: 'UTF-8', basis: choice.basis, invalidBytes: choice.invalid, ...seen }
+        ? { encoding: 'UTF-8', basis: choice.basis, invalidBytes: choice.invalid, controlChars: seen.controlChars, replacementChars: choice.invalid }
         : { encoding: choice.display, basis: choice.basis, invalidBytes: seen.replacementChars, ...seen };
     }
   } finally {
