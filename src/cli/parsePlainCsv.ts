@@ -36,27 +36,40 @@ export class PlainCsvParser {
   }
 
   write(text: string): boolean {
-    return this.read(this.rest === '' ? text : this.rest + text, false);
+    // The record cut by the last boundary is finished on a small joined string, the rest of the chunk read
+    // where it is: joining whole chunks would copy each one into the heap, for the collector to walk again.
+    let from = 0;
+    while (this.rest !== '') {
+      if (this.declined) return false;
+      const lf = text.indexOf('\n', Math.min(text.length, from + this.rest.length)); // at least doubles the join each time
+      const to = lf === -1 ? text.length : lf + 1;
+      const joined = this.rest + text.slice(from, to);
+      from = to;
+      if (!this.read(joined, 0, false)) return false;
+      if (from === text.length) return true;
+    }
+    return this.read(text, from, false);
   }
 
   end(): boolean {
-    return this.read(this.rest, true);
+    return this.read(this.rest, 0, true);
   }
 
-  private read(text: string, final: boolean): boolean {
+  /** Reads the records of `text` from `from` (a record start); an unfinished last one waits for the next chunk. */
+  private read(text: string, from: number, final: boolean): boolean {
     if (this.declined) return false;
     this.rest = '';
     if (this.crlf === null) {
-      const found = recordDelimiter(text, final);
+      const found = recordDelimiter(text, from, final);
       if (found === 'decline') return this.decline();
-      if (found === 'wait') return this.wait(text, 0);
+      if (found === 'wait') return this.wait(text, from);
       this.crlf = found === 'crlf';
     }
     const { sep, crlf, rows } = this;
     const n = text.length;
-    let start = 0; // where the record being read starts
+    let start = from; // where the record being read starts
     let row: string[] = [];
-    let i = 0;
+    let i = from;
     while (i < n) {
       // One field starts at i.
       let c = text.charCodeAt(i);
@@ -141,10 +154,10 @@ export class PlainCsvParser {
  * csv-parse takes the record delimiter from the first line end outside quotes; only LF and CRLF are
  * handled here. 'wait' when the text so far has none (or ends on a CR).
  */
-function recordDelimiter(text: string, final: boolean): 'lf' | 'crlf' | 'decline' | 'wait' {
+function recordDelimiter(text: string, from: number, final: boolean): 'lf' | 'crlf' | 'decline' | 'wait' {
   let inQuotes = false;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) inQuotes = !inQuotes;
     else if (!inQuotes && c === LF) return 'lf';
