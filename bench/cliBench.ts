@@ -9,7 +9,7 @@
  *   - DuckDB: read_csv into a typed table, then the script `sql --dialect duckdb --detect deals.csv` prints.
  * Medians go to bench/cli-results.json.
  *
- * Usage: npm run bench:cli -- [--sizes 1000000] [--runs 3] [--out bench/cli-results.json] [--seed N] [--only xlsx,json]
+ * Usage: npm run bench:cli -- [--sizes 1000000] [--runs 3] [--out bench/cli-results.json] [--seed N] [--only json,xlsxInput]
  *        (the smoke: --sizes 2000 --runs 1 --out out/cli-smoke.json)
  */
 import { spawn } from 'node:child_process';
@@ -31,7 +31,7 @@ export interface CliBenchArgs {
   sizes: number[]; runs: number; out: string; seed: number; cli: string;
   /** Keep the generated inputs in this folder (reused when present: for profiling), instead of a temporary one. */
   dir?: string;
-  /** Time only these contenders (all four when absent); the .xlsx input is written only when its run is timed. */
+  /** Time only these contenders (all four when absent). */
   only?: Contender[];
 }
 
@@ -53,9 +53,9 @@ export function parseCliBenchArgs(argv: readonly string[]): CliBenchArgs {
     else if (flag === '--cli' && value !== undefined) args.cli = value;
     else if (flag === '--dir' && value !== undefined) args.dir = value;
     else if (flag === '--only') {
-      const names = (value ?? '').split(',').map((x) => x.trim());
-      const unknown = names.filter((n) => !(CONTENDERS as readonly string[]).includes(n));
-      if (unknown.length > 0 || names.length === 0) throw new Error(`--only takes ${CONTENDERS.join(', ')} (comma-separated); got "${value ?? ''}". ${USAGE}`);
+      const names = (value ?? '').split(',').map((s) => s.trim());
+      const unknown = names.find((n) => !(CONTENDERS as readonly string[]).includes(n));
+      if (unknown !== undefined) throw new Error(`--only takes ${CONTENDERS.join(', ')}; got "${unknown}". ${USAGE}`);
       args.only = names as Contender[];
     }
     else throw new Error(`unknown option "${flag}". ${USAGE}`);
@@ -63,22 +63,22 @@ export function parseCliBenchArgs(argv: readonly string[]): CliBenchArgs {
   return args;
 }
 
-/** One timed process: wall seconds (this process's clock) and the child's peak RSS. */
-export interface TimedRun { seconds: number; maxRssMB: number }
+/** One timed process: wall seconds (this process's clock), the child's peak RSS and its CPU seconds (user + system: less bent by other work on the machine than wall time). */
+export interface TimedRun { seconds: number; maxRssMB: number; cpuSeconds: number }
 
 /** Runs `node args` under /usr/bin/time; rejects with the tail of its stderr when it fails. */
 export function timeNode(args: readonly string[]): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', 'PA_TIME %e %M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', 'PA_TIME %e %M %U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { err += chunk; });
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      const m = /PA_TIME [\d.]+ (\d+)/.exec(err);
+      const m = /PA_TIME [\d.]+ (\d+) ([\d.]+) ([\d.]+)/.exec(err);
       if (code !== 0 || !m) { reject(new Error(`node ${args.join(' ')} failed (exit ${code}): ${err.trim().split('\n').slice(-4).join(' | ')}`)); return; }
-      resolve({ seconds, maxRssMB: Math.round(Number(m[1]) / 1024) });
+      resolve({ seconds, maxRssMB: Math.round(Number(m[1]) / 1024), cpuSeconds: Math.round((Number(m[2]) + Number(m[3])) * 100) / 100 });
     });
   });
 }
@@ -131,11 +131,11 @@ export interface CliSizeResult {
   xlsxMB: number;
   runs: number;
   /** Per contender: the median wall seconds, the median peak RSS (MB) and every run. */
-  results: Partial<Record<Contender, { medianSeconds: number; medianMaxRssMB: number; runs: TimedRun[] }>>;
-  /** Sizes of the JSON summary and the workbook written (0 when that run was not timed). */
+  results: Partial<Record<Contender, { medianSeconds: number; medianMaxRssMB: number; medianCpuSeconds: number; runs: TimedRun[] }>>;
   jsonMB: number;
   workbookMB: number;
 }
+
 
 /** Writes the inputs for one size and times every contender `runs` times, interleaved. */
 export async function benchSize(size: number, args: CliBenchArgs, log: (line: string) => void = () => undefined): Promise<CliSizeResult> {
@@ -144,35 +144,35 @@ export async function benchSize(size: number, args: CliBenchArgs, log: (line: st
   try {
     const files = { csv: path.join(dir, 'deals.csv'), xlsx: path.join(dir, 'deals.xlsx'), script: path.join(dir, 'rules.sql'),
       mapping: path.join(dir, 'mapping.json'), json: path.join(dir, 'out.json'), out: path.join(dir, 'out.xlsx'), json2: path.join(dir, 'out2.json') };
-    const contenders = args.only ?? CONTENDERS;
-    const needXlsx = contenders.includes('xlsxInput');
-    if (!existsSync(files.csv) || (needXlsx && !existsSync(files.xlsx))) {
+    if (!existsSync(files.xlsx)) {
       const { deals } = generateWorkbook({ deals: size, seed: args.seed });
       if (deals[0]!.join() !== DEAL_HEADERS.join()) throw new Error('unexpected header');
       writeCsv(files.csv, deals);
-      if (needXlsx) await writeDealsXlsx(files.xlsx, deals);
+      await writeDealsXlsx(files.xlsx, deals);
     }
     writeFileSync(files.mapping, JSON.stringify({ order: 'row_order' }));
     writeFileSync(files.script, (await sqlCommand({ dialect: 'duckdb', detect: files.csv, deals: 'deals', mapping: files.mapping }))[0]!);
-    const commands: Record<Contender, string[]> = {
+    const commands: Record<(typeof CONTENDERS)[number], string[]> = {
       json: [args.cli, 'report', files.csv, '--json', files.json, '--quiet'],
       xlsx: [args.cli, 'report', files.csv, '--out', files.out, '--quiet'],
       xlsxInput: [args.cli, 'report', files.xlsx, '--json', files.json2, '--quiet'],
       duckdb: [process.argv[1]!, '--duckdb-child', files.csv, files.script],
     };
-    const runs: Record<string, TimedRun[]> = Object.fromEntries(contenders.map((c) => [c, []]));
+    const timed = CONTENDERS.filter((c) => args.only === undefined || args.only.includes(c));
+    const runs: Record<string, TimedRun[]> = Object.fromEntries(timed.map((c) => [c, []]));
     for (let r = 0; r < args.runs; r++) {
-      for (const c of contenders) {
+      for (const c of timed) {
         const run = await timeNode(commands[c]);
         runs[c]!.push(run);
-        log(`  ${size.toLocaleString('en-US')} deals, run ${r + 1}: ${c} ${run.seconds.toFixed(2)} s, ${run.maxRssMB} MB`);
+        log(`  ${size.toLocaleString('en-US')} deals, run ${r + 1}: ${c} ${run.seconds.toFixed(2)} s (${run.cpuSeconds.toFixed(1)} s CPU), ${run.maxRssMB} MB, load ${os.loadavg()[0]!.toFixed(1)}`);
       }
     }
     const mb = (file: string): number => (existsSync(file) ? Math.round(statSync(file).size / 1e5) / 10 : 0);
-    const results = Object.fromEntries(contenders.map((c) => [c, {
+    const results = Object.fromEntries(timed.map((c) => [c, {
       medianSeconds: Math.round(median(runs[c]!.map((x) => x.seconds)) * 100) / 100,
       medianMaxRssMB: Math.round(median(runs[c]!.map((x) => x.maxRssMB))),
-      runs: runs[c]!.map((x) => ({ seconds: Math.round(x.seconds * 100) / 100, maxRssMB: x.maxRssMB })),
+      medianCpuSeconds: Math.round(median(runs[c]!.map((x) => x.cpuSeconds)) * 100) / 100,
+      runs: runs[c]!.map((x) => ({ seconds: Math.round(x.seconds * 100) / 100, maxRssMB: x.maxRssMB, cpuSeconds: x.cpuSeconds })),
     }])) as CliSizeResult['results'];
     return { deals: size, csvMB: mb(files.csv), xlsxMB: mb(files.xlsx), runs: args.runs, results, jsonMB: mb(files.json), workbookMB: mb(files.out) };
   } finally {
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
   for (const s of sizes) {
     const label: Record<Contender, string> = { json: '--json', xlsx: '--out', xlsxInput: 'xlsx input', duckdb: 'DuckDB rules' };
-    const parts = CONTENDERS.flatMap((c) => { const r = s.results[c]; return r ? [`${label[c]} ${r.medianSeconds} s ${r.medianMaxRssMB} MB`] : []; });
+    const parts = CONTENDERS.flatMap((c) => { const r = s.results[c]; return r ? [`${label[c]} ${r.medianSeconds} s (${r.medianCpuSeconds} s CPU) ${r.medianMaxRssMB} MB`] : []; });
     console.log(`${s.deals.toLocaleString('en-US')} deals (CSV ${s.csvMB} MB): ${parts.join('; ')}`);
   }
   console.log(`wrote ${args.out} (load average ${loadBefore.join(' ')} before, ${result.loadAverageAfter.join(' ')} after)`);

@@ -16,11 +16,12 @@ export interface CellNote {
 /**
  * Removes control characters from every text cell of `grid` (a reader's own fresh grid, changed in
  * place) and, when `invalidBytes` is set, notes the cells holding U+FFFD (bytes the decoder could
- * not read). `text`, when given, is the decoded file: one scan of it skips the walk for clean files.
+ * not read). `clean`: the reader saw no control character (nor, with invalid bytes, U+FFFD) in the
+ * text it decoded, so the walk is skipped.
  */
-export function cleanGrid(grid: Grid, invalidBytes: boolean, text?: string): CellNote[] {
+export function cleanGrid(grid: Grid, invalidBytes: boolean, clean = false): CellNote[] {
   const notes: CellNote[] = [];
-  if (text !== undefined && !hasControlChars(text) && !(invalidBytes && text.includes('\uFFFD'))) return notes;
+  if (clean) return notes;
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] as Cell[];
     for (let c = 0; c < row.length; c++) {

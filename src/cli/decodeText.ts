@@ -35,10 +35,10 @@ const WINDOWS_SIBLING: ReadonlyMap<string, string> = new Map([
   ['ISO-8859-13', 'windows-1257'], ['ISO-8859-4', 'windows-1257'],
 ]);
 
-const displayName = (name: string): string => name.replace(/^windows-/i, 'Windows-');
+export const displayName = (name: string): string => name.replace(/^windows-/i, 'Windows-');
 
 /** UTF-16 without a byte-order mark: most high (or low) bytes of the sample are zero, as in ASCII text. */
-function utf16WithoutBom(bytes: Buffer): 'utf16le' | 'utf16be' | null {
+export function utf16WithoutBom(bytes: Buffer): 'utf16le' | 'utf16be' | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
   let evenZeros = 0;
@@ -64,7 +64,7 @@ function utf16WithoutBom(bytes: Buffer): 'utf16le' | 'utf16be' | null {
 }
 
 /** Counts well-formed multi-byte UTF-8 sequences and bytes that fit no sequence. */
-function utf8Evidence(sample: Buffer): { good: number; bad: number } {
+export function utf8Evidence(sample: Buffer): { good: number; bad: number } {
   let good = 0;
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -82,7 +82,7 @@ function utf8Evidence(sample: Buffer): { good: number; bad: number } {
  * The evidence: the lines that hold non-ASCII bytes (up to SAMPLE bytes of them), wherever they are
  * in the file. An ASCII line says nothing about the encoding and only dilutes chardet's statistics.
  */
-function evidenceSample(bytes: Buffer): Buffer {
+export function evidenceSample(bytes: Buffer): Buffer {
   const parts: Buffer[] = [];
   let size = 0;
   let lineStart = 0;
@@ -105,7 +105,7 @@ function evidenceSample(bytes: Buffer): Buffer {
  * (twice the best Western one's confidence, or half again above it at 50 or more, or no Western
  * candidate at all).
  */
-function legacyEncoding(sample: Buffer): string {
+export function legacyEncoding(sample: Buffer): string {
   const matches = chardet.analyse(sample).filter((match) => !/^(UTF|ASCII)/i.test(match.name) && iconv.encodingExists(match.name));
   const western = matches.find((match) => WESTERN.has(match.name))?.confidence ?? 0;
   const best = matches[0];
@@ -113,6 +113,17 @@ function legacyEncoding(sample: Buffer): string {
     && (western === 0 || best.confidence >= western * 2 || (best.confidence >= 50 && best.confidence >= western * 1.5)) ? best.name : 'windows-1252';
   const windowsOnly = sample.some((b) => b >= 0x80 && b <= 0x9f);
   return other === 'ISO-8859-1' || (windowsOnly && WINDOWS_SIBLING.has(other)) ? WINDOWS_SIBLING.get(other) ?? other : other;
+}
+
+/**
+ * The encoding of a file's bytes that are not valid UTF-8: null when its non-ASCII text is mostly good
+ * UTF-8 (UTF-8 with a few damaged bytes: they are marked where they are, and every other "é" stays "é",
+ * never "Ã©"), else the legacy code page the evidence names (iconv-lite's name).
+ */
+export function encodingOfInvalidUtf8(bytes: Buffer): string | null {
+  const sample = evidenceSample(bytes);
+  const { good, bad } = utf8Evidence(sample);
+  return good > 0 && good >= bad ? null : legacyEncoding(sample);
 }
 
 /** Decodes the bytes of text file `file`; binary data is refused with `binaryMessage` (by default, as a CSV). */
@@ -130,12 +141,8 @@ export function decodeText(bytes: Buffer, file: string,
     throw new CliError(binaryMessage);
   }
   if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'UTF-8', basis: 'utf8', invalidBytes: false };
-  const sample = evidenceSample(bytes);
-  const { good, bad } = utf8Evidence(sample);
-  // A file whose non-ASCII text is mostly good UTF-8 is UTF-8 with a few damaged bytes: they are
-  // marked where they are, and every other "é" stays "é" (never "Ã©").
-  if (good > 0 && good >= bad) return { text: bytes.toString('utf8'), encoding: 'UTF-8', basis: 'utf8', invalidBytes: true };
-  const encoding = legacyEncoding(sample);
+  const encoding = encodingOfInvalidUtf8(bytes);
+  if (encoding === null) return { text: bytes.toString('utf8'), encoding: 'UTF-8', basis: 'utf8', invalidBytes: true };
   const text = iconv.decode(bytes, encoding);
   return { text, encoding: displayName(encoding), basis: 'guess', invalidBytes: text.includes('\uFFFD') };
 }

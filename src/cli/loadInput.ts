@@ -9,9 +9,9 @@ import type { AnalysisInput, MappingInput, TabData } from '../core';
 import { DEFAULT_SETTINGS, SIDE_TAB_NAMES, pickDataTab } from '../core';
 import { CliError } from './CliError';
 import { cleanGrid } from './cleanGrid';
-import type { DecodedText } from './decodeText';
 import { fileProblem } from './fileProblem';
 import { readCsv } from './readCsv';
+import type { CsvDecoding } from './readCsv';
 import type { TableReading } from './readingIssues';
 import { OTHER_FORMATS, looksLikeXlsx, readWorkbook } from './readWorkbook';
 import type { WorkbookTab } from './readWorkbook';
@@ -74,14 +74,16 @@ function isWorkbookFile(file: string): boolean {
   return looksLikeXlsx(head);
 }
 
-/** A CSV file read, decoded once and cleaned of control characters. */
+/** A CSV file read (decoded as it is parsed) and cleaned of control characters. */
 function readCsvTable(file: string): TableReading {
-  const seen: { decoded?: DecodedText; delimiter?: string } = {};
+  const seen: { decoded?: CsvDecoding; delimiter?: string } = {};
   const grid = readCsv(file, (decoded) => { seen.decoded = decoded; }, (delimiter) => { seen.delimiter = delimiter; });
   const delimiter = seen.delimiter !== undefined ? { delimiter: seen.delimiter } : {};
   if (!seen.decoded) return { source: file, grid, firstRow: 1, notes: [], ...delimiter };
-  const { text, ...decoded } = seen.decoded;
-  return { source: file, grid, firstRow: 1, decoded, notes: cleanGrid(grid, decoded.invalidBytes, text), ...delimiter };
+  const { controlChars, replacementChars, ...decoded } = seen.decoded;
+  // The chunks were looked at as they were decoded: a clean file's grid is not walked again.
+  const clean = !controlChars && !(decoded.invalidBytes && replacementChars);
+  return { source: file, grid, firstRow: 1, decoded, notes: cleanGrid(grid, decoded.invalidBytes, clean), ...delimiter };
 }
 
 /** A workbook tab, cleaned of control characters (an .xlsx string may hold them as _x001B_ escapes). */
