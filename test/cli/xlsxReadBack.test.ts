@@ -11,7 +11,8 @@ import ExcelJS from 'exceljs';
 import { analyze, buildReportTabs, FORMATS, MAX_CELL_TEXT } from '../../src/core';
 import type { Cell, FormatName, ReportBlock, ReportTab } from '../../src/core';
 import { loadInput } from '../../src/cli/loadInput';
-import { xlsxWriter } from '../../src/cli/xlsxWriter';
+// The header height rule is the writer's own (its wrapping is tested in xlsxLayout.test.ts); the oracle sets it the same way.
+import { headerRowHeight, xlsxWriter } from '../../src/cli/xlsxWriter';
 import { generateWorkbook } from '../../bench/generateWorkbook';
 import { tempDir } from './cliHarness';
 
@@ -245,7 +246,7 @@ async function cellByCell(reportTabs: readonly ReportTab[], file: string): Promi
         const values = b.values[i];
         if (!values) continue;
         const isHeader = i < b.headerRows, isTotal = i >= b.values.length - (b.totalRows ?? 0);
-        if (isHeader) heights.push(headerHeight(values, b.col, tab.columnWidths));
+        if (isHeader) heights.push(headerRowHeight(values, b.col, tab.columnWidths));
         values.forEach((v, j) => {
           const f = b.formats[j];
           const numberStyle = f && f !== 'general' && typeof v !== 'string' ? { numFmt: FORMATS[f] } : null;
@@ -264,17 +265,3 @@ async function cellByCell(reportTabs: readonly ReportTab[], file: string): Promi
   await workbook.commit();
 }
 
-/** A header row's height: 15 points a line for its longest label wrapped word by word at its column's width, plus 3. */
-function headerHeight(labels: readonly Cell[], col: number, widths: readonly number[]): number {
-  let lines = 1;
-  labels.forEach((label, j) => {
-    if (typeof label !== 'string' || label === '') return;
-    const width = Math.max(4, (widths[col + j] ?? 9) - 1);
-    let n = 1, used = 0;
-    for (const word of label.split(/\s+/)) {
-      if (used > 0 && used + 1 + word.length > width) { n++; used = word.length; } else used += (used > 0 ? 1 : 0) + word.length;
-    }
-    lines = Math.max(lines, n);
-  });
-  return lines * 15 + 3;
-}
