@@ -53,8 +53,20 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): HostBridge 
   let cache: { sheets: SheetData[]; date1904: boolean } | null = null;
   let watching: Promise<boolean> | null = null;
   const watch = (): Promise<boolean> => (watching ??= run(async (context) => {
-    context.workbook.worksheets.onChanged.add(async () => { cache = null; });
+    const drop = async (): Promise<void> => { cache = null; };
+    const worksheets = context.workbook.worksheets;
+    worksheets.onChanged.add(drop);
     await context.sync();
+    // A sheet added, deleted or renamed changes which tabs hold the deals, touches and partners, and
+    // fires no onChanged (WorksheetCollection.onAdded/onDeleted, ExcelApi 1.7; onNameChanged, 1.17).
+    // Where an event is missing, such a change shows after "Detect again".
+    const events = worksheets as unknown as Partial<Record<'onAdded' | 'onDeleted' | 'onNameChanged', { add(handler: () => Promise<void>): unknown }>>;
+    for (const event of ['onAdded', 'onDeleted', 'onNameChanged'] as const) {
+      try {
+        events[event]?.add(drop);
+        await context.sync();
+      } catch { /* an older Excel without the event */ }
+    }
     return true;
   }).catch(() => false));
 

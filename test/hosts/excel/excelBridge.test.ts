@@ -122,6 +122,24 @@ describe('the Excel task pane bridge', () => {
     expect(excel.syncs).toBeGreaterThan(synced);
   });
 
+  it('reads again when a sheet is added or renamed: a Touches tab added, or renamed into place, shows in the next preview', async () => {
+    // Touches for D-7, a Direct deal: with them Stark Industries influences it.
+    const touches = [['Deal ID', 'Partner', 'Activity', 'Date'], ['D-7', 'Stark Industries', 'Demo', 45371], ['D-7', 'Stark Industries', 'Meeting', 45380]];
+    const influenced = (p: { totals: { influencedRevenue: number } }) => p.totals.influencedRevenue;
+    const added = workbook();
+    const bridge = createExcelBridge({ run: added.run, settingsStore: memoryStore() });
+    const before = await bridge.preview(request('Deals'));
+    added.userAddsSheet('Touches', touches);
+    const after = await bridge.preview(request('Deals'));
+    expect(influenced(after)).toBeGreaterThan(influenced(before));
+
+    const renamed = new FakeExcel([{ name: 'Deals', grid: EXCEL_DEALS.map((r) => [...r]) }, { name: 'Activity log', grid: touches }]);
+    const second = createExcelBridge({ run: renamed.run, settingsStore: memoryStore() });
+    const unnamed = await second.preview(request('Deals'));
+    renamed.userRenamesSheet('Activity log', 'Touches');
+    expect(influenced(await second.preview(request('Deals')))).toBeGreaterThan(influenced(unnamed));
+  });
+
   it('recalculates the PARTNER formulas after saving settings, so a cell shows the new model\'s credit', async () => {
     const excel = new FakeExcel([{ name: 'Deals', grid: EXCEL_DEALS.map((r) => [...r]) }, { name: 'Report', grid: [['Globex credit']] }]);
     const store = memoryStore();

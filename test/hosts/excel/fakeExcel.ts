@@ -120,6 +120,8 @@ export class FakeExcel {
     ErrorCode: { invalidValue: '#VALUE!' },
   };
   readonly changeHandlers: ((event: unknown) => void)[] = [];
+  /** Handlers of worksheets.onAdded, onDeleted and onNameChanged (ExcelApi 1.7; renaming 1.17). */
+  readonly sheetEventHandlers: Record<'onAdded' | 'onDeleted' | 'onNameChanged', ((event: unknown) => void)[]> = { onAdded: [], onDeleted: [], onNameChanged: [] };
   private ops: Op[] = [];
   private pendingRequestBytes = 0;
   private pendingResponseBytes = 0;
@@ -168,6 +170,18 @@ export class FakeExcel {
     const sheet = this.sheet(sheetName)!;
     (sheet.grid[row] ??= [])[col] = value;
     for (const handler of this.changeHandlers) handler({ worksheetId: sheetName, address: `R${row + 1}C${col + 1}`, changeType: 'RangeEdited' });
+  }
+
+  /** A user adds a worksheet with these cells: onAdded fires (onChanged does not, as in Excel). */
+  userAddsSheet(name: string, grid: Grid): void {
+    this.addSheet(name, grid, {});
+    for (const handler of this.sheetEventHandlers.onAdded) handler({ worksheetId: name, type: 'WorksheetAdded' });
+  }
+
+  /** A user renames a worksheet: onNameChanged fires (onChanged does not, as in Excel). */
+  userRenamesSheet(from: string, to: string): void {
+    this.sheet(from)!.name = to;
+    for (const handler of this.sheetEventHandlers.onNameChanged) handler({ worksheetId: to, nameBefore: from, nameAfter: to, type: 'WorksheetNameChanged' });
   }
 
   /** Value of a cell as Excel shows it. */
@@ -263,6 +277,12 @@ export class FakeExcel {
           return { remove: () => { const i = fake.changeHandlers.indexOf(handler); if (i >= 0) fake.changeHandlers.splice(i, 1); } };
         },
       },
+      ...Object.fromEntries((['onAdded', 'onDeleted', 'onNameChanged'] as const).map((event) => [event, {
+        add: (handler: (e: unknown) => void) => {
+          fake.sheetEventHandlers[event].push(handler);
+          return { remove: () => { const list = fake.sheetEventHandlers[event]; const i = list.indexOf(handler); if (i >= 0) list.splice(i, 1); } };
+        },
+      }])),
     };
     return collection;
   }
