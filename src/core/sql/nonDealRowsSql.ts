@@ -89,7 +89,7 @@ export function nonDealCtes(d: SqlDialect, text: SqlText, columns: readonly RowC
   const idKey = columns.find((c) => c.id)?.key ?? '';
   // looksLikeId: a digit and no space, tab or no-break space.
   const idLike = (e: string): string => `(${e} <> '' AND ${d.matches(e, d.str('^[^ \\t\\x{00A0}]*[0-9][^ \\t\\x{00A0}]*$'))})`;
-  /** Column c's header key and whether it is the amount column, for a column number expression. */
+  /** The header key of column number `c` (an SQL expression). */
   const headerKeyOf = (c: string): string => (columns.length === 0 ? "''"
     : `CASE ${c} ${columns.map((col, i) => `WHEN ${i} THEN ${d.str(col.key)}`).join(' ')} ELSE '' END`);
   const amountCol = columns.findIndex((c) => c.amount);
