@@ -1,4 +1,5 @@
 /** Turns a Node file-system error into a CliError that says, in plain words, what is wrong and what to do. */
+import { openSync, readSync } from 'node:fs';
 import { CliError } from './CliError';
 
 const REASONS: Record<string, string> = {
@@ -18,4 +19,22 @@ export function fileProblem(what: string, file: string, error: unknown): CliErro
   const code = (error as { code?: string } | null)?.code ?? '';
   const reason = REASONS[code] ?? `cannot be used (${error instanceof Error ? error.message : String(error)})`;
   return new CliError(`${what} "${file}" ${reason}.`);
+}
+
+/** Opens `file` for reading; an fs error becomes fileProblem's one clear line. */
+export function openForReading(file: string): number {
+  try {
+    return openSync(file, 'r');
+  } catch (error) {
+    throw fileProblem('The file', file, error);
+  }
+}
+
+/** readSync on an open `file`; an fs error becomes fileProblem's one clear line. */
+export function readAt(fd: number, buffer: Buffer, offset: number, length: number, position: number, file: string): number {
+  try {
+    return readSync(fd, buffer, offset, length, position);
+  } catch (error) {
+    throw fileProblem('The file', file, error);
+  }
 }

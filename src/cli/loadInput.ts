@@ -3,13 +3,13 @@
  * or by detection) and the optional Touches, Partners, FX Rates and Attribution Overrides tables, from
  * flags or from same-named tabs of the deals workbook.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalysisInput, MappingInput, TabData } from '../core';
 import { DEFAULT_SETTINGS, SIDE_TAB_NAMES, pickDataTab } from '../core';
 import { CliError } from './CliError';
 import { cleanGrid } from './cleanGrid';
-import { fileProblem } from './fileProblem';
+import { openForReading, readAt } from './fileProblem';
 import { readCsv } from './readCsv';
 import type { CsvDecoding } from './readCsv';
 import type { TableReading } from './readingIssues';
@@ -58,16 +58,9 @@ function isWorkbookFile(file: string): boolean {
   if (['.xlsx', '.xlsm', '.xltx', '.xltm'].includes(ext)) return true;
   if (['.csv', '.tsv', '.txt'].includes(ext)) return false;
   const head = Buffer.alloc(4);
-  let fd: number;
+  const fd = openForReading(file);
   try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw fileProblem('The file', file, error);
-  }
-  try {
-    readSync(fd, head, 0, 4, 0);
-  } catch (error) {
-    throw fileProblem('The file', file, error);
+    readAt(fd, head, 0, 4, 0, file);
   } finally {
     closeSync(fd);
   }

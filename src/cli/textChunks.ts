@@ -8,13 +8,13 @@
  * that must change its method), so what the sink sees is always the whole text, in order.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { hasControlChars } from '../core';
 import { CliError } from './CliError';
 import type { DecodedText } from './decodeText';
 import { displayName, encodingOfInvalidUtf8, utf16WithoutBom } from './decodeText';
-import { fileProblem } from './fileProblem';
+import { fileProblem, openForReading, readAt } from './fileProblem';
 
 /** Bytes read at a time. The first chunk decides the encoding (decodeText looks at 4 KB for UTF-16, 8 KB for binary). */
 export const CHUNK_BYTES = 1 << 20;
@@ -56,14 +56,6 @@ export function utf8CutAt(bytes: Buffer, length: number): number {
   return length;
 }
 
-function readAt(fd: number, buffer: Buffer, offset: number, length: number, position: number, file: string): number {
-  try {
-    return readSync(fd, buffer, offset, length, position);
-  } catch (error) {
-    throw fileProblem('The file', file, error);
-  }
-}
-
 /** The encoding decided from the first bytes, as decodeText decides it; UTF-8 until a chunk proves otherwise. */
 function firstChoice(first: Buffer, binaryMessage: string): Choice {
   if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return { kind: 'utf8', skip: 3, basis: 'bom', invalid: false };
@@ -81,12 +73,7 @@ function firstChoice(first: Buffer, binaryMessage: string): Choice {
  */
 export function streamText(file: string, sink: TextSink,
   binaryMessage = `"${file}" is not a text (CSV) file. Give a .csv export or an .xlsx workbook.`): StreamedText {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw fileProblem('The file', file, error);
-  }
+  const fd = openForReading(file);
   try {
     const first = Buffer.allocUnsafe(CHUNK_BYTES);
     let choice = firstChoice(first.subarray(0, readAt(fd, first, 0, CHUNK_BYTES, 0, file)), binaryMessage);
