@@ -8,10 +8,13 @@ import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import { cellText } from '../values/cellText';
 import { isSpreadsheetError } from '../values/spreadsheetErrors';
 import { parseBoolean } from '../values/parseBoolean';
-import { parseDate, serialDay, dateHint } from '../values/parseDate';
+import { parseDate, serialDay, dateHint, isoDay } from '../values/parseDate';
 
 /** Shared by every deal without partners in a column; never mutated. */
 export const NO_PARTNERS: number[] = Object.freeze([]) as unknown as number[];
+
+/** Date texts remembered per column. */
+const MAX_DATE_TEXTS = 20_000;
 
 /** What converting cells needs to know about the table, decided once per file. */
 export interface DealCellSetup {
@@ -35,6 +38,8 @@ export interface DealCellSetup {
 export class DealCells {
   private readonly idsCache = new Map<string, number[]>();
   private readonly listIdsCache = new Map<string, number[]>();
+  /** Per date column, text -> the day it was read as (a file's dates repeat: a few thousand days in a million rows). */
+  private readonly daysByText: (Map<string, number> | undefined)[] = [];
 
   constructor(private readonly setup: DealCellSetup) {}
 
@@ -94,6 +99,12 @@ export class DealCells {
       const day = serialDay(cell, dateSystem);
       if (day !== null) return day;
     }
+    if (typeof cell === 'string') {
+      const iso = isoDay(cell); // most date text: "2024-03-01"
+      if (iso !== null) return iso;
+      const known = this.daysByText[c]?.get(cell);
+      if (known !== undefined) return known;
+    }
     if (isSpreadsheetError(cell)) {
       log.add('CELL_ERROR', row, this.headerAt(c), cellText(cell));
       return null;
@@ -103,7 +114,15 @@ export class DealCells {
       log.add('DATE_INVALID', row, this.headerAt(c), cellText(cell), { hint: dateHint(cell) });
       return null;
     }
+    if (typeof cell === 'string' && day !== null) this.rememberDay(c, cell, day);
     return day;
+  }
+
+  /** Keeps a date text's day for the column, up to MAX_DATE_TEXTS texts (dates with times rarely repeat). */
+  private rememberDay(c: number, text: string, day: number): void {
+    let days = this.daysByText[c];
+    if (days === undefined) this.daysByText[c] = days = new Map();
+    if (days.size < MAX_DATE_TEXTS) days.set(text, day);
   }
 
   /** A boolean cell; null when unreadable (logged). */

@@ -41,6 +41,7 @@ const DOT_LOCALE_MARK = /^\s*[-(]?\s*((US|A|C|NZ|HK|S)?\$|£|¥|₹)/i;
 
 /** Which separator one value proves is the decimal one; 'either' when it reads differently both ways; null when it says nothing. */
 export function decimalEvidence(text: string): '.' | ',' | 'either' | null {
+  if (text.indexOf('.') < 0 && text.indexOf(',') < 0) return null; // most amounts: nothing to weigh, no regex
   const n = numberPart(text);
   const dot = n.lastIndexOf('.');
   const comma = n.lastIndexOf(',');
@@ -70,7 +71,7 @@ export function decideDecimal(grid: Grid, from: number, column: number, setting:
     if (evidence === '.') { dot++; dotExample ??= cell.trim(); }
     else if (evidence === ',') { comma++; commaExample ??= cell.trim(); }
     else if (evidence === 'either') either++;
-    if (DOT_LOCALE_MARK.test(cell)) dotMarks++;
+    if (!startsWithDigit(cell) && DOT_LOCALE_MARK.test(cell)) dotMarks++;
   }
   if (setting !== null) return { separator: setting, ambiguous: false, source: 'setting', example: null, against: setting === '.' ? comma : dot };
   if (comma > dot) return { separator: ',', ambiguous: false, source: 'values', example: commaExample, against: dot };
@@ -82,6 +83,10 @@ export function decideDecimal(grid: Grid, from: number, column: number, setting:
 
 /** True for an amount text that the ambiguous column must not guess: "1.000" could be one or a thousand. */
 export const isAmbiguousAmount = (cell: Cell): boolean => typeof cell === 'string' && decimalEvidence(cell) === 'either';
+
+const startsWithDigit = (text: string): boolean => { const c = text.charCodeAt(0); return c >= 48 && c <= 57; };
+/** '/', '.' or '-': what PARTS allows after a date's first one or two digits. */
+const isPartsSeparator = (c: number): boolean => c === 47 || c === 46 || c === 45;
 
 /** "03/04/2025", "13.01.25": day, month and year parts of a text date, not year first. */
 const PARTS = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:[\sT].*)?$/;
@@ -108,6 +113,8 @@ export function decideDateOrders(grid: Grid, from: number, columns: readonly num
       if (typeof cell !== 'string') continue;
       const e = seen[k]!;
       if (e.dmy !== null && e.mdy !== null) continue;
+      // "2024-03-01" and most other cells fail PARTS at their second or third character: skip the regex.
+      if (startsWithDigit(cell) && !isPartsSeparator(cell.charCodeAt(1)) && !isPartsSeparator(cell.charCodeAt(2))) continue;
       const m = PARTS.exec(cell.trim());
       if (!m) continue;
       const a = Number(m[1]), b = Number(m[3]);

@@ -40,6 +40,63 @@ export function parseAmount(cell: Cell, decimalSeparator: '.' | ','): AmountResu
   if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'ok', value: cell, currency: null, mark: null } : INVALID;
   if (cell === null || cell === undefined || cell === '') return BLANK;
   if (typeof cell !== 'string') return INVALID;
+  const plain = plainAmount(cell, decimalSeparator);
+  if (plain !== null) return plain;
+  return amountOfText(cell, decimalSeparator);
+}
+
+/** Digits: at most 15 in all, so the digits as one integer are exact in a double (below 2^53). */
+const MAX_PLAIN_DIGITS = 15;
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The shapes most exports write ("63976", "94589.77", "$116,494.00", "-1.234,56" with comma decimals),
+ * read in one pass over the characters without a regular expression; null for anything else, which
+ * amountOfText reads. The value is the digits as one integer divided by a power of ten: both are exact
+ * doubles, so the division rounds once, to the same double Number() gives for the text.
+ */
+function plainAmount(text: string, decimalSeparator: '.' | ','): AmountResult | null {
+  const n = text.length;
+  const group = decimalSeparator === '.' ? 44 : 46; // ',' or '.'
+  const point = decimalSeparator === '.' ? 46 : 44;
+  let i = 0;
+  let negative = false;
+  let dollar = false;
+  if (text.charCodeAt(i) === 45) { negative = true; i++; } // -
+  if (text.charCodeAt(i) === 36) { dollar = true; i++; } // $
+  if (!negative && dollar && text.charCodeAt(i) === 45) { negative = true; i++; } // $-
+  let digits = 0;
+  let whole = 0;
+  let run = 0; // digits since the start or the last group separator
+  let grouped = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) { whole = whole * 10 + (c - 48); digits++; run++; continue; }
+    if (c !== group) break;
+    if (grouped ? run !== 3 : run < 1 || run > 3) return null;
+    grouped = true;
+    run = 0;
+  }
+  if (run === 0 || (grouped && run !== 3)) return null;
+  let decimals = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== point) return null;
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return null;
+      whole = whole * 10 + (c - 48);
+      digits++;
+      decimals++;
+    }
+    if (decimals === 0) return null;
+  }
+  if (digits > MAX_PLAIN_DIGITS) return null;
+  const value = decimals === 0 ? whole : whole / POWERS_OF_TEN[decimals]!;
+  return { kind: 'ok', value: negative ? -value : value, currency: null, mark: dollar ? '$' : null };
+}
+
+/** Any amount text: currency codes and symbols, brackets and signs, grouping spaces, scientific notation (also the reference plainAmount is tested against). */
+export function amountOfText(cell: string, decimalSeparator: '.' | ','): AmountResult {
   let text = cell.trim();
   if (text === '' || text === '-' || text === '—') return BLANK;
   let currency: string | null = null;

@@ -10,13 +10,45 @@ const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH = 25_569;
 const MAX_SERIAL = 2_958_465; // 9999-12-31
 
-/** Days since 1970-01-01 of a calendar date (month 1-12), or null when the date does not exist. */
+/**
+ * Days since 1970-01-01 of a calendar date (month 1-12, years 1-9999 of the proleptic Gregorian
+ * calendar, as Date's UTC fields count them), or null when the date does not exist (31 April,
+ * 29 February 2023). Integer arithmetic (H. Hinnant's days_from_civil), no Date: a file's every
+ * date text passes through here.
+ */
 export function dayFromParts(year: number, month: number, day: number): number | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1 || year > 9999) return null;
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day); // not Date.UTC: it maps years 0-99 to 1900-1999
-  if (d.getUTCDate() !== day) return null; // 31 April, 29 Feb 2023 ...
-  return Math.round(d.getTime() / MS_PER_DAY);
+  if (!(month >= 1 && month <= 12 && day >= 1 && year >= 1 && year <= 9999)) return null;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month]!)) return null;
+  const y = month <= 2 ? year - 1 : year; // years start in March, so the leap day ends them
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * "2024-03-01" exactly (ten characters, as CRM exports and ISO write dates) as a day, read without a
+ * regular expression; null for any other text (parseDateText reads the rest).
+ */
+export function isoDay(text: string): number | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(text, 0, 4), month = digitsAt(text, 5, 2), day = digitsAt(text, 8, 2);
+  return year < 0 || month < 0 || day < 0 ? null : dayFromParts(year, month, day);
+}
+
+/** The number `count` digits at `from` spell; -1 when one is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** A day as ISO text, e.g. 19783 -> "2024-03-01" (integer arithmetic, no Date: reasons call it for every dated deal). */
@@ -152,6 +184,8 @@ export function parseDate(cell: Cell, order: 'MDY' | 'DMY', system: DateSystem =
   if (cell instanceof Date) return dayFromDate(cell) ?? undefined;
   if (typeof cell === 'number') return serialDay(cell, system) ?? undefined;
   if (typeof cell === 'string') {
+    const iso = isoDay(cell);
+    if (iso !== null) return iso;
     const t = cell.trim();
     if (t === '') return null;
     if (/^\d+(\.\d+)?$/.test(t)) return serialDay(Number(t), system) ?? undefined;
