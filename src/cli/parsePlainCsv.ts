@@ -27,6 +27,8 @@ export class PlainCsvParser {
   /** The record delimiter (CRLF or LF), from the first line end outside quotes; null until one is seen. */
   private crlf: boolean | null = null;
   private declined = false;
+  /** Fields of the last row read: the next row's array is made that size (a push-grown 18-field row has room for 41). */
+  private width = 0;
 
   /** `delimiter`: one character (anything else is declined at once). */
   constructor(delimiter: string) {
@@ -68,7 +70,8 @@ export class PlainCsvParser {
     const { sep, crlf, rows } = this;
     const n = text.length;
     let start = from; // where the record being read starts
-    let row: string[] = [];
+    let row: string[] = new Array<string>(this.width);
+    let k = 0; // fields of `row` filled
     let i = from;
     while (i < n) {
       // One field starts at i.
@@ -116,24 +119,34 @@ export class PlainCsvParser {
         end = j;
         field = text.slice(i, j);
       }
-      row.push(field);
-      if (end >= n) { rows.push(row); return true; }
+      if (k < row.length) row[k] = field; else row.push(field);
+      k++;
+      if (end >= n) { rows.push(this.finish(row, k)); return true; }
       c = text.charCodeAt(end);
       if (c === sep) {
         i = end + 1;
         if (i >= n) {
           if (!final) return this.wait(text, start);
-          row.push(''); rows.push(row); return true;
+          if (k < row.length) row[k] = ''; else row.push('');
+          rows.push(this.finish(row, k + 1)); return true;
         }
         continue;
       }
       // A line end.
-      rows.push(row);
-      row = [];
+      rows.push(this.finish(row, k));
+      row = new Array<string>(this.width);
+      k = 0;
       i = end + (crlf ? 2 : 1);
       start = i;
     }
     return true;
+  }
+
+  /** A row of `k` fields: cut to them when the row had fewer than the one before. */
+  private finish(row: string[], k: number): string[] {
+    if (k < row.length) row.length = k;
+    this.width = k;
+    return row;
   }
 
   /** Keeps the unfinished record for the next chunk. */
