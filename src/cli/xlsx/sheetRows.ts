@@ -5,9 +5,9 @@
  * attributes, value types, date serials and text escaping), so a million-deal tab takes seconds, not minutes.
  */
 import type { Cell, FormatName, ReportBlock, ReportTab } from '../../core';
+import { blockLength, blockWidth, eachBlockRow } from '../../core';
 import type { CellKind, CellStyleIds } from './cellStyles';
 import { ValueType } from './cellStyles';
-import { blockLength, blockRows, blockWidth } from './blockRows';
 
 /** Points per line of an 11-point header, and the padding Excel adds. */
 const LINE_POINTS = 15;
@@ -75,7 +75,7 @@ class BlockCursor {
 
   constructor(readonly block: ReportBlock, private readonly styles: CellStyleIds) {
     [this.first, this.last] = rowSpan(block);
-    this.rows = blockRows(block);
+    this.rows = eachBlockRow(block);
     this.length = blockLength(block);
     this.refs = Array.from({ length: blockWidth(block) }, (_, j) => columnName(block.col + j));
   }
