@@ -3,7 +3,7 @@
  * for rows in blocks of any size, or in any order, must see exactly what the tab built in one piece
  * (its `values`) shows.
  */
-import { analyze, blockLength, blockRows, blockWidth, buildReportTabs, eachBlockRow, widestRow } from '../../src/core';
+import { ROWS_PER_READ, analyze, blockLength, blockRows, blockWidth, buildReportTabs, eachBlockRow, widestRow } from '../../src/core';
 import type { Cell, ReportTab } from '../../src/core';
 import { generateWorkbook } from '../../bench/generateWorkbook';
 
@@ -27,8 +27,8 @@ describe('rows made a block at a time', () => {
     expect(whole.length).toBeGreaterThan(900);
     // Blocks of 1 and 3 split the deals with several credit lines (rows of one Deal ID in a row) between blocks.
     expect(whole.some((row, i) => i > 1 && row[0] === whole[i - 1]![0])).toBe(severalRowsPerDeal);
-    // 4096 is what writers ask for.
-    for (const size of [1, 3, 4096, 100_000]) expect(inBlocks(tab, size)).toEqual(whole);
+    // ROWS_PER_READ is what writers ask for.
+    for (const size of [1, 3, ROWS_PER_READ, 4096, 100_000]) expect(inBlocks(tab, size)).toEqual(whole);
     expect([...eachBlockRow(block, 7)]).toEqual(whole);
     expect(blockLength(block)).toBe(whole.length);
     expect(widestRow(block)).toBe(whole[0]!.length);

@@ -7,8 +7,12 @@
 import type { Cell } from '../types';
 import type { ReportBlock } from './ReportTab';
 
-/** How many rows a writer reads from a block at once: enough to amortise the call, few enough to stay small. */
-export const ROWS_PER_READ = 4096;
+/**
+ * How many rows a writer reads from a block at once: enough to amortise the call, few enough that fewer of a
+ * read's rows live long enough to be moved to the old generation (a million-deal XLSX: peak RSS about 1.31 GB
+ * at 512 rows a read, 1.42 GB at 4,096).
+ */
+export const ROWS_PER_READ = 512;
 
 /** How many rows (header, data and total) a block has, without making them. */
 export const blockLength = (block: ReportBlock): number => (block.source ? block.source.length : block.values.length);
