@@ -27,7 +27,7 @@ const sumifsPartners = (size: number): number => (size <= 20_000 ? 200 : 40);
 const METHOD = [
   'Each measurement runs in a fresh child process: node --max-old-space-size=4096 --expose-gc --trace-gc.',
   'The child generates the seeded workbook (2D arrays as a host hands them), forces a GC, then times each run with performance.now() after another forced GC; the median of the measured runs is reported (warm-up runs are dropped).',
-  'Full pipeline = analyze({deals, touches}) + buildReportTabs(analysis): table detection, value coercion, classification, credit, rollups, the five report tables.',
+  'Full pipeline = analyze({deals, touches}) + buildReportTabs(analysis) with every tab row made as a writer reads them: table detection, value coercion, classification, credit, rollups, the report tables.',
   'PARTNER_ROLLUP = runFunction("ROLLUP", [deals, touches]) exactly as the Sheets custom function calls it.',
   'Peak heap = the largest V8 heap-used figure in the --trace-gc log (the size before each GC) after the first forced GC, or the largest end-of-run heapUsed sample if larger. It includes the input grids, which stay alive as they do in a host. maxRSS (whole process) is also recorded.',
   'PARTNER_ROLLUP (Sheets) = runCustom("ROLLUP", ...) of the Sheets host on the grid with its date columns as Date objects (local midnight), as Sheets hands a custom function its range; the host resolves each date to its day.',

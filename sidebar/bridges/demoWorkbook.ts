@@ -1,6 +1,7 @@
 /** The demo bridge's in-memory workbook: tabs as grids, the add-on's own tabs and columns marked. */
 import type { Cell, Grid } from '../../src/core/types';
 import type { FormatName, ReportTab } from '../../src/core/report/ReportTab';
+import { eachBlockRow } from '../../src/core/report/blockRows';
 import { planTabTargets } from '../../src/core/report/planTabTargets';
 import type { TabPlan } from '../../src/core/report/planTabTargets';
 import { SHEET_NAME_MAX_LENGTH } from '../../src/core/report/sheetName';
@@ -63,9 +64,12 @@ export function reportTabToGrid(tab: ReportTab): { grid: Cell[][]; formats: (For
   };
   for (const block of tab.blocks) {
     if (block.title !== undefined) put(Math.max(block.row - 1, 0), block.col, block.title, 'text');
-    block.values.forEach((row, r) => row.forEach((value, c) => {
-      put(block.row + r, block.col + c, value, r < block.headerRows ? 'text' : block.formats[c] ?? 'general');
-    }));
+    let r = 0;
+    // The big tabs' rows are read a block at a time, as every writer reads them.
+    for (const row of eachBlockRow(block)) {
+      row.forEach((value, c) => put(block.row + r, block.col + c, value, r < block.headerRows ? 'text' : block.formats[c] ?? 'general'));
+      r++;
+    }
   }
   const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
   grid.forEach((row, r) => {

@@ -13,11 +13,11 @@
 import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { ReportTab } from '../core';
+import { blockLength, widestRow } from '../core';
 import { chartEdits } from './xlsx/addCharts';
 import type { PackageParts } from './xlsx/addCharts';
 import { CellStyleIds, styleTableOf } from './xlsx/cellStyles';
 import { chartPlan } from './xlsx/chartPlan';
-import { blockLength, widestRow } from './xlsx/blockRows';
 import { columnName, writeSheetData } from './xlsx/sheetRows';
 import { ZipArchive } from './xlsx/zipArchive';
 import { ZipWriter } from './xlsx/zipWriter';

@@ -6,8 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { FormatName, ReportBlock } from '../../core';
-import { FORMATS } from '../../core';
-import { blockWidth } from './blockRows';
+import { FORMATS, blockWidth } from '../../core';
 
 /** ExcelJS's cell value types, as its style table distinguishes them (a date with no number format gets mm-dd-yy). */
 export const ValueType = { Null: 0, Number: 2, String: 3, Date: 4, Boolean: 9 } as const;

@@ -5,9 +5,9 @@
  * attributes, value types, date serials and text escaping), so a million-deal tab takes seconds, not minutes.
  */
 import type { Cell, FormatName, ReportBlock, ReportTab } from '../../core';
+import { blockLength, blockWidth, eachBlockRow } from '../../core';
 import type { CellKind, CellStyleIds } from './cellStyles';
 import { ValueType } from './cellStyles';
-import { blockLength, blockRows, blockWidth } from './blockRows';
 
 /** Points per line of an 11-point header, and the padding Excel adds. */
 const LINE_POINTS = 15;
@@ -75,7 +75,7 @@ class BlockCursor {
 
   constructor(readonly block: ReportBlock, private readonly styles: CellStyleIds) {
     [this.first, this.last] = rowSpan(block);
-    this.rows = blockRows(block);
+    this.rows = eachBlockRow(block);
     this.length = blockLength(block);
     this.refs = Array.from({ length: blockWidth(block) }, (_, j) => columnName(block.col + j));
   }
@@ -215,7 +215,7 @@ export function colsXml(widths: readonly number[]): string {
  * row as it comes is cheaper than joining a megabyte of small strings and encoding that).
  */
 class Pieces {
-  private buffer = Buffer.allocUnsafe(2 * PIECE);
+  private readonly buffer = Buffer.allocUnsafe(2 * PIECE);
   private used = 0;
   /** Filled pieces waiting to be handed on. */
   private readonly ready: Buffer[] = [];
@@ -238,11 +238,16 @@ class Pieces {
     while (this.ready.length > 0) await write(this.ready.shift()!);
   }
 
-  /** Closes the piece being filled; a piece may still be compressing when the next is filled, so each has its own buffer. */
+  /**
+   * Closes the piece being filled: its bytes are copied out at their size (a piece may still be compressing
+   * when the next is filled) and the buffer is filled again. Handing on the buffer itself and allocating a
+   * new 2 MB one per piece allocated twice the sheet's size outside the JavaScript heap, and V8 starts a full
+   * collection for every 64 MB or so of that (a million-deal report: 20 full collections against 8, about
+   * 70 s of CPU against 46 s).
+   */
   private seal(): void {
     if (this.used === 0) return;
-    this.ready.push(this.buffer.subarray(0, this.used));
-    this.buffer = Buffer.allocUnsafe(2 * PIECE);
+    this.ready.push(Buffer.from(this.buffer.subarray(0, this.used)));
     this.used = 0;
   }
 }

@@ -13,13 +13,33 @@ export const FORMATS = {
 } as const;
 export type FormatName = keyof typeof FORMATS;
 
+/**
+ * A big block's rows made when they are asked for: the Deal Attribution and Partner Credits tables
+ * (one or more rows per deal) are handed to a writer a block of rows at a time as it writes them,
+ * rather than as a million row arrays built up front.
+ */
+export interface RowSource {
+  /** Rows in the block, header rows included. */
+  readonly length: number;
+  /** Cells in every row (each row is as wide as the header). */
+  readonly width: number;
+  /** Rows start .. end - 1 (0-based within the block, end at most `length`), made now. */
+  rows(start: number, end: number): Cell[][];
+}
+
 /** A rectangle of values placed at (row, col), 0-based within the tab. */
 export interface ReportBlock {
   /** Top-left corner, 0-based. */
   row: number;
   col: number;
-  /** Values, row-major. Strings are literal text: writers must never let them become formulas. */
+  /**
+   * Values, row-major. Strings are literal text: writers must never let them become formulas.
+   * A block with a `source` makes all its rows the first time this is read (for tests and small
+   * callers); writers read every block through report/blockRows.ts instead, a block of rows at a time.
+   */
   values: Cell[][];
+  /** Where a big block's rows come from when they are read a block at a time (see RowSource). */
+  source?: RowSource;
   /** Per column of the block, the number format name. */
   formats: FormatName[];
   /** How many leading rows are headers (bold, shaded). */

@@ -2,7 +2,7 @@
 import type { AnalysisSummary, Cell } from '../types';
 import type { DealSource } from '../deals/dealResults';
 import type { ReportTab } from './ReportTab';
-import { block, heading, motionSplitRows, orBlank, sumMoney } from './reportBlock';
+import { block, heading, motionSplitRows, orBlank, streamedBlock, sumMoney } from './reportBlock';
 import { payoutsTab } from './payoutsTab';
 import { PARTNER_COLUMNS, partnerGroupHeadingRow, partnerRowCells } from './partnerColumns';
 import { dateOfDay, dealsView } from '../deals/dealResults';
@@ -129,19 +129,23 @@ function segmentsTab(s: AnalysisSummary): ReportTab {
 }
 
 function dealsTab(source: DealSource): ReportTab {
-  // The engine's columns when it has them: no DealRow objects for a million deals.
+  // The engine's columns when it has them: no DealRow objects for a million deals, and the rows made
+  // a block at a time as the writer asks for them.
   const s = source.summary;
   const d = dealsView(source);
-  const rows = new Array<Cell[]>(d.length);
-  for (let i = 0; i < d.length; i++) {
-    const motion = d.motion(i);
-    const close = d.closeDay(i);
-    rows[i] = [d.row(i), d.id(i), d.name(i), close === null ? '' : dateOfDay(close), d.quarter(i), STATUS_LABEL[d.status(i)],
-      orBlank(d.amount(i)), MOTION_LABEL[motion], motion !== 'direct' ? 'Yes' : 'No', d.sourcingPartner(i) ?? '', d.influencersText(i),
-      d.reseller(i) ?? '', d.tier(i), d.region(i), d.creditsText(i, formatMoney), d.reason(i)];
-  }
-  const deals = block(0, 0, ['Sheet Row', 'Deal ID', 'Deal Name', 'Close Date', 'Quarter', 'Status', `Amount (${s.reportingCurrency})`,
-    'Motion', 'Partner-led', 'Sourcing Partner', 'Influencers', 'Reseller', 'Partner Tier', 'Region', 'Credits', 'Reason'], rows,
+  const rowsOf = (start: number, end: number): Cell[][] => {
+    const rows = new Array<Cell[]>(end - start);
+    for (let i = start; i < end; i++) {
+      const motion = d.motion(i);
+      const close = d.closeDay(i);
+      rows[i - start] = [d.row(i), d.id(i), d.name(i), close === null ? '' : dateOfDay(close), d.quarter(i), STATUS_LABEL[d.status(i)],
+        orBlank(d.amount(i)), MOTION_LABEL[motion], motion !== 'direct' ? 'Yes' : 'No', d.sourcingPartner(i) ?? '', d.influencersText(i),
+        d.reseller(i) ?? '', d.tier(i), d.region(i), d.creditsText(i, formatMoney), d.reason(i)];
+    }
+    return rows;
+  };
+  const deals = streamedBlock(0, 0, ['Sheet Row', 'Deal ID', 'Deal Name', 'Close Date', 'Quarter', 'Status', `Amount (${s.reportingCurrency})`,
+    'Motion', 'Partner-led', 'Sourcing Partner', 'Influencers', 'Reseller', 'Partner Tier', 'Region', 'Credits', 'Reason'], d.length, rowsOf,
   ['integer', 'text', 'text', 'date', 'text', 'text', 'money', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text']);
   return { name: 'Deal Attribution', blocks: [deals], frozenRows: 1, filterBlock: 0,
     columnWidths: [10, 14, 28, 12, 10, 8, 14, 11, 10, 22, 26, 22, 12, 12, 36, 80], charts: [] };

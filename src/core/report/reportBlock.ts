@@ -1,6 +1,6 @@
 /** One block of a report tab from a header and rows: long text cut to fit a cell, header row marked. */
 import type { Cell, Summary } from '../types';
-import type { FormatName, ReportBlock } from './ReportTab';
+import type { FormatName, ReportBlock, RowSource } from './ReportTab';
 import { fitCell, MAX_CELL_TEXT } from './ReportTab';
 import { CentsSum } from '../rollup/centsSum';
 import type { Motion } from '../vocabulary';
@@ -23,6 +23,33 @@ export const block = (row: number, col: number, header: string[], rows: Cell[][]
   values[0] = header;
   for (let i = 0; i < rows.length; i++) values[i + 1] = fitRow(rows[i]!);
   return { row, col, values, formats, headerRows: 1, ...(title ? { title } : {}) };
+};
+
+/**
+ * A block at (row, col) with one header row over `count` data rows that `rowsOf(start, end)` makes
+ * when a writer asks for them (data rows start .. end - 1, 0-based, each as wide as the header): the
+ * big tables' blocks. Its `values` makes every row the first time it is read and keeps them.
+ */
+export const streamedBlock = (row: number, col: number, header: string[], count: number,
+  rowsOf: (start: number, end: number) => Cell[][], formats: FormatName[]): ReportBlock => {
+  const source: RowSource = {
+    length: count + 1,
+    width: header.length,
+    // Row 0 is the header; row r > 0 is data row r - 1.
+    rows: (start, end) => {
+      const out: Cell[][] = start === 0 ? [header] : [];
+      const from = Math.max(0, start - 1);
+      const to = Math.min(count, end - 1);
+      const data = to > from ? rowsOf(from, to) : [];
+      for (let i = 0; i < data.length; i++) out.push(fitRow(data[i]!));
+      return out;
+    },
+  };
+  let all: Cell[][] | undefined;
+  return { row, col, formats, headerRows: 1, source, get values() {
+    if (all === undefined) all = source.rows(0, source.length);
+    return all;
+  } };
 };
 
 /** A bold heading alone on 0-based row `row - 1` at `col` (a block with no cells, only a title). */

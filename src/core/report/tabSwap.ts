@@ -4,6 +4,7 @@
  * renamed. Also the size checks that decide, before anything is written, whether a tab fits.
  */
 import type { ReportTab } from './ReportTab';
+import { blockLength, blockWidth } from './blockRows';
 
 /** The prefix of a temporary tab; a tab left with it (a crash mid-write) is the add-on's to delete. */
 export const TEMPORARY_TAB_PREFIX = 'PA new ';
@@ -24,9 +25,8 @@ export function tabExtent(tab: ReportTab): { rows: number; cols: number } {
   let rows = 1;
   let cols = 1;
   for (const block of tab.blocks) {
-    const width = block.values.reduce((max, row) => Math.max(max, row.length), block.formats.length);
-    rows = Math.max(rows, block.row + block.values.length);
-    cols = Math.max(cols, block.col + width);
+    rows = Math.max(rows, block.row + blockLength(block));
+    cols = Math.max(cols, block.col + blockWidth(block));
   }
   return { rows, cols };
 }

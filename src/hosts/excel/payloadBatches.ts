@@ -3,6 +3,7 @@
  * context.sync) over 5 MB, so rows are grouped by their estimated JSON size.
  */
 import type { Cell } from '../../core/types';
+import { ROWS_PER_READ } from '../../core/report/blockRows';
 
 /** Excel on the web's request payload limit. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -33,39 +34,54 @@ export function estimateCellBytes(value: Cell): number {
 /** Estimated bytes of one row: its cells plus the array brackets. */
 export const estimateRowBytes = (row: readonly Cell[]): number => row.reduce<number>((sum, cell) => sum + estimateCellBytes(cell), 2);
 
+/** A write whose rows are made when they are read, `rows(start, end)` a block at a time (a big report tab's). */
+export interface RowsWrite<T> { target: T; row: number; col: number; length: number; rows(start: number, end: number): Cell[][] }
+
 /**
  * Packs the writes into batches of at most `budget` estimated bytes, splitting a write into row
  * chunks where needed. Small writes share one batch, so the number of batches (and syncs) depends
  * on the payload size, not on the number of writes or rows. A single row over the budget gets a
- * batch of its own (it cannot be split further).
+ * batch of its own (it cannot be split further). Batches are made one at a time as they are taken,
+ * reading each write's rows ROWS_PER_READ at a time: only the rows of the batch being sent are alive.
  */
-export function planValueBatches<T>(writes: readonly ValueWrite<T>[], budget = DEFAULT_BATCH_BYTES): ValueChunk<T>[][] {
-  const batches: ValueChunk<T>[][] = [];
+export function* valueBatches<T>(writes: Iterable<RowsWrite<T>>, budget = DEFAULT_BATCH_BYTES): Generator<ValueChunk<T>[], void, undefined> {
   let batch: ValueChunk<T>[] = [];
   let batchBytes = 0;
-  const flush = () => {
-    if (batch.length) batches.push(batch);
-    batch = [];
-    batchBytes = 0;
-  };
   for (const write of writes) {
+    const { target, col } = write;
+    // The rows read but not yet in a chunk: write rows `start` .. `start + pending.length - 1`.
     let start = 0;
+    let pending: Cell[][] = [];
     let chunkBytes = 0;
-    for (let i = 0; i < write.values.length; i += 1) {
-      const rowBytes = estimateRowBytes(write.values[i] ?? []);
-      if (batchBytes + chunkBytes + rowBytes > budget && (i > start || batchBytes > 0)) {
-        if (i > start) batch.push({ ...write, row: write.row + start, values: write.values.slice(start, i), bytes: chunkBytes });
-        flush();
-        start = i;
-        chunkBytes = 0;
+    for (let from = 0; from < write.length; from += ROWS_PER_READ) {
+      const rows = write.rows(from, Math.min(from + ROWS_PER_READ, write.length));
+      for (const row of rows) {
+        const rowBytes = estimateRowBytes(row);
+        if (batchBytes + chunkBytes + rowBytes > budget && (pending.length > 0 || batchBytes > 0)) {
+          if (pending.length > 0) batch.push({ target, row: write.row + start, col, values: pending, bytes: chunkBytes });
+          if (batch.length > 0) yield batch;
+          batch = [];
+          batchBytes = 0;
+          start += pending.length;
+          pending = [];
+          chunkBytes = 0;
+        }
+        pending.push(row);
+        chunkBytes += rowBytes;
       }
-      chunkBytes += rowBytes;
     }
-    if (write.values.length > start) {
-      batch.push({ ...write, row: write.row + start, values: write.values.slice(start), bytes: chunkBytes });
+    if (pending.length > 0) {
+      batch.push({ target, row: write.row + start, col, values: pending, bytes: chunkBytes });
       batchBytes += chunkBytes;
     }
   }
-  flush();
-  return batches;
+  if (batch.length > 0) yield batch;
 }
+
+/** A write of rows already made, as valueBatches reads writes. */
+export const rowsWrite = <T>(write: ValueWrite<T>): RowsWrite<T> =>
+  ({ target: write.target, row: write.row, col: write.col, length: write.values.length, rows: (start, end) => write.values.slice(start, end) });
+
+/** valueBatches of writes whose rows are made already, all planned at once. */
+export const planValueBatches = <T>(writes: readonly ValueWrite<T>[], budget = DEFAULT_BATCH_BYTES): ValueChunk<T>[][] =>
+  [...valueBatches(writes.map(rowsWrite), budget)];

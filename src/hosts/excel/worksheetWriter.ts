@@ -9,12 +9,13 @@
  */
 import type { ReportTab, ChartSpec } from '../../core/report/ReportTab';
 import { FORMATS } from '../../core/report/ReportTab';
+import { blockLength, blockRows, widestRow } from '../../core/report/blockRows';
 import type { Progress, WriteResult } from '../../core/hostApi';
 import type { ExcelRun } from './excelRun';
 import { defaultExcelRun } from './excelRun';
 import { excelRows } from './excelCell';
-import { DEFAULT_BATCH_BYTES, planValueBatches } from './payloadBatches';
-import type { ValueWrite } from './payloadBatches';
+import { DEFAULT_BATCH_BYTES, rowsWrite, valueBatches } from './payloadBatches';
+import type { RowsWrite } from './payloadBatches';
 import { MARKER_KEY, backupMarkerValue, markerValue, parseBackupMarker, parseMarker } from './sheetMarker';
 import { describeWrittenTabs, planTabTargets } from '../../core/report/planTabTargets';
 import { SHEET_NAME_MAX_LENGTH } from '../../core/report/sheetName';
@@ -60,9 +61,9 @@ export const uniqueTableName = (base: string, taken: Iterable<string>): string =
 const addTable = (sheet: Excel.Worksheet, tab: ReportTab, name: string): boolean => {
   const block = tab.filterBlock === undefined ? undefined : tab.blocks[tab.filterBlock];
   if (!block || block.headerRows < 1) return false;
-  const rows = block.values.length - (block.totalRows ?? 0) - (block.headerRows - 1);
+  const rows = blockLength(block) - (block.totalRows ?? 0) - (block.headerRows - 1);
   if (rows < 2) return false;
-  const table = sheet.tables.add(sheet.getRangeByIndexes(block.row + block.headerRows - 1, block.col, rows, Math.max(blockWidth(block.values), 1)), true);
+  const table = sheet.tables.add(sheet.getRangeByIndexes(block.row + block.headerRows - 1, block.col, rows, Math.max(widestRow(block), 1)), true);
   table.name = name;
   return true;
 };
@@ -73,25 +74,25 @@ const POINTS_PER_CHAR = 6;
 const CHART_ROWS = 16;
 const CHART_COLS = 8;
 
-const blockWidth = (values: readonly (readonly unknown[])[]): number => values.reduce((max, row) => Math.max(max, row.length), 0);
-
-/** The value writes of a tab: each block (and its title one row above), as rectangles. */
-const tabWrites = (tab: ReportTab, index: number, date1904: boolean): ValueWrite<number>[] => tab.blocks.flatMap((block) => {
-  const width = Math.max(blockWidth(block.values), 1);
-  const writes: ValueWrite<number>[] = [];
-  if (block.title && block.row > 0) writes.push({ target: index, row: block.row - 1, col: block.col, values: excelRows([[block.title]], 1) });
-  if (block.values.length) writes.push({ target: index, row: block.row, col: block.col, values: excelRows(block.values, width, date1904) });
+/** The value writes of a tab: each block (and its title one row above), as rectangles whose rows are made as they are sent. */
+const tabWrites = (tab: ReportTab, index: number, date1904: boolean): RowsWrite<number>[] => tab.blocks.flatMap((block) => {
+  const width = Math.max(widestRow(block), 1);
+  const writes: RowsWrite<number>[] = [];
+  if (block.title && block.row > 0) writes.push(rowsWrite({ target: index, row: block.row - 1, col: block.col, values: excelRows([[block.title]], 1) }));
+  const length = blockLength(block);
+  if (length) writes.push({ target: index, row: block.row, col: block.col, length, rows: (start, end) => excelRows(blockRows(block, start, end), width, date1904) });
   return writes;
 });
 
 const addChart = (sheet: Excel.Worksheet, tab: ReportTab, spec: ChartSpec): boolean => {
   const block = tab.blocks[spec.block];
   if (!block || !spec.seriesCols.length) return false;
-  const dataRows = Math.min(spec.maxRows, block.values.length - block.headerRows);
+  const dataRows = Math.min(spec.maxRows, blockLength(block) - block.headerRows);
   if (dataRows <= 0) return false;
   const top = block.row + block.headerRows;
   const column = (c: number) => sheet.getRangeByIndexes(top, block.col + c, dataRows, 1);
-  const seriesName = (c: number) => String(block.values[0]?.[c] ?? '');
+  const header = blockRows(block, 0, 1)[0];
+  const seriesName = (c: number) => String(header?.[c] ?? '');
   const categories = column(spec.categoryCol);
   const [first, ...rest] = spec.seriesCols as [number, ...number[]];
   const chart = sheet.charts.add(spec.kind === 'bar' ? 'BarClustered' : 'ColumnStacked', column(first), 'Columns');
@@ -145,8 +146,8 @@ const applyPrintSetup = (sheet: Excel.Worksheet, tab: ReportTab): void => {
 
 const applyFormats = (sheet: Excel.Worksheet, tab: ReportTab): void => {
   for (const block of tab.blocks) {
-    const width = Math.max(blockWidth(block.values), 1);
-    const dataRows = block.values.length - block.headerRows;
+    const width = Math.max(widestRow(block), 1);
+    const dataRows = blockLength(block) - block.headerRows;
     if (dataRows > 0) {
       block.formats.forEach((format, c) => {
         if (c >= width) return;
@@ -385,18 +386,26 @@ export async function writeReportTabs(allTabs: readonly ReportTab[], options: Wr
         return { i, old, rows, cols, charts, tables, frozen, widths, backupName: backups[k]! };
       });
 
-      const batches = planValueBatches(tabs.flatMap((tab, i) => tabWrites(tab, i, options.date1904 ?? false)), options.batchBytes ?? DEFAULT_BATCH_BYTES);
-      const total = batches.length + 1;
-      for (const [b, batch] of batches.entries()) {
+      // Batches are made as they are sent: only one request's rows are alive at a time. How many there
+      // are is known only at the end; until then the total shown is projected from the rows sent so far.
+      const writes = tabs.flatMap((tab, i) => tabWrites(tab, i, options.date1904 ?? false));
+      const allRows = writes.reduce((n, w) => n + w.length, 0);
+      let sentRows = 0;
+      let batchCount = 0;
+      for (const batch of valueBatches(writes, options.batchBytes ?? DEFAULT_BATCH_BYTES)) {
         context.workbook.application.suspendApiCalculationUntilNextSync();
         for (const chunk of batch) {
           const width = chunk.values[0]?.length ?? 1;
           newSheets[chunk.target]!.getRangeByIndexes(chunk.row, chunk.col, chunk.values.length, width).values = chunk.values;
+          sentRows += chunk.values.length;
         }
         await context.sync();
-        progress({ step: 'Writing values', done: b + 1, total });
+        batchCount += 1;
+        const projected = Math.ceil((batchCount * allRows) / Math.max(sentRows, 1));
+        progress({ step: 'Writing values', done: batchCount, total: Math.max(batchCount, projected) + 1 });
       }
-      if (!batches.length && reads.length) await context.sync();
+      const total = batchCount + 1;
+      if (!batchCount && reads.length) await context.sync();
       const oldSheets: OldSheet[] = reads.map((r) => ({
         name: r.old.name, backupName: r.backupName, rows: r.rows, cols: r.cols,
         frozenRows: r.frozen.isNullObject ? 0 : r.frozen.rowCount,

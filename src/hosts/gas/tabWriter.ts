@@ -1,11 +1,12 @@
 /**
- * Writes the core's report tabs into Sheets: one values write and one formats write per block, bold
- * shaded headers, frozen rows, column widths, charts, and ownership markers. The number of calls
- * depends on the tabs' layout, never on how many deals there are.
+ * Writes the core's report tabs into Sheets: one values write and one formats write per block (per
+ * SHEETS_ROWS_PER_WRITE rows of a big block, whose rows are made as they are written), bold shaded
+ * headers, frozen rows, column widths, charts, and ownership markers. The number of calls depends on
+ * the tabs' layout, not on how many deals there are, up to SHEETS_ROWS_PER_WRITE rows a block.
  */
 import type { Cell, ChartSpec, ReportBlock, ReportTab } from '../../core/index';
 import {
-  BACKUP_TAB_PREFIX, FORMATS, TEMPORARY_TAB_PREFIX, backupTabNames, keptBackupName, leftoverBackupNote, literalText, planTabTargets, swapPeakCells, swapTabs,
+  BACKUP_TAB_PREFIX, FORMATS, TEMPORARY_TAB_PREFIX, backupTabNames, blockLength, blockRows, blockWidth, keptBackupName, leftoverBackupNote, literalText, planTabTargets, swapPeakCells, swapTabs,
   tabTooBigMessage, temporaryTabNames,
 } from '../../core/index';
 import type { TabPlan } from '../../core/index';
@@ -24,8 +25,11 @@ const HEADER_BACKGROUND = '#e8eaed';
 const PIXELS_PER_CHAR = 7;
 const PADDING_PIXELS = 16;
 
-const blockWidth = (block: ReportBlock): number =>
-  block.values.reduce((max, row) => Math.max(max, row.length), block.formats.length);
+/**
+ * Rows of a block sent in one setValues call (and one setNumberFormats): a big tab's rows are made
+ * this many at a time, and a request stays a few hundred thousand cells.
+ */
+export const SHEETS_ROWS_PER_WRITE = 25_000;
 
 /** A cell as Sheets should store it: strings that look like formulas are kept as text. */
 const sheetValue = (value: Cell): SheetValue => {
@@ -39,7 +43,7 @@ const tabSize = (tab: ReportTab): { rows: number; cols: number } => {
   let rows = Math.max(1, tab.frozenRows + 1);
   let cols = Math.max(1, tab.columnWidths.length);
   for (const block of tab.blocks) {
-    rows = Math.max(rows, block.row + block.values.length);
+    rows = Math.max(rows, block.row + blockLength(block));
     cols = Math.max(cols, block.col + blockWidth(block));
   }
   for (const chart of tab.charts) {
@@ -62,16 +66,19 @@ const fitSheet = (sheet: Sheet, rows: number, cols: number): void => {
 
 const writeBlock = (sheet: Sheet, block: ReportBlock): void => {
   const width = blockWidth(block);
-  const height = block.values.length;
+  const height = blockLength(block);
   if (block.title !== undefined && block.row > 0) {
     sheet.getRange(block.row, block.col + 1).setValue(literalText(block.title)).setFontWeight('bold');
   }
   if (height === 0 || width === 0) return;
   const formats = Array.from({ length: width }, (_, c) => FORMATS[block.formats[c] ?? 'general']);
-  const range = sheet.getRange(block.row + 1, block.col + 1, height, width);
-  // Formats first: a text column formatted as text keeps "1-2" or "2024-03" as typed, not as a date.
-  range.setNumberFormats(block.values.map((_, r) => (r < block.headerRows ? formats.map(() => FORMATS.text) : formats)));
-  range.setValues(block.values.map((row) => Array.from({ length: width }, (_, c) => sheetValue(row[c]))));
+  for (let start = 0; start < height; start += SHEETS_ROWS_PER_WRITE) {
+    const rows = blockRows(block, start, start + SHEETS_ROWS_PER_WRITE);
+    const range = sheet.getRange(block.row + start + 1, block.col + 1, rows.length, width);
+    // Formats first: a text column formatted as text keeps "1-2" or "2024-03" as typed, not as a date.
+    range.setNumberFormats(rows.map((_, r) => (start + r < block.headerRows ? formats.map(() => FORMATS.text) : formats)));
+    range.setValues(rows.map((row) => Array.from({ length: width }, (_, c) => sheetValue(row[c]))));
+  }
   if (block.headerRows > 0) {
     sheet.getRange(block.row + 1, block.col + 1, Math.min(block.headerRows, height), width)
       .setFontWeight('bold').setBackground(HEADER_BACKGROUND);
@@ -93,7 +100,7 @@ const setColumnWidths = (sheet: Sheet, widths: readonly number[]): void => {
 const addFilter = (sheet: Sheet, tab: ReportTab): void => {
   const block = tab.filterBlock === undefined ? undefined : tab.blocks[tab.filterBlock];
   if (!block) return;
-  const rows = block.values.length - (block.totalRows ?? 0);
+  const rows = blockLength(block) - (block.totalRows ?? 0);
   const width = blockWidth(block);
   if (rows < 1 || width < 1) return;
   sheet.getFilter()?.remove();
@@ -103,7 +110,7 @@ const addFilter = (sheet: Sheet, tab: ReportTab): void => {
 const addChart = (sheet: Sheet, tab: ReportTab, spec: ChartSpec): void => {
   const block = tab.blocks[spec.block];
   if (!block) return;
-  const dataRows = Math.min(spec.maxRows, block.values.length - block.headerRows);
+  const dataRows = Math.min(spec.maxRows, blockLength(block) - block.headerRows);
   if (dataRows <= 0 || spec.seriesCols.length === 0) return;
   const top = block.row + 1;
   const height = block.headerRows + dataRows;
