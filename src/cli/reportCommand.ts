@@ -2,6 +2,7 @@
 import { analyze, compareRuns, definitionsTab, isAttributionError, moneyHeadline, reviewQueue, workbookTabs } from '../core';
 import type { Analysis, Comparison, ReviewQueue } from '../core';
 import { comparisonLines, readDefinitionFiles } from './definitionFiles';
+import type { DefinitionFile } from './definitionFiles';
 import { checkOutputs, writeFilesAtomic } from './atomicWrite';
 import type { OutputFile } from './atomicWrite';
 import { CliError } from './CliError';
@@ -9,7 +10,7 @@ import { consoleSummary } from './consoleSummary';
 import { summaryForJson, writeJson, writeJsonFile } from './jsonWriter';
 import { aboutStdin, fileToStdout, STDIO, stdinToFile } from './standardStreams';
 import { loadInput } from './loadInput';
-import type { InputFiles } from './loadInput';
+import type { InputFiles, LoadedInput } from './loadInput';
 import { readPolicyFile } from './readPolicyFile';
 import { addReadingIssues } from './readingIssues';
 import { xlsxWriter } from './xlsxWriter';
@@ -78,33 +79,7 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   const definitions = options.compare !== undefined ? readDefinitionFiles(options.compare, options.config) : null;
   const config = definitions !== null ? definitions[0] : options.config !== undefined ? readPolicyFile(options.config) : undefined;
   progress.update('reading', 0, 1, options.deals);
-  const loaded = await loadInput({ ...options, mapping: config?.mapping });
-  const runs = definitions?.length ?? 1;
-  // Each run (one per definition compared) is an equal share of the classifying phase.
-  const onProgress = (run: number) => (p: { step: string; done: number; total: number }): void =>
-    progress.update('classifying', run * p.total + p.done, runs * p.total, p.step.toLowerCase());
-  let analysis: Analysis;
-  try {
-    analysis = analyze(loaded.input, { policy: config?.policy, mapping: config?.mapping, onProgress: onProgress(0) });
-  } catch (error) {
-    if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals}: ${error.message}`);
-    throw error;
-  }
-  // Each definition is a run of its own, exactly as `report --config` with its file would make it.
-  let comparison: Comparison | null = null;
-  if (definitions !== null) {
-    const analyses = [analysis, ...definitions.slice(1).map((d, i) => {
-      try {
-        return analyze(loaded.input, { policy: d.policy, mapping: d.mapping, onProgress: onProgress(i + 1) });
-      } catch (error) {
-        if (isAttributionError(error)) throw new CliError(`${loaded.sources.deals} under ${d.file}: ${error.message}`);
-        throw error;
-      }
-    })];
-    comparison = compareRuns(definitions.map((d) => d.name), analyses);
-  }
-  const { readings } = loaded;
-  addReadingIssues(analysis.summary, [readings.deals, readings.touches, readings.partners, readings.fx, readings.overrides], analysis.table.headerIndex);
+  const { sources, analysis, comparison } = await readAndAnalyze(options, config, definitions, progress);
 
   const review = reviewQueue(analysis);
   progress.update('writing', 0, 1, 'building the tabs');
@@ -123,7 +98,7 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   }
   const madeAt = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   if (options.html !== undefined) {
-    const facts = { source: stdinFile === undefined ? loaded.sources.deals : aboutStdin(loaded.sources.deals, stdinFile), extraSources: htmlSources(loaded.sources, options.config), madeAt, version };
+    const facts = { source: stdinFile === undefined ? sources.deals : aboutStdin(sources.deals, stdinFile), extraSources: htmlSources(sources, options.config), madeAt, version };
     files.push({ path: options.html, flag: '--html', data: (file) => writeHtmlReport(analysis, file, facts) });
   }
   const statements = options.statements === undefined ? [] : statementFiles(analysis, options.statements, options.html === undefined ? undefined : { madeAt });
@@ -139,13 +114,13 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   const statementCount = options.html === undefined ? statements.length : statements.length / 2;
   if (options.statements !== undefined) written.push(`${options.statements} (${statementCount} partner statement${statementCount === 1 ? '' : 's'}${options.html === undefined ? '' : ', each as .xlsx and .html'})`);
   const extraSources = (['touches', 'partners', 'fx', 'overrides'] as const)
-    .map((kind) => loaded.sources[kind])
+    .map((kind) => sources[kind])
     .filter((s): s is string => s !== undefined);
   if (options.config !== undefined) extraSources.push(`policy ${options.config}`);
   if (definitions !== null) extraSources.push(`definitions ${definitions.map((d) => `${d.file} ("${d.name}")`).join(', ')}; the summary is under "${definitions[0]!.name}"`);
   const notes = [reviewLine(review, options.out !== undefined), ...(comparison !== null ? ['', ...comparisonLines(comparison)] : [])];
   if (toStdout) written.push(`standard output (${options.json === STDIO ? 'JSON summary' : 'the summary workbook'})`);
-  const source = stdinFile === undefined ? loaded.sources.deals : aboutStdin(loaded.sources.deals, stdinFile);
+  const source = stdinFile === undefined ? sources.deals : aboutStdin(sources.deals, stdinFile);
   const lines = consoleSummary(analysis, { source, extraSources, written, notes });
   // The report is written and printed either way; these runs still fail, so a schedule notices.
   const errors = analysis.summary.issues.filter((i) => i.severity === 'error').length;
@@ -160,6 +135,42 @@ async function report(options: ReportOptions, progress: ProgressBar, stdinFile?:
   process.stderr.write(`${lines.join('\n')}\n`);
   if (failure !== null) throw new CliError(failure);
   return [];
+}
+
+/**
+ * Reads the input files, runs the engine (once per definition compared) and adds what reading found to
+ * the summary's issues. The grids are reachable only from here: once the analyses are made they are
+ * garbage, so a million rows are not carried (and walked by the collector) through the writing.
+ */
+async function readAndAnalyze(options: ReportOptions, config: Pick<DefinitionFile, 'policy' | 'mapping'> | undefined,
+  definitions: DefinitionFile[] | null, progress: ProgressBar): Promise<{ sources: LoadedInput['sources']; analysis: Analysis; comparison: Comparison | null }> {
+  const { input, sources, readings } = await loadInput({ ...options, mapping: config?.mapping });
+  const runs = definitions?.length ?? 1;
+  // Each run (one per definition compared) is an equal share of the classifying phase.
+  const onProgress = (run: number) => (p: { step: string; done: number; total: number }): void =>
+    progress.update('classifying', run * p.total + p.done, runs * p.total, p.step.toLowerCase());
+  let analysis: Analysis;
+  try {
+    analysis = analyze(input, { policy: config?.policy, mapping: config?.mapping, onProgress: onProgress(0) });
+  } catch (error) {
+    if (isAttributionError(error)) throw new CliError(`${sources.deals}: ${error.message}`);
+    throw error;
+  }
+  // Each definition is a run of its own, exactly as `report --config` with its file would make it.
+  let comparison: Comparison | null = null;
+  if (definitions !== null) {
+    const analyses = [analysis, ...definitions.slice(1).map((d, i) => {
+      try {
+        return analyze(input, { policy: d.policy, mapping: d.mapping, onProgress: onProgress(i + 1) });
+      } catch (error) {
+        if (isAttributionError(error)) throw new CliError(`${sources.deals} under ${d.file}: ${error.message}`);
+        throw error;
+      }
+    })];
+    comparison = compareRuns(definitions.map((d) => d.name), analyses);
+  }
+  addReadingIssues(analysis.summary, [readings.deals, readings.touches, readings.partners, readings.fx, readings.overrides], analysis.table.headerIndex);
+  return { sources, analysis, comparison };
 }
 
 /** Refuses `--html -` (the page is a file to mail or print) and names other than .html/.htm. */

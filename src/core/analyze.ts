@@ -84,6 +84,13 @@ export interface AnalysisExact {
 }
 
 const STEPS = 5;
+
+/**
+ * A partner id's display name. Made outside analyze so that what keeps it (the deals' results, for as
+ * long as the Analysis lives) keeps only the registry, not analyze's scope: its options and, through
+ * the caller's progress callback, the input grids.
+ */
+const namesIn = (registry: PartnerRegistry) => (partner: number): string => registry.name(partner);
 const NO_TOUCHES: readonly Touch[] = Object.freeze([]);
 const NO_CREDIT_LINES: CreditLine[] = Object.freeze([]) as unknown as CreditLine[];
 
@@ -118,7 +125,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   if (input.overrides) readOverridesTab(input.overrides, 1, registry, overrideIssues, overrides);
   const loopIssues = new IssueLog();
   registry.finishNames(loopIssues);
-  const nameOf = (partner: number): string => registry.name(partner);
+  const nameOf = namesIn(registry);
 
   progress('Converting currencies', 1);
   const reportingCurrency = reader.reportingCurrency;
