@@ -44,7 +44,7 @@ const TOUCHES = csv([
   ['0061a00000XyZ04', 'Acme Inc.', 'Email', '3/1/2025'],
 ]);
 
-type Case = [what: string, policy: object, touchesOrder: string | null];
+type Case = [what: string, policy: { influenceModel?: string; conflictPolicy?: string }, touchesOrder: string | null];
 const CASES: Case[] = [
   ['the default rules, touches in table order (rowid)', {}, 'rowid'],
   ['the "first" influence model, touches in table order (rowid)', { influenceModel: 'first' }, 'rowid'],
@@ -62,7 +62,7 @@ describe('same-day touches in the DuckDB script on a raw CSV export', () => {
   afterAll(() => db.close());
 
   it.each(CASES)('gives the CLI\'s sourcers and cents under %s', async (_what, extra, touchesOrder) => {
-    const policy = { asOfDate: '2025-07-01', ...extra };
+    const policy: { asOfDate: string; influenceModel?: string; conflictPolicy?: string } = { asOfDate: '2025-07-01', ...extra };
     const config = join(dir, 'policy.json');
     writeFileSync(config, JSON.stringify(policy));
     const mapping = join(dir, 'mapping.json');
