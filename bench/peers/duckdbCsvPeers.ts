@@ -82,20 +82,20 @@ export async function compiledRules(files: CsvFiles): Promise<string> {
 }
 
 /**
- * The compiled rules on the CSVs: load both files as typed tables (amount text to a number and
- * dates to DATE in the load, as the README's SQL section says), run the script, read pa_partners.
+ * The compiled rules on the CSVs: load both files as the text the export holds (`all_varchar`, as
+ * the README's SQL section advises), run the script, read pa_partners. The script reads the amount
+ * and date text as the CLI does; a typed load with TRY_CAST(... AS DATE) would turn the export's
+ * US text dates ("06/30/2023") into NULL, and those deals' created dates would be lost.
  */
 export async function runDuckDbCsvRules(files: CsvFiles, script: string): Promise<{ ms: number; partners: Map<string, { sourcedRevenue: number; creditedRevenue: number }> }> {
   const started = performance.now();
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
   try {
-    await connection.run(`CREATE TABLE deals AS SELECT * REPLACE (${AMOUNT} AS "Amount",
-    TRY_CAST("Created Date" AS DATE) AS "Created Date", TRY_CAST("Close Date" AS DATE) AS "Close Date",
-    TRY_CAST("Registration Date" AS DATE) AS "Registration Date"), row_number() OVER () AS row_order
+    await connection.run(`CREATE TABLE deals AS SELECT *, row_number() OVER () AS row_order
   FROM read_csv(${quote(files.deals)}, header = true, all_varchar = true)`);
-    await connection.run(`CREATE TABLE touches AS SELECT * REPLACE (TRY_CAST("Date" AS DATE) AS "Date", TRY_CAST("Weight" AS DOUBLE) AS "Weight"),
-    row_number() OVER () AS row_order FROM read_csv(${quote(files.touches)}, header = true, all_varchar = true)`);
+    await connection.run(`CREATE TABLE touches AS SELECT *, row_number() OVER () AS row_order
+  FROM read_csv(${quote(files.touches)}, header = true, all_varchar = true)`);
     await connection.run(script);
     const rows = (await connection.runAndReadAll('SELECT partner, sourcedRevenue, creditedRevenue FROM pa_partners')).getRowObjectsJS();
     const ms = performance.now() - started;

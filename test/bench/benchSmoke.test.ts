@@ -1,8 +1,9 @@
 /** A small smoke of the benchmark: the workbook looks like a real export, and the DuckDB peer computes the engine's numbers. */
-import { analyze } from '../../src/core';
+import { analyze, partnerKey } from '../../src/core';
 import { COL, DEAL_HEADERS, TOUCH_HEADERS, generateWorkbook } from '../../bench/generateWorkbook';
 import { runDuckDbRollup } from '../../bench/peers/duckdbPeer';
 import { compareWithEngine } from '../../bench/peers/agreement';
+import { compiledRules, removeCsvFiles, runDuckDbCsvRules, writeCsvFiles } from '../../bench/peers/duckdbCsvPeers';
 import { peakFromGcTrace } from '../../bench/runChild';
 import { parseBenchArgs } from '../../bench/benchArgs';
 
@@ -69,6 +70,27 @@ describe('the DuckDB peer', () => {
     expect(agreement.creditedMismatches).toBe(0);
     expect(sql.totals.sourcedRevenue).toBeGreaterThan(0);
     expect(sql.partners.size).toBeGreaterThan(100);
+  });
+});
+
+describe('the compiled-rules CSV peer', () => {
+  it('gives every partner the engine\'s sourced and credited revenue, to the cent, from the CSV export (1% of created dates US text)', async () => {
+    const usText = rows.filter((r) => typeof r[COL['Created Date']] === 'string').length;
+    expect(usText).toBeGreaterThan(SIZE * 0.005);
+    const files = writeCsvFiles(workbook.deals, workbook.touches);
+    try {
+      const { partners } = await runDuckDbCsvRules(files, await compiledRules(files));
+      const engine = analyze({ deals: workbook.deals, touches: workbook.touches }).summary.partners;
+      const cents = (n: number): number => Math.round(n * 100);
+      const sql = new Map([...partners].map(([name, p]) => [partnerKey(name), [cents(p.sourcedRevenue), cents(p.creditedRevenue)]]));
+      const differing = engine.filter((p) => p.dealsSourced + p.dealsInfluenced + p.dealsResold > 0)
+        .filter((p) => JSON.stringify(sql.get(partnerKey(p.partner)) ?? [0, 0]) !== JSON.stringify([cents(p.sourcedRevenue), cents(p.creditedRevenue)]))
+        .map((p) => `${p.partner}: engine ${p.sourcedRevenue} / ${p.creditedRevenue}, SQL ${(sql.get(partnerKey(p.partner)) ?? [0, 0]).map((c) => c / 100).join(' / ')}`);
+      expect(differing).toEqual([]);
+      expect(sql.size).toBeGreaterThan(100);
+    } finally {
+      removeCsvFiles(files);
+    }
   });
 });
 

@@ -232,19 +232,16 @@ FROM ${ctx.touchesTable} AS t` });
   deal_id, spelling, ${text.term('activity_text')} AS activity, day, w
 FROM pa_touch_day` });
     ctes.push({ name: 'pa_touch_all', sql: `SELECT trk, deal_id, spelling, pkey, activity, day,
-  CASE WHEN w IS NOT NULL AND w >= 0 THEN w ELSE ${weightCase} END AS weight,
-  CAST(day AS ${d.types.bigint}) * 10000000000 + trk AS tkey
+  CASE WHEN w IS NOT NULL AND w >= 0 THEN w ELSE ${weightCase} END AS weight
 FROM (SELECT r.*, k.pkey FROM pa_touch_raw r
   JOIN (SELECT spelling, ${text.partnerKey('spelling')} AS pkey FROM (SELECT DISTINCT spelling FROM pa_touch_raw) u) k ON k.spelling = r.spelling
   WHERE r.deal_id <> '' AND r.spelling <> '' AND r.day IS NOT NULL) x
 WHERE pkey <> ''` });
   } else {
     ctes.push({ name: 'pa_touch_all', sql: `SELECT CAST(0 AS ${d.types.bigint}) AS trk, '' AS deal_id, '' AS spelling, '' AS pkey, '' AS activity,
-  CAST(0 AS ${d.types.bigint}) AS day, CAST(0 AS ${d.types.double}) AS weight, CAST(0 AS ${d.types.bigint}) AS tkey
+  CAST(0 AS ${d.types.bigint}) AS day, CAST(0 AS ${d.types.double}) AS weight
 FROM pa_deal_raw WHERE FALSE` });
   }
-  ctes.push({ name: 'pa_touch', sql: `SELECT dl.rk, t.trk, t.pkey, t.activity, t.day, t.weight, t.tkey
-FROM pa_touch_all t JOIN pa_deal dl ON dl.deal_id = t.deal_id AND dl.counted` });
 
   // Hand-set attributions (src/core/overrides): one row per deal and partner, motion words as the engine reads them.
   let overrideSpellings = '';
@@ -281,5 +278,14 @@ SELECT pkey, spelling, 1 AS s0, trk AS s1, 0 AS s2, 0 AS s3, 0 AS s4 FROM pa_tou
 WHERE pick = 1
 UNION ALL
 SELECT '(unknown)' AS pkey, '(Unknown partner)' AS name` });
+
+  // The touches of counted deals in the engine's order (readTouches' sortTouches): by day, then the
+  // partner's display name, the activity and the weight, rows in table order only when all of those tie,
+  // so a deal's results never depend on the order of the rows. trk numbers them within the deal; tkey
+  // is that order as one number.
+  ctes.push({ name: 'pa_touch', sql: `SELECT rk, trk, pkey, activity, day, weight, CAST(day AS ${d.types.bigint}) * 10000000000 + trk AS tkey FROM (
+  SELECT dl.rk, ROW_NUMBER() OVER (PARTITION BY dl.rk ORDER BY t.day, p.name, t.activity, t.weight, t.trk) AS trk,
+    t.pkey, t.activity, t.day, t.weight
+  FROM pa_touch_all t JOIN pa_deal dl ON dl.deal_id = t.deal_id AND dl.counted JOIN pa_partner p ON p.pkey = t.pkey) x` });
   return ctes;
 }
