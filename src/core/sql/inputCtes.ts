@@ -215,6 +215,13 @@ WHERE n = 1` });
     const weights = Object.entries(policy.activityWeights);
     const weightCase = weights.length === 0 ? d.double(policy.defaultActivityWeight)
       : `CASE activity ${weights.map(([a, w]) => `WHEN ${d.str(a)} THEN ${d.double(w)}`).join(' ')} ELSE ${d.double(policy.defaultActivityWeight)} END`;
+    // A weight is a plain number ("0.25", "1", a typed DOUBLE); anything else ("n/a", "50%", "#N/A", a
+    // comma decimal "0,25") is NULL, so the activity's weight stands, as the engine's reading of a
+    // weight it cannot read does (the engine also reads comma decimals where the column says so).
+    const weightNumber = (column: string): string => {
+      const trimmed = text.trim(`CAST(${column} AS ${d.types.string})`);
+      return `CAST(CASE WHEN ${d.matches(trimmed, d.str('^[0-9]+([.][0-9]+)?([eE][+-]?[0-9]+)?$'))} THEN ${d.tryDouble(trimmed)} END AS ${d.types.double})`;
+    };
     // The touch texts, then their day (dateSql.ts), then the touch order.
     ctes.push({ name: 'pa_touch_text', sql: `SELECT
   ${text.cellText(tcol('dealId'))} AS deal_id,
@@ -222,7 +229,7 @@ WHERE n = 1` });
   ${text.cellText(tcol('activity'))} AS activity_text,
   ${text.cellText(tcol('date'))} AS date_text,
   ${t.order ? tcol('order') : 'CAST(NULL AS ' + d.types.bigint + ')'} AS ord,
-  ${t.weight ? `CAST(${tcol('weight')} AS ${d.types.double})` : `CAST(NULL AS ${d.types.double})`} AS w
+  ${t.weight ? weightNumber(tcol('weight')) : `CAST(NULL AS ${d.types.double})`} AS w
 FROM ${ctx.touchesTable} AS t` });
     ctes.push({ name: 'pa_touch_day', sql: dates.dayQuery('pa_touch_text', ['deal_id', 'spelling', 'activity_text', 'ord', 'w'],
       [{ text: 'date_text', day: 'day', order: policy.dateOrder }]) });
