@@ -1,6 +1,9 @@
 /** Test helper: the engine's deals and partner rows next to the SQL's, in one comparable shape. */
 import type { Analysis } from '../../src/core/analyze';
 import { toSummaryJson } from '../../src/core/toSummaryJson';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runDuckDbScript, sqlCommand } from '../../src/cli/sqlCommand';
 import type { SqlRun } from './duckDbHarness';
 
 export interface Comparable {
@@ -55,4 +58,19 @@ export function fromSql(run: SqlRun): Comparable {
     })),
     partners,
   };
+}
+
+/**
+ * The SQL's answer on a raw export, as a warehouse user gets it: the script `sql --dialect duckdb --detect
+ * deals.csv` prints (with the given policy and mapping files), run on dir/deals.csv and dir/touches.csv
+ * loaded as text (all_varchar, as the README says).
+ */
+export async function sqlOnTextCsv(connection: DuckDBConnection, dir: string, config: string, mapping: string): Promise<Comparable> {
+  const [script] = await sqlCommand({ dialect: 'duckdb', detect: join(dir, 'deals.csv'), deals: 'deals', touches: 'touches', config, mapping });
+  for (const table of ['deals', 'touches']) {
+    await connection.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${join(dir, `${table}.csv`)}', header = true, all_varchar = true)`);
+  }
+  const result = await runDuckDbScript(connection, script!);
+  const numbers = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  return fromSql({ deals: numbers(result.deals), credits: numbers(result.credits), partners: numbers(result.partners), script: script! });
 }

@@ -8,11 +8,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDuckDbScript, sqlCommand } from '../../src/cli/sqlCommand';
 import { loadInput } from '../../src/cli/loadInput';
 import { analyze } from '../../src/core/analyze';
 import { openDuckDb } from './duckDbHarness';
-import { fromEngine, fromSql } from './compareWithEngine';
+import { fromEngine, sqlOnTextCsv } from './compareWithEngine';
 
 const dir = mkdtempSync(join(tmpdir(), 'pa-same-day-touches-'));
 
@@ -68,14 +67,9 @@ describe('same-day touches in the DuckDB script on a raw CSV export', () => {
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ order: 'rowid',
       touches: { dealId: 'Deal ID', partner: 'Partner', activity: 'Activity', date: 'Date', weight: null, ...(touchesOrder ? { order: touchesOrder } : {}) } }));
-    const [script] = await sqlCommand({ dialect: 'duckdb', detect: join(dir, 'deals.csv'), deals: 'deals', touches: 'touches', config, mapping });
     // Loaded as text, as the README says: read_csv's own guess reads "1/8/2025" in a column where every date could be
     // either way as 1 August, where the script (like the CLI) reads the export's month-first dates.
-    await db.connection.run(`CREATE OR REPLACE TABLE deals AS SELECT * FROM read_csv('${join(dir, 'deals.csv')}', header = true, all_varchar = true)`);
-    await db.connection.run(`CREATE OR REPLACE TABLE touches AS SELECT * FROM read_csv('${join(dir, 'touches.csv')}', header = true, all_varchar = true)`);
-    const result = await runDuckDbScript(db.connection, script!);
-    const numbers = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
-    const sql = fromSql({ deals: numbers(result.deals), credits: numbers(result.credits), partners: numbers(result.partners), script: script! });
+    const sql = await sqlOnTextCsv(db.connection, dir, config, mapping);
 
     const loaded = await loadInput({ deals: join(dir, 'deals.csv'), touches: join(dir, 'touches.csv') });
     const engine = fromEngine(analyze(loaded.input, { policy }));

@@ -7,11 +7,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDuckDbScript, sqlCommand } from '../../src/cli/sqlCommand';
 import { loadInput } from '../../src/cli/loadInput';
 import { analyze } from '../../src/core/analyze';
 import { openDuckDb } from './duckDbHarness';
-import { fromEngine, fromSql } from './compareWithEngine';
+import { fromEngine, sqlOnTextCsv } from './compareWithEngine';
 
 const dir = mkdtempSync(join(tmpdir(), 'pa-touch-weight-text-'));
 const csv = (rows: readonly (readonly string[])[]): string =>
@@ -54,12 +53,7 @@ describe('touch weights written as words, in the DuckDB script on a raw CSV expo
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ order: 'rowid',
       touches: { dealId: 'Deal ID', partner: 'Partner', activity: 'Activity', date: 'Date', weight: 'Weight', order: 'rowid' } }));
-    const [script] = await sqlCommand({ dialect: 'duckdb', detect: join(dir, 'deals.csv'), deals: 'deals', touches: 'touches', config, mapping });
-    await db.connection.run(`CREATE OR REPLACE TABLE deals AS SELECT * FROM read_csv('${join(dir, 'deals.csv')}', header = true, all_varchar = true)`);
-    await db.connection.run(`CREATE OR REPLACE TABLE touches AS SELECT * FROM read_csv('${join(dir, 'touches.csv')}', header = true, all_varchar = true)`);
-    const result = await runDuckDbScript(db.connection, script!);
-    const numbers = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
-    const sql = fromSql({ deals: numbers(result.deals), credits: numbers(result.credits), partners: numbers(result.partners), script: script! });
+    const sql = await sqlOnTextCsv(db.connection, dir, config, mapping);
 
     const loaded = await loadInput({ deals: join(dir, 'deals.csv'), touches: join(dir, 'touches.csv') });
     const analysis = analyze(loaded.input, { policy });
