@@ -20,12 +20,26 @@ const book = fc.integer({ min: 1, max: 25 }).chain((n) => fc.tuple(...Array.from
   .map((rows): Cell[][] => [['Opportunity ID', 'Stage', 'Amount', 'Currency', 'Lead Source', 'Partner', 'Influencing Partners'], ...rows]);
 
 const cents = (n: number): number => Math.round(n * 100);
+/**
+ * A converted amount in cents, worked out exactly in integers (amounts are whole cents, rates whole
+ * hundredths) and rounded half away from zero, as money is: 32,972.50 GBP at 1.27 is 41,875.075, so
+ * 41,875.08 USD (floating point alone gives 41875.07499..., one cent short).
+ */
 const toUsdCents = (amount: number, currency: string): number | null => {
   const rate = FX.find((r) => r[0] === currency)?.[1];
-  return typeof rate === 'number' ? cents(amount * rate) : null;
+  if (typeof rate !== 'number') return null;
+  const exact = Math.round(amount * 100) * Math.round(rate * 100); // ten-thousandths of a dollar
+  return Math.sign(exact) * Math.floor((Math.abs(exact) + 50) / 100) + 0;
 };
 
 describe('for any book in several currencies, reported in USD', () => {
+  it('converts a half cent the way money is rounded, up and away from zero', () => {
+    expect(toUsdCents(32_972.5, 'GBP')).toBe(4_187_508);
+    const summary = toSummaryJson(analyze({ deals: [['Opportunity ID', 'Stage', 'Amount', 'Currency'], ['D-1', 'Closed Won', 32_972.5, 'GBP']], fx: FX },
+      { policy: { reportingCurrency: 'USD' } }));
+    expect(summary.totals.revenue).toBe(41_875.08);
+  });
+
   it('revenue is the won deals converted at their own rate, and a currency without a rate is left out and reported', () => {
     fc.assert(fc.property(book, (deals) => {
       const summary = toSummaryJson(analyze({ deals, fx: FX }, { policy: { reportingCurrency: 'USD' } }));
