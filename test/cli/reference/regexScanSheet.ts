@@ -1,6 +1,7 @@
 /**
  * The reference for src/cli/xlsx/scanSheet.ts: the regular-expression scanner it replaced (kept as it
- * was, imports aside), so a test can show the hand-written one reads every sheet the same.
+ * was, imports aside; its types and parseRef come from scanSheet.ts, which kept them unchanged), so a
+ * test can show the hand-written one reads every sheet the same.
  *
  * Reads one worksheet's XML as a stream, row by row, into its used cells (sparse: a far-away cell costs
  * one entry, not a row 16,384 cells wide), with each row's hidden flag, the merged ranges and each
@@ -11,47 +12,10 @@ import { NOT_CALCULATED } from '../../../src/core';
 import type { WorkbookParts } from '../../../src/cli/xlsx/workbookParts';
 import { cellString, runsText } from '../../../src/cli/xlsx/xmlText';
 import { serialDate, isoDate } from '../../../src/cli/xlsx/sheetDates';
+import { parseRef } from '../../../src/cli/xlsx/scanSheet';
+import type { ScannedRow, ScannedSheet } from '../../../src/cli/xlsx/scanSheet';
 
-/** One row's used cells: keys and values side by side. */
-export interface ScannedRow {
-  /** 0-based sheet row (row 1 is 0). */
-  index: number;
-  hidden: boolean;
-  /** Per value: its 0-based column * 65536 + its style index (one small integer, not two arrays per row). */
-  keys: number[];
-  values: Cell[];
-}
-
-/** The 0-based column of a ScannedRow key. */
-export const keyCol = (key: number): number => Math.floor(key / 65_536);
-/** The style index of a ScannedRow key. */
-export const keyStyle = (key: number): number => key % 65_536;
-
-/** A worksheet as scanned. */
-export interface ScannedSheet {
-  rows: ScannedRow[];
-  /** Cells per column (0-based), to find the table's own columns. */
-  columnCounts: Map<number, number>;
-  /** Merged ranges as [firstRow, firstCol, lastRow, lastCol], 0-based. */
-  merges: [number, number, number, number][];
-}
-
-const MAX_COLS = 16_384;
 const MAX_ROWS = 1_048_576;
-
-/** 0-based [row, col] of an A1 reference ("XFD1048576" -> [1048575, 16383]); null when it is not one. */
-export function parseRef(ref: string): [number, number] | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) | 0x20; // lower case
-    if (code < 97 || code > 122) break;
-    col = col * 26 + (code - 96);
-  }
-  const row = Number(ref.slice(i));
-  if (i === 0 || i > 3 || !Number.isInteger(row) || row < 1 || row > MAX_ROWS || col > MAX_COLS) return null;
-  return [row - 1, col - 1];
-}
 
 // Tags in sheetData: rows and cells (with an optional namespace prefix, as some writers use).
 const TAG = /<(?:\w+:)?(row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
